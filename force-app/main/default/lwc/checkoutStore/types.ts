@@ -1,0 +1,330 @@
+/**
+ * The public types of Checkout Kit's engine. Components, the preview, benchmarks and tests depend on these
+ * names: extend them, do not rename them.
+ *
+ * Wire shapes follow the Connect REST Checkout family (shared/reference/checkout-api.md) and
+ * docs/contract-decisions.md. Money is a decimal string, as the API sends it.
+ */
+
+export type Money = string;
+
+// ---------------------------------------------------------------------------------------------------------
+// Connect REST shapes (what the server sends and accepts)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ContactInfo {
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    phoneNumber?: string;
+    isoCountryCodeForPhoneNumber?: string;
+}
+
+export interface CheckoutAddress {
+    id?: string;
+    name?: string;
+    firstName?: string;
+    lastName?: string;
+    companyName?: string;
+    street?: string;
+    city?: string;
+    region?: string;
+    postalCode?: string;
+    country?: string;
+    shipToPhoneNumber?: string;
+    isDefault?: boolean;
+}
+
+export interface DeliveryMethod {
+    id: string;
+    name: string;
+    carrier?: string;
+    classOfService?: string;
+    currencyIsoCode?: string;
+    shippingFee: Money;
+    adjustedShippingFee?: Money;
+    totalAdjustmentAmount?: Money;
+    earliestEstimatedDeliveryTime?: string;
+    latestEstimatedDeliveryTime?: string;
+    processTime?: number;
+    processTimeUnit?: 'Hours' | 'Days' | 'Weeks';
+    transitTimeMin?: number;
+    transitTimeMax?: number;
+    transitTimeUnit?: 'Hours' | 'Days' | 'Weeks';
+}
+
+export interface CheckoutError {
+    type?: string;
+    title?: string;
+    detail?: string;
+    instance?: string;
+}
+
+export interface DeliveryGroup {
+    id: string;
+    name?: string;
+    isDefault?: boolean;
+    isAllDigitalCartItems?: boolean;
+    deliveryAddress?: CheckoutAddress | null;
+    desiredDeliveryDate?: string | null;
+    shippingInstructions?: string | null;
+    availableDeliveryMethods: DeliveryMethod[];
+    selectedDeliveryMethod?: DeliveryMethod | null;
+    totalCartItemCount?: number;
+    totalProductAmount?: Money;
+    errors?: CheckoutError[];
+}
+
+export interface CartSummary {
+    cartId: string;
+    accountId?: string;
+    webstoreId?: string;
+    currencyIsoCode: string;
+    grandTotalAmount: Money;
+    totalChargeAmount?: Money;
+    totalListPrice?: Money;
+    totalProductAmount: Money;
+    totalProductAmountAfterAdjustments?: Money;
+    totalPromotionalAdjustmentAmount?: Money;
+    totalTaxAmount: Money;
+    totalProductCount?: string;
+    uniqueProductCount?: number;
+    status?: string;
+    taxType?: 'Gross' | 'Net';
+}
+
+/** A custom-field carrier item, as `customFields` sends it: `attributes.type` names the sObject. */
+export interface SObjectAttributes {
+    attributes: { type: 'WebCart' | 'CartDeliveryGroup' };
+    Id?: string;
+    [fieldName: string]: unknown;
+}
+
+export interface Checkout {
+    checkoutId: string;
+    cartSummary?: CartSummary;
+    contactInfo?: ContactInfo | null;
+    deliveryGroups: { count: number; items: DeliveryGroup[] };
+    customFields?: SObjectAttributes[];
+    errors?: CheckoutError[];
+    orderReferenceNumber?: string | null;
+    statusCode?: string;
+}
+
+/** One account address, as the Commerce Address Collection returns it. */
+export interface AccountAddress {
+    addressId: string;
+    addressType?: string;
+    name?: string;
+    firstName?: string;
+    lastName?: string;
+    companyName?: string;
+    street?: string;
+    city?: string;
+    region?: string;
+    country?: string;
+    postalCode?: string;
+    isDefault?: boolean;
+}
+
+/** The CartCheckoutSession DTO that `CheckoutSessionController.getSession` returns. */
+export interface CheckoutSessionRecord {
+    checkoutId: string;
+    isProcessing: boolean;
+    isError: boolean;
+    isArchived?: boolean;
+    state: string;
+    nextState?: string | null;
+    orderId?: string | null;
+    orderReferenceNumber?: string | null;
+    backgroundOperationId?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Transport: the only way the engine reaches a server. Production, preview and tests each supply one.
+// ---------------------------------------------------------------------------------------------------------
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpResponse {
+    status: number;
+    body: unknown;
+}
+
+export interface CheckoutTransport {
+    /**
+     * Calls Connect REST. `path` is relative to `/commerce/webstores/{webstoreId}`, e.g. `/checkouts/active`.
+     * Resolves with any HTTP status; rejects only when no answer arrived (network failure, abort).
+     */
+    connect(
+        method: HttpMethod,
+        path: string,
+        options?: { query?: Record<string, string>; body?: unknown; signal?: AbortSignal }
+    ): Promise<HttpResponse>;
+    /** `CheckoutSessionController.getSession`: the CartCheckoutSession, or null when there is none. */
+    getSession(checkoutId: string): Promise<CheckoutSessionRecord | null>;
+    /** `CpqCheckoutController.checkout`: the Industries CPQ response body, unchanged. */
+    submitCpq(request: CpqSubmitRequest): Promise<CpqResponse>;
+    /** `CpqCheckoutController.getCartSummary`: the Industries CPQ cart status summary. */
+    getCpqCartSummary(request: { cartId: string; namespace: string }): Promise<CpqResponse>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Industries CPQ
+// ---------------------------------------------------------------------------------------------------------
+
+export interface CpqSubmitRequest {
+    cartId: string;
+    namespace: string;
+    checkOrderStatus: boolean;
+    validateSubmittedXLI: boolean;
+}
+
+export interface CpqMessage {
+    code: string;
+    severity: 'INFO' | 'WARNING' | 'ERROR';
+    message: string;
+}
+
+export interface CpqResponse {
+    messages: CpqMessage[];
+    records: Array<Record<string, unknown>>;
+    totalSize?: number;
+    actions?: Record<string, unknown>;
+}
+
+export type SubmitOutcome = 'success' | 'retryable' | 'rejected' | 'configuration' | 'unknown';
+
+// ---------------------------------------------------------------------------------------------------------
+// The store's snapshot: one immutable object per change, delivered to every subscriber.
+// ---------------------------------------------------------------------------------------------------------
+
+export type CheckoutPhase =
+    'loading' | 'ready' | 'saving' | 'processing' | 'error' | 'submitting' | 'complete';
+
+/**
+ * Names one editable value. Contact: `contact.firstName` … `contact.isoCountryCodeForPhoneNumber`.
+ * Shipping, per delivery group: `group.{groupId}.deliveryAddress`, `group.{groupId}.desiredDeliveryDate`,
+ * `group.{groupId}.shippingInstructions`, `group.{groupId}.deliveryMethodId`.
+ * Custom fields: `custom.WebCart.{FieldName}`, `custom.CartDeliveryGroup.{groupId}.{FieldName}`.
+ */
+export type FieldKey = string;
+
+export type EditStatus = 'pending' | 'saving' | 'failed';
+
+export interface FieldEdit {
+    status: EditStatus;
+    /** What the shopper entered: kept until the server has it, also after a failure. */
+    value: unknown;
+    /** Labelled reason when `status` is `failed`. */
+    message?: string;
+}
+
+export type MessageScope =
+    'checkout' | 'contact' | 'shipping' | 'deliveryMethod' | 'order' | 'session';
+
+export interface CheckoutMessage {
+    /** Stable across snapshots, for keys in templates. */
+    id: string;
+    severity: 'error' | 'warning' | 'info';
+    scope: MessageScope;
+    /** Set when the message belongs to one delivery group. */
+    groupId?: string;
+    /** Set when the message belongs to one field. */
+    field?: FieldKey;
+    /** Machine-readable: an engine code (e.g. `CONFLICT_RETRY_EXHAUSTED`), a server errorCode or error type. */
+    code: string;
+    /** Shopper-facing text, from Custom Labels (or the server's localized detail). */
+    message: string;
+}
+
+export type PlaceOrderBlocker =
+    | 'not-loaded'
+    | 'pending-edits'
+    | 'invalid-input'
+    | 'processing'
+    | 'session-error'
+    | 'missing-contact'
+    | 'missing-address'
+    | 'missing-delivery-method'
+    | 'submitting'
+    | 'complete';
+
+export interface OrderResult {
+    strategy: 'commerce' | 'cpq';
+    outcome: SubmitOutcome;
+    orderReferenceNumber?: string;
+    orderId?: string;
+    /** The CPQ SUBMIT-100N code, when the strategy is `cpq`. */
+    code?: string;
+    message: string;
+}
+
+export interface CheckoutTotals {
+    currencyIsoCode: string;
+    subtotal: Money;
+    promotions: Money;
+    shipping: Money;
+    tax: Money;
+    grandTotal: Money;
+    /** Industries CPQ carts: one-time and recurring charges. */
+    oneTimeTotal?: Money;
+    recurringTotal?: Money;
+}
+
+/** A delivery group as the shopper should see it: the server's values with pending edits laid over them. */
+export interface DeliveryGroupView extends DeliveryGroup {
+    /** The delivery method id shown as chosen: the pending choice if any, else the server's selection. */
+    selectedDeliveryMethodId: string | null;
+    requiresShipping: boolean;
+}
+
+export interface CheckoutSnapshot {
+    phase: CheckoutPhase;
+    checkoutId: string | null;
+    /** The last Checkout the server answered with 200 or 422. */
+    checkout: Checkout | null;
+    /** Contact info with pending edits laid over the server's. */
+    contactInfo: ContactInfo;
+    deliveryGroups: DeliveryGroupView[];
+    totals: CheckoutTotals | null;
+    session: CheckoutSessionRecord | null;
+    isGuest: boolean;
+    /** Edits not yet confirmed by the server, by field. */
+    edits: Readonly<Record<FieldKey, FieldEdit>>;
+    /** Client-side validation messages, by field (labelled). Invalid values are kept and not sent. */
+    validation: Readonly<Record<FieldKey, string>>;
+    /** Every message to show: server errors, calculator errors, conflicts, session errors. */
+    messages: readonly CheckoutMessage[];
+    accountAddresses: readonly AccountAddress[];
+    order: OrderResult | null;
+    canPlaceOrder: boolean;
+    placeOrderBlockers: readonly PlaceOrderBlocker[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------------------
+
+export interface SubmissionSettings {
+    strategy: 'commerce' | 'cpq';
+    /** Industries CPQ namespace, e.g. `vlocity_cmt`. */
+    namespace?: string;
+    checkOrderStatus?: boolean;
+    validateSubmittedXLI?: boolean;
+}
+
+export interface StoreOptions {
+    transport: CheckoutTransport;
+    effectiveAccountId?: string;
+    /** Market language, e.g. `en-US`: sent as the `language` query parameter. */
+    language?: string;
+    isGuest?: boolean;
+    /** Injected for tests and benchmarks: defaults to the real clock and `Math.random`. */
+    clock?: {
+        now(): number;
+        setTimeout(fn: () => void, ms: number): unknown;
+        clearTimeout(id: unknown): void;
+    };
+    random?: () => number;
+}
