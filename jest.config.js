@@ -13,7 +13,11 @@ module.exports = {
         '/scripts/'
     ],
     moduleNameMapper: {
-        ...jestConfig.moduleNameMapper
+        ...jestConfig.moduleNameMapper,
+        // CSS-only module: the LWC resolver looks for a .js entry.
+        '^c/checkoutKitStyles$':
+            '<rootDir>/force-app/main/default/lwc/checkoutKitStyles/checkoutKitStyles.css',
+        '^checkoutKitTest/(.*)$': '<rootDir>/force-app/test/jest-mocks/checkoutKit/$1'
     },
     setupFilesAfterEnv: [
         ...jestConfig.setupFilesAfterEnv,

@@ -1,0 +1,281 @@
+import { createElement } from 'lwc';
+import CheckoutContactForm from 'c/checkoutContactForm';
+import { CheckoutStateAdapter, resetFakeStore } from 'c/checkoutStore';
+import { snapshotFor, flushPromises } from 'checkoutKitTest/snapshots';
+import { cleanUpDom, commitValue, describedText } from 'checkoutKitTest/dom';
+
+jest.mock(
+    'c/checkoutStore',
+    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+    { virtual: true }
+);
+
+const BUILDER_DEFAULTS = { showPhone: true, requireName: true, buyerFieldsReadOnly: true };
+
+function render(props = BUILDER_DEFAULTS) {
+    const element = createElement('c-checkout-contact-form', { is: CheckoutContactForm });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+function input(element, field) {
+    return element.shadowRoot.querySelector(`input[data-field="${field}"]`);
+}
+
+describe('c-checkout-contact-form', () => {
+    let store;
+
+    beforeEach(() => {
+        store = resetFakeStore();
+    });
+
+    afterEach(() => {
+        cleanUpDom();
+    });
+
+    it('shows a named busy placeholder while the checkout loads', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('loading'));
+        await flushPromises();
+
+        const stencil = element.shadowRoot.querySelector('[aria-busy="true"]');
+        expect(stencil).not.toBeNull();
+        expect(stencil.textContent).toContain('c.CheckoutKit_Loading');
+        expect(input(element, 'email')).toBeNull();
+        expect(store.load).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('fills the fields from the snapshot when ready', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+
+        expect(input(element, 'firstName').value).toBe('Ada');
+        expect(input(element, 'email').value).toBe('ada@example.com');
+        expect(input(element, 'phoneNumber').value).toBe('4155550100');
+        const label = element.shadowRoot.querySelector(
+            `label[for="${input(element, 'email').id}"]`
+        );
+        expect(label.textContent).toContain('c.CheckoutKit_Email');
+        await expect(element).toBeAccessible();
+    });
+
+    it('sends a committed change to the store as a contact intent', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+
+        commitValue(input(element, 'email'), '  grace@example.com ');
+
+        expect(store.updateContact).toHaveBeenCalledWith({ email: 'grace@example.com' });
+    });
+
+    it('sends the phone country with the phone number when none was chosen yet', async () => {
+        const element = render({ ...BUILDER_DEFAULTS, defaultPhoneCountry: 'CA' });
+        CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
+        await flushPromises();
+
+        commitValue(input(element, 'phoneNumber'), '6045550100');
+
+        expect(store.updateContact).toHaveBeenCalledWith({
+            phoneNumber: '6045550100',
+            isoCountryCodeForPhoneNumber: 'CA'
+        });
+    });
+
+    it('sends a phone country change', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+
+        const select = element.shadowRoot.querySelector('select');
+        select.value = 'GB';
+        select.dispatchEvent(new CustomEvent('change'));
+
+        expect(store.updateContact).toHaveBeenCalledWith({ isoCountryCodeForPhoneNumber: 'GB' });
+    });
+
+    it('keeps forms usable while the checkout processes and announces it', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('processing'));
+        await flushPromises();
+
+        expect(input(element, 'email').disabled).toBe(false);
+        const status = element.shadowRoot.querySelector('c-checkout-status');
+        expect(status.processing).toBe(true);
+        expect(status.processingText).toBe('c.CheckoutKit_Processing');
+        commitValue(input(element, 'lastName'), 'Hopper');
+        expect(store.updateContact).toHaveBeenCalledWith({ lastName: 'Hopper' });
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the engine validation message under its field, tied by aria-describedby', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(
+            snapshotFor('ready', {
+                contactInfo: { email: 'not-an-email' },
+                validation: { 'contact.email': 'Enter a valid email address.' }
+            })
+        );
+        await flushPromises();
+
+        const email = input(element, 'email');
+        expect(email.getAttribute('aria-invalid')).toBe('true');
+        expect(describedText(element.shadowRoot, email)).toBe('Enter a valid email address.');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a failed edit message with the value kept', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(
+            snapshotFor('error', {
+                contactInfo: { firstName: 'Grace' },
+                edits: {
+                    'contact.firstName': {
+                        status: 'failed',
+                        value: 'Grace',
+                        message: 'We could not save your name.'
+                    }
+                }
+            })
+        );
+        await flushPromises();
+
+        const firstName = input(element, 'firstName');
+        expect(firstName.value).toBe('Grace');
+        expect(element.shadowRoot.querySelector('.slds-form-element__help').textContent).toContain(
+            'We could not save your name.'
+        );
+    });
+
+    it('lists every contact message that no field shows, not only the first', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(
+            snapshotFor('error', {
+                messages: [
+                    { id: 'm1', severity: 'error', scope: 'contact', code: 'A', message: 'First' },
+                    { id: 'm2', severity: 'error', scope: 'contact', code: 'B', message: 'Second' },
+                    { id: 'm3', severity: 'error', scope: 'order', code: 'C', message: 'Elsewhere' }
+                ]
+            })
+        );
+        await flushPromises();
+
+        const status = element.shadowRoot.querySelector('c-checkout-status');
+        expect(status.messages.map((item) => item.message)).toEqual(['First', 'Second']);
+    });
+
+    it('on submit shows required messages and focuses the first invalid field', async () => {
+        const element = render({ ...BUILDER_DEFAULTS, showSaveButton: true });
+        CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
+        await flushPromises();
+
+        element.shadowRoot.querySelector('button[type="submit"]').click();
+        await flushPromises();
+
+        const firstName = input(element, 'firstName');
+        expect(firstName.getAttribute('aria-invalid')).toBe('true');
+        expect(element.shadowRoot.activeElement).toBe(firstName);
+        expect(describedText(element.shadowRoot, firstName)).toBe('c.CheckoutKit_ValidationRequired');
+        expect(input(element, 'phoneNumber').getAttribute('aria-invalid')).toBe('false');
+        await expect(element).toBeAccessible();
+    });
+
+    it('reportValidity passes for a complete contact', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+
+        expect(element.reportValidity()).toBe(true);
+    });
+
+    it('flags a malformed email as soon as the field is left', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+
+        commitValue(input(element, 'email'), 'ada@');
+        await flushPromises();
+
+        expect(input(element, 'email').getAttribute('aria-invalid')).toBe('true');
+        expect(store.updateContact).toHaveBeenCalledWith({ email: 'ada@' });
+    });
+
+    describe('Builder properties', () => {
+        it('uses the heading property over the default label', async () => {
+            const element = render({ ...BUILDER_DEFAULTS, headingLabel: 'Your details' });
+            CheckoutStateAdapter.emit(snapshotFor('ready'));
+            await flushPromises();
+
+            expect(element.shadowRoot.querySelector('h2').textContent).toBe('Your details');
+        });
+
+        it('hides the phone fields when showPhone is off', async () => {
+            const element = render({ ...BUILDER_DEFAULTS, showPhone: false });
+            CheckoutStateAdapter.emit(snapshotFor('ready'));
+            await flushPromises();
+
+            expect(input(element, 'phoneNumber')).toBeNull();
+            expect(element.shadowRoot.querySelector('select')).toBeNull();
+        });
+
+        it('requires the phone when requirePhone is on and the name only when requireName is on', async () => {
+            const element = render({ showPhone: true, requirePhone: true, requireName: false });
+            CheckoutStateAdapter.emit(snapshotFor('ready'));
+            await flushPromises();
+
+            expect(input(element, 'phoneNumber').required).toBe(true);
+            expect(input(element, 'firstName').required).toBe(false);
+        });
+
+        it('offers the configured phone countries with the default selected', async () => {
+            const element = render({
+                ...BUILDER_DEFAULTS,
+                phoneCountries: 'DE, FR',
+                defaultPhoneCountry: 'FR'
+            });
+            CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
+            await flushPromises();
+
+            const options = [...element.shadowRoot.querySelectorAll('option')];
+            expect(options.map((option) => option.value)).toEqual(['DE', 'FR']);
+            expect(options[1].selected).toBe(true);
+            expect(options[0].textContent.trim()).toBe('Germany');
+        });
+
+        it('makes name and email read-only for a signed-in buyer', async () => {
+            const element = render();
+            CheckoutStateAdapter.emit(snapshotFor('ready', { isGuest: false }));
+            await flushPromises();
+
+            expect(input(element, 'email').readOnly).toBe(true);
+            expect(input(element, 'phoneNumber').readOnly).toBe(false);
+            expect(element.shadowRoot.querySelector('.checkout-note').textContent).toContain(
+                'c.CheckoutKit_ContactManagedByAccount'
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('lets signed-in buyers edit everything when buyerFieldsReadOnly is off', async () => {
+            const element = render({ ...BUILDER_DEFAULTS, buyerFieldsReadOnly: false });
+            CheckoutStateAdapter.emit(snapshotFor('ready', { isGuest: false }));
+            await flushPromises();
+
+            expect(input(element, 'email').readOnly).toBe(false);
+        });
+
+        it('labels the save button from its property', async () => {
+            const element = render({
+                ...BUILDER_DEFAULTS,
+                showSaveButton: true,
+                saveButtonLabel: 'Continue'
+            });
+            CheckoutStateAdapter.emit(snapshotFor('ready'));
+            await flushPromises();
+
+            expect(element.shadowRoot.querySelector('button').textContent.trim()).toBe('Continue');
+        });
+    });
+});

@@ -1,0 +1,218 @@
+import { LightningElement, api, wire } from 'lwc';
+import { CheckoutStateAdapter } from 'c/checkoutStore';
+import {
+    connectCheckout,
+    countryName,
+    fieldMessage,
+    focusFirstInvalid,
+    isProcessing,
+    sectionMessages,
+    splitList
+} from 'c/checkoutKitSupport';
+import HEADING from '@salesforce/label/c.CheckoutKit_ContactHeading';
+import FIRST_NAME from '@salesforce/label/c.CheckoutKit_FirstName';
+import LAST_NAME from '@salesforce/label/c.CheckoutKit_LastName';
+import EMAIL from '@salesforce/label/c.CheckoutKit_Email';
+import PHONE from '@salesforce/label/c.CheckoutKit_Phone';
+import PHONE_COUNTRY from '@salesforce/label/c.CheckoutKit_PhoneCountry';
+import REQUIRED from '@salesforce/label/c.CheckoutKit_Required';
+import REQUIRED_FIELD from '@salesforce/label/c.CheckoutKit_ValidationRequired';
+import INVALID_EMAIL from '@salesforce/label/c.CheckoutKit_ValidationEmail';
+import INVALID_PHONE from '@salesforce/label/c.CheckoutKit_ValidationPhone';
+import SAVE from '@salesforce/label/c.CheckoutKit_Save';
+import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
+import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
+import SIGNED_IN_NOTE from '@salesforce/label/c.CheckoutKit_ContactManagedByAccount';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_PATTERN = /^\+?[\d\s().-]{6,20}$/;
+const OWNED_BY_PLATFORM = ['firstName', 'lastName', 'email'];
+
+/**
+ * Contact information for the checkout: first and last name, email and phone with its country.
+ * Every committed change goes to the checkout store, which validates and saves it.
+ */
+export default class CheckoutContactForm extends LightningElement {
+    /** Section heading; the Custom Label is used when empty. */
+    @api headingLabel;
+    @api showPhone = false;
+    @api requirePhone = false;
+    @api requireName = false;
+    /** Signed-in buyers: name and email come from their account and are read-only. */
+    @api buyerFieldsReadOnly = false;
+    /** Comma-separated ISO country codes offered for the phone number. */
+    @api phoneCountries = 'US,CA,GB,DE,FR,AU';
+    @api defaultPhoneCountry = 'US';
+    @api showSaveButton = false;
+    @api saveButtonLabel;
+
+    // The engine's own adapter: the lint list only knows the platform's adapters.
+    // eslint-disable-next-line @lwc/lwc/no-unknown-wire-adapters
+    @wire(CheckoutStateAdapter)
+    snapshot;
+
+    labels = {
+        phoneCountry: PHONE_COUNTRY,
+        required: REQUIRED,
+        loading: LOADING,
+        processing: PROCESSING,
+        signedInNote: SIGNED_IN_NOTE
+    };
+
+    /** Errors found by this form (empty required fields); cleared field by field as they are fixed. */
+    localErrors = {};
+    store;
+
+    connectedCallback() {
+        this.store = connectCheckout();
+    }
+
+    get heading() {
+        return this.headingLabel || HEADING;
+    }
+
+    get saveLabel() {
+        return this.saveButtonLabel || SAVE;
+    }
+
+    get isLoading() {
+        return !this.snapshot || this.snapshot.phase === 'loading';
+    }
+
+    get isProcessing() {
+        return isProcessing(this.snapshot);
+    }
+
+    get contact() {
+        return (this.snapshot && this.snapshot.contactInfo) || {};
+    }
+
+    get isSignedInBuyer() {
+        return Boolean(this.snapshot && this.snapshot.isGuest === false);
+    }
+
+    get showSignedInNote() {
+        return this.isSignedInBuyer && this.buyerFieldsReadOnly;
+    }
+
+    get fields() {
+        const contact = this.contact;
+        const definitions = [
+            { name: 'firstName', label: FIRST_NAME, type: 'text', autocomplete: 'given-name' },
+            { name: 'lastName', label: LAST_NAME, type: 'text', autocomplete: 'family-name' },
+            { name: 'email', label: EMAIL, type: 'email', autocomplete: 'email' }
+        ];
+        if (this.showPhone) {
+            definitions.push({
+                name: 'phoneNumber',
+                label: PHONE,
+                type: 'tel',
+                autocomplete: 'tel-national'
+            });
+        }
+        return definitions.map((definition) => {
+            const message = this.messageFor(definition.name);
+            const readOnly =
+                this.isSignedInBuyer &&
+                this.buyerFieldsReadOnly &&
+                OWNED_BY_PLATFORM.includes(definition.name);
+            return {
+                ...definition,
+                inputId: `contact-${definition.name}`,
+                errorId: `contact-${definition.name}-error`,
+                value: contact[definition.name] || '',
+                required: this.isRequired(definition.name),
+                readOnly,
+                message,
+                invalid: message ? 'true' : 'false',
+                describedBy: message ? `contact-${definition.name}-error` : null,
+                className: message
+                    ? 'slds-form-element slds-has-error contact-field'
+                    : 'slds-form-element contact-field'
+            };
+        });
+    }
+
+    get phoneCountryOptions() {
+        const selected = this.contact.isoCountryCodeForPhoneNumber || this.defaultPhoneCountry;
+        return splitList(this.phoneCountries).map((code) => ({
+            value: code,
+            label: countryName(code),
+            selected: code === selected
+        }));
+    }
+
+    get statusMessages() {
+        return sectionMessages(this.snapshot, ['contact'], {
+            shownFields: this.fields.map((field) => `contact.${field.name}`)
+        });
+    }
+
+    isRequired(name) {
+        if (name === 'email') {
+            return true;
+        }
+        if (name === 'phoneNumber') {
+            return this.requirePhone;
+        }
+        return this.requireName;
+    }
+
+    messageFor(name) {
+        return this.localErrors[name] || fieldMessage(this.snapshot, `contact.${name}`);
+    }
+
+    /** What this form can tell on its own: empty required fields and obviously malformed values. */
+    checkField(name, value) {
+        const text = (value || '').trim();
+        if (!text) {
+            return this.isRequired(name) ? REQUIRED_FIELD : '';
+        }
+        if (name === 'email' && !EMAIL_PATTERN.test(text)) {
+            return INVALID_EMAIL;
+        }
+        if (name === 'phoneNumber' && !PHONE_PATTERN.test(text)) {
+            return INVALID_PHONE;
+        }
+        return '';
+    }
+
+    handleFieldChange(event) {
+        const name = event.target.dataset.field;
+        const value = event.target.value;
+        this.localErrors = { ...this.localErrors, [name]: this.checkField(name, value) };
+        const values = { [name]: value.trim() };
+        if (name === 'phoneNumber' && !this.contact.isoCountryCodeForPhoneNumber) {
+            values.isoCountryCodeForPhoneNumber = this.defaultPhoneCountry;
+        }
+        // Sent even when invalid: the store keeps the value with its message, so nothing typed is lost.
+        this.store.updateContact(values);
+    }
+
+    handlePhoneCountryChange(event) {
+        this.store.updateContact({ isoCountryCodeForPhoneNumber: event.target.value });
+    }
+
+    handleSubmit(event) {
+        event.preventDefault();
+        this.reportValidity();
+    }
+
+    /** Checks every field, shows the messages and moves focus to the first invalid field. */
+    @api
+    reportValidity() {
+        const errors = {};
+        this.template.querySelectorAll('input[data-field]').forEach((input) => {
+            errors[input.dataset.field] = input.readOnly
+                ? ''
+                : this.checkField(input.dataset.field, input.value);
+        });
+        this.localErrors = errors;
+        const valid = Object.values(errors).every((message) => !message);
+        if (!valid) {
+            // Wait for the messages to render so aria-invalid is set before focusing.
+            Promise.resolve().then(() => focusFirstInvalid(this.template));
+        }
+        return valid && this.fields.every((field) => !field.message);
+    }
+}

@@ -1,0 +1,149 @@
+/**
+ * Helpers the Checkout Kit components share: store access, label formatting, money and date formatting,
+ * and finding the message that belongs to a field. No state of its own beyond which stores were loaded.
+ */
+import { getCheckoutStore } from 'c/checkoutStore';
+import LOCALE from '@salesforce/i18n/locale';
+
+const loadedStores = new WeakSet();
+
+/** The page's store; asks it to load once, however many components connect. */
+export function connectCheckout() {
+    const store = getCheckoutStore();
+    if (!loadedStores.has(store)) {
+        loadedStores.add(store);
+        const loading = store.load();
+        if (loading && typeof loading.catch === 'function') {
+            // A failed load surfaces as a snapshot message; nothing to do here.
+            loading.catch(() => {});
+        }
+    }
+    return store;
+}
+
+/** Replaces {0}, {1}… in a Custom Label with the given values. */
+export function formatLabel(template, ...values) {
+    return String(template).replace(/\{(\d+)\}/g, (match, index) => {
+        const value = values[index];
+        return value === undefined || value === null ? match : String(value);
+    });
+}
+
+const moneyFormats = new Map();
+
+/** Formats a decimal string in the cart currency and the shopper's locale; '' when there is no amount. */
+export function formatMoney(amount, currencyIsoCode) {
+    if (amount === undefined || amount === null || amount === '') {
+        return '';
+    }
+    const number = Number(amount);
+    if (!Number.isFinite(number)) {
+        return String(amount);
+    }
+    const currency = currencyIsoCode || 'USD';
+    let format = moneyFormats.get(currency);
+    if (!format) {
+        format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+        moneyFormats.set(currency, format);
+    }
+    return format.format(number);
+}
+
+/** True when the decimal string is a non-zero amount. */
+export function isNonZero(amount) {
+    const number = Number(amount);
+    return Number.isFinite(number) && number !== 0;
+}
+
+/** Formats an ISO-8601 date or date-time as a date in the shopper's locale (date-only values stay on their day). */
+export function formatDate(isoValue) {
+    if (!isoValue) {
+        return '';
+    }
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(isoValue);
+    const date = new Date(dateOnly ? `${isoValue}T00:00:00Z` : isoValue);
+    if (Number.isNaN(date.getTime())) {
+        return String(isoValue);
+    }
+    return new Intl.DateTimeFormat(LOCALE, {
+        dateStyle: 'medium',
+        timeZone: dateOnly ? 'UTC' : undefined
+    }).format(date);
+}
+
+/** A country's name in the shopper's language, from its ISO code. */
+export function countryName(isoCode) {
+    try {
+        return new Intl.DisplayNames([LOCALE], { type: 'region' }).of(isoCode) || isoCode;
+    } catch {
+        return isoCode;
+    }
+}
+
+/** Splits a comma-separated Builder property into trimmed, non-empty values. */
+export function splitList(value) {
+    return String(value || '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+}
+
+/**
+ * The message to show under one field: the engine's validation message, else a failed edit's message,
+ * else a server message addressed to that field.
+ */
+export function fieldMessage(snapshot, fieldKey) {
+    if (!snapshot) {
+        return '';
+    }
+    const validation = snapshot.validation && snapshot.validation[fieldKey];
+    if (validation) {
+        return validation;
+    }
+    const edit = snapshot.edits && snapshot.edits[fieldKey];
+    if (edit && edit.status === 'failed' && edit.message) {
+        return edit.message;
+    }
+    const message = (snapshot.messages || []).find((item) => item.field === fieldKey);
+    return message ? message.message : '';
+}
+
+/** Messages in the given scopes that no field of the component shows itself. */
+export function sectionMessages(snapshot, scopes, { groupId, shownFields = [] } = {}) {
+    if (!snapshot || !snapshot.messages) {
+        return [];
+    }
+    return snapshot.messages.filter(
+        (item) =>
+            scopes.includes(item.scope) &&
+            (groupId === undefined || item.groupId === groupId) &&
+            !(item.field && shownFields.includes(item.field))
+    );
+}
+
+/** True while the server works on the checkout (calculators running) or an order is being placed. */
+export function isProcessing(snapshot) {
+    return Boolean(
+        snapshot &&
+        (snapshot.phase === 'processing' ||
+            snapshot.phase === 'saving' ||
+            snapshot.phase === 'submitting')
+    );
+}
+
+/** Delivery groups that need a shipping address and method; never assumes there is only one. */
+export function shippingGroups(snapshot) {
+    return ((snapshot && snapshot.deliveryGroups) || []).filter(
+        (group) => group.requiresShipping !== false && !group.isAllDigitalCartItems
+    );
+}
+
+/** Moves focus to the first element of the list that reports itself invalid; returns whether one did. */
+export function focusFirstInvalid(template) {
+    const invalid = template.querySelector('[aria-invalid="true"]');
+    if (invalid) {
+        invalid.focus();
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,27 @@
+/* global document */
+/** DOM helpers for Checkout Kit component tests. */
+
+/** The text of the elements an element's aria-describedby points to (empty when it points nowhere). */
+function describedText(shadowRoot, element) {
+    const ids = (element.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids
+        .map((id) => shadowRoot.querySelector(`[id="${id}"]`))
+        .filter(Boolean)
+        .map((node) => node.textContent.trim())
+        .join(' ');
+}
+
+/** Sets an input's value and fires `change`, as a shopper leaving the field does. */
+function commitValue(input, value) {
+    input.value = value;
+    input.dispatchEvent(new CustomEvent('change'));
+}
+
+/** Removes every component the test rendered. */
+function cleanUpDom() {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+}
+
+module.exports = { describedText, commitValue, cleanUpDom };

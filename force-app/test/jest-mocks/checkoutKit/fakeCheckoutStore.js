@@ -1,0 +1,64 @@
+/**
+ * A stand-in for the `c/checkoutStore` module in component tests:
+ *
+ *   jest.mock('c/checkoutStore', () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+ *       { virtual: true });
+ *
+ * The test then imports `{ CheckoutStateAdapter, getCheckoutStore, resetFakeStore }` from 'c/checkoutStore',
+ * calls `resetFakeStore()` in beforeEach, and emits snapshots with `CheckoutStateAdapter.emit(snapshot)`.
+ */
+const { createTestWireAdapter } = require('@salesforce/wire-service-jest-util');
+
+function createFakeStore(initialSnapshot) {
+    let snapshot = initialSnapshot;
+    const listeners = new Set();
+    return {
+        getSnapshot: jest.fn(() => snapshot),
+        subscribe: jest.fn((listener) => {
+            listeners.add(listener);
+            listener(snapshot);
+            return () => listeners.delete(listener);
+        }),
+        load: jest.fn(() => Promise.resolve()),
+        updateContact: jest.fn(),
+        updateShipping: jest.fn(),
+        selectDeliveryMethod: jest.fn(),
+        updateCustomFields: jest.fn(),
+        loadAccountAddresses: jest.fn(() => Promise.resolve()),
+        retryFailed: jest.fn(),
+        placeOrder: jest.fn(() =>
+            Promise.resolve({
+                strategy: 'commerce',
+                outcome: 'success',
+                orderReferenceNumber: 'ORD-0001',
+                message: 'Order placed'
+            })
+        ),
+        whenIdle: jest.fn(() => Promise.resolve()),
+        dispose: jest.fn(),
+        /** Test only: replaces the snapshot and tells subscribers. */
+        setSnapshot(next) {
+            snapshot = next;
+            listeners.forEach((listener) => listener(next));
+        }
+    };
+}
+
+function createCheckoutStoreModule() {
+    const CheckoutStateAdapter = createTestWireAdapter();
+    let store = createFakeStore(null);
+    return {
+        __esModule: true,
+        CheckoutStateAdapter,
+        getCheckoutStore: () => store,
+        configureCheckoutStore: () => store,
+        createCheckoutStore: () => store,
+        /** Test only: a fresh store with fresh jest.fn intents (restoreMocks wipes implementations). */
+        resetFakeStore(initialSnapshot = null) {
+            store = createFakeStore(initialSnapshot);
+            return store;
+        }
+    };
+}
+
+module.exports = { createCheckoutStoreModule };
