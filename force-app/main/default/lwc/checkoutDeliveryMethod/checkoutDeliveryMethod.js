@@ -1,0 +1,175 @@
+import { LightningElement, api, wire } from 'lwc';
+import { CheckoutStateAdapter } from 'c/checkoutStore';
+import {
+    connectCheckout,
+    fieldMessage,
+    formatDate,
+    formatLabel,
+    formatMoney,
+    isNonZero,
+    sectionMessages,
+    shippingGroups
+} from 'c/checkoutKitSupport';
+import HEADING from '@salesforce/label/c.CheckoutKit_DeliveryHeading';
+import GROUP_LEGEND from '@salesforce/label/c.CheckoutKit_DeliveryGroupLegend';
+import FEE_WAS from '@salesforce/label/c.CheckoutKit_FeeWas';
+import FREE from '@salesforce/label/c.CheckoutKit_Free';
+import ARRIVES_BETWEEN from '@salesforce/label/c.CheckoutKit_ArrivesBetween';
+import ARRIVES_BY from '@salesforce/label/c.CheckoutKit_ArrivesBy';
+import TRANSIT_HOURS from '@salesforce/label/c.CheckoutKit_TransitHours';
+import TRANSIT_DAYS from '@salesforce/label/c.CheckoutKit_TransitDays';
+import TRANSIT_WEEKS from '@salesforce/label/c.CheckoutKit_TransitWeeks';
+import NEED_ADDRESS from '@salesforce/label/c.CheckoutKit_DeliveryNeedsAddress';
+import NO_METHODS from '@salesforce/label/c.CheckoutKit_DeliveryNoMethods';
+import FINDING_METHODS from '@salesforce/label/c.CheckoutKit_DeliveryFinding';
+import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
+import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
+import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
+
+const TRANSIT_LABELS = { Hours: TRANSIT_HOURS, Days: TRANSIT_DAYS, Weeks: TRANSIT_WEEKS };
+const LOCKED_PHASES = ['processing', 'submitting', 'complete'];
+
+/**
+ * Delivery method picker: one radio group per delivery group that ships, with name, carrier, fee (an adjusted
+ * fee against the original) and delivery estimate. Disabled while the checkout processes.
+ */
+export default class CheckoutDeliveryMethod extends LightningElement {
+    /** Section heading; the Custom Label is used when empty. */
+    @api headingLabel;
+    @api showCarrier = false;
+    @api showEstimate = false;
+    /** Shows the original fee struck through next to a lower adjusted fee. */
+    @api showOriginalFee = false;
+
+    // The engine's own adapter: the lint list only knows the platform's adapters.
+    // eslint-disable-next-line @lwc/lwc/no-unknown-wire-adapters
+    @wire(CheckoutStateAdapter)
+    snapshot;
+
+    labels = { loading: LOADING, processing: PROCESSING, noShipping: NO_SHIPPING };
+    store;
+
+    connectedCallback() {
+        this.store = connectCheckout();
+    }
+
+    get heading() {
+        return this.headingLabel || HEADING;
+    }
+
+    get isLoading() {
+        return !this.snapshot || this.snapshot.phase === 'loading';
+    }
+
+    get isLocked() {
+        return Boolean(
+            this.snapshot &&
+            (LOCKED_PHASES.includes(this.snapshot.phase) ||
+                (this.snapshot.session && this.snapshot.session.isProcessing))
+        );
+    }
+
+    get isProcessing() {
+        return this.isLocked && this.snapshot.phase !== 'complete';
+    }
+
+    get hasGroups() {
+        return this.groups.length > 0;
+    }
+
+    get statusMessages() {
+        return sectionMessages(this.snapshot, ['deliveryMethod']).filter((item) => !item.groupId);
+    }
+
+    get groups() {
+        const groups = shippingGroups(this.snapshot);
+        const single = groups.length === 1;
+        return groups.map((group) => {
+            const methods = group.availableDeliveryMethods || [];
+            const fieldKey = `group.${group.id}.deliveryMethodId`;
+            const fieldError = fieldMessage(this.snapshot, fieldKey);
+            const messages = sectionMessages(this.snapshot, ['deliveryMethod'], {
+                groupId: group.id,
+                shownFields: [fieldKey]
+            });
+            const selectedId = group.selectedDeliveryMethodId;
+            return {
+                id: group.id,
+                legend: single ? this.heading : formatLabel(GROUP_LEGEND, group.name || ''),
+                legendClass: single
+                    ? 'slds-form-element__legend slds-assistive-text'
+                    : 'slds-form-element__legend checkout-subheading',
+                radioName: `delivery-method-${group.id}`,
+                errorId: `delivery-error-${group.id}`,
+                fieldError,
+                describedBy: fieldError ? `delivery-error-${group.id}` : null,
+                messages,
+                hasMethods: methods.length > 0,
+                emptyText: this.emptyTextFor(group),
+                methods: methods.map((method) => this.methodView(group, method, selectedId))
+            };
+        });
+    }
+
+    emptyTextFor(group) {
+        if (!group.deliveryAddress) {
+            return NEED_ADDRESS;
+        }
+        return this.isProcessing ? FINDING_METHODS : NO_METHODS;
+    }
+
+    methodView(group, method, selectedId) {
+        const currency = method.currencyIsoCode || this.currency;
+        const original = method.shippingFee;
+        const charged =
+            method.adjustedShippingFee !== undefined && method.adjustedShippingFee !== null
+                ? method.adjustedShippingFee
+                : original;
+        const discounted = this.showOriginalFee && Number(charged) < Number(original);
+        return {
+            id: method.id,
+            inputId: `method-${group.id}-${method.id}`,
+            detailsId: `method-details-${group.id}-${method.id}`,
+            name: method.name,
+            carrier: this.showCarrier
+                ? [method.carrier, method.classOfService].filter(Boolean).join(' · ')
+                : '',
+            fee: isNonZero(charged) ? formatMoney(charged, currency) : FREE,
+            originalFee: discounted ? formatMoney(original, currency) : '',
+            wasText: discounted ? formatLabel(FEE_WAS, formatMoney(original, currency)) : '',
+            estimate: this.showEstimate ? this.estimateFor(method) : '',
+            checked: method.id === selectedId
+        };
+    }
+
+    get currency() {
+        return (
+            (this.snapshot && this.snapshot.totals && this.snapshot.totals.currencyIsoCode) || 'USD'
+        );
+    }
+
+    estimateFor(method) {
+        const earliest = method.earliestEstimatedDeliveryTime;
+        const latest = method.latestEstimatedDeliveryTime;
+        if (earliest && latest && formatDate(earliest) !== formatDate(latest)) {
+            return formatLabel(ARRIVES_BETWEEN, formatDate(earliest), formatDate(latest));
+        }
+        if (latest || earliest) {
+            return formatLabel(ARRIVES_BY, formatDate(latest || earliest));
+        }
+        const unitLabel = TRANSIT_LABELS[method.transitTimeUnit];
+        if (unitLabel && method.transitTimeMin !== undefined && method.transitTimeMin !== null) {
+            const max =
+                method.transitTimeMax !== undefined && method.transitTimeMax !== null
+                    ? method.transitTimeMax
+                    : method.transitTimeMin;
+            return formatLabel(unitLabel, method.transitTimeMin, max);
+        }
+        return '';
+    }
+
+    handleSelect(event) {
+        const groupId = event.target.dataset.group;
+        this.store.selectDeliveryMethod(groupId, event.target.value);
+    }
+}
