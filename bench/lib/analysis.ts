@@ -1,0 +1,129 @@
+/**
+ * Turns one run's client journal and the server's readiness events into the bench figures.
+ *
+ * Lower bound of a run: the time an ideal client that knows the exact moment the server becomes ready would
+ * need for the same writes. For each write on the checkout's critical path (start, PATCHes, place order):
+ * - no wait (200/201): the write's round trip;
+ * - a wait (202): max(the write's round trip, time from sending the write until the server was ready plus the
+ *   return leg of the one GET the contract requires after every write).
+ * The lower bound is the sum of those steps; requests off the critical path (address book, session reads) do
+ * not count. wallOverLowerBound = wall time (first request sent → order answer received) ÷ lower bound.
+ */
+import type { JournalEntry } from './node-transport';
+import type { ReadyEvent } from './readiness-watcher';
+
+export interface Wait {
+    write: JournalEntry;
+    end: JournalEntry;
+    polls: number;
+    sessionReads: number;
+    readyAt: number | null;
+    /** end.receivedAt − readyAt: server ready → client knows. */
+    lagMs: number | null;
+}
+
+export interface RunFigures {
+    wallMs: number;
+    lowerBoundMs: number;
+    wallOverLowerBound: number;
+    requests: number;
+    patches: number;
+    gets: number;
+    sessionReads: number;
+    waits: Wait[];
+}
+
+/** How much of a GET's round trip comes after the server decided its status (see the emulator's latency model). */
+export type ReturnLeg = (get: JournalEntry) => number;
+
+const rtt = (entry: JournalEntry): number => (entry.receivedAt ?? entry.sentAt) - entry.sentAt;
+
+export function isCheckoutGet(entry: JournalEntry): boolean {
+    return (
+        entry.kind === 'connect' &&
+        entry.method === 'GET' &&
+        /^\/checkouts\/[^/]+$/.test(entry.path)
+    );
+}
+
+export function isWrite(entry: JournalEntry): boolean {
+    if (entry.kind !== 'connect') return false;
+    if (entry.method === 'POST')
+        return /^\/checkouts(\/[^/]+\/(orders|payments))?$/.test(entry.path);
+    return entry.method === 'PATCH' || entry.method === 'DELETE' || entry.method === 'PUT';
+}
+
+const isSessionRead = (entry: JournalEntry): boolean =>
+    entry.kind === 'apex' && entry.path === 'CheckoutSessionController.getSession';
+
+export function findWaits(entries: readonly JournalEntry[], events: readonly ReadyEvent[]): Wait[] {
+    const waits: Wait[] = [];
+    for (const write of entries) {
+        if (!isWrite(write) || write.status !== 202 || write.receivedAt === undefined) continue;
+        const end = entries.find(
+            (entry) =>
+                isCheckoutGet(entry) &&
+                entry.sentAt >= write.sentAt &&
+                (entry.status === 200 || entry.status === 422)
+        );
+        if (!end || end.receivedAt === undefined) continue;
+        const within = (entry: JournalEntry) =>
+            entry.sentAt >= write.sentAt && entry.sentAt <= end.sentAt;
+        const event = events.find((candidate) => candidate.lastBusyAt >= write.sentAt);
+        const readyAt = event && event.readyAt <= end.receivedAt ? event.readyAt : null;
+        waits.push({
+            write,
+            end,
+            polls: entries.filter((entry) => isCheckoutGet(entry) && within(entry)).length,
+            sessionReads: entries.filter((entry) => isSessionRead(entry) && within(entry)).length,
+            readyAt,
+            lagMs: readyAt === null ? null : end.receivedAt - readyAt
+        });
+    }
+    return waits;
+}
+
+export function runFigures(
+    entries: readonly JournalEntry[],
+    events: readonly ReadyEvent[],
+    returnLeg: ReturnLeg
+): RunFigures {
+    const waits = findWaits(entries, events);
+    const first = Math.min(...entries.map((entry) => entry.sentAt));
+    const last = Math.max(...entries.map((entry) => entry.receivedAt ?? entry.sentAt));
+    let lowerBoundMs = 0;
+    for (const write of entries.filter(isWrite)) {
+        const wait = waits.find((candidate) => candidate.write === write);
+        if (!wait || wait.readyAt === null) {
+            lowerBoundMs += rtt(write);
+            continue;
+        }
+        lowerBoundMs += Math.max(rtt(write), wait.readyAt - write.sentAt + returnLeg(wait.end));
+    }
+    const connect = entries.filter((entry) => entry.kind === 'connect');
+    const wallMs = last - first;
+    return {
+        wallMs,
+        lowerBoundMs,
+        wallOverLowerBound: lowerBoundMs > 0 ? wallMs / lowerBoundMs : Number.NaN,
+        requests: entries.length,
+        patches: connect.filter((entry) => entry.method === 'PATCH').length,
+        gets: connect.filter((entry) => entry.method === 'GET').length,
+        sessionReads: entries.filter(isSessionRead).length,
+        waits
+    };
+}
+
+/** Nearest-rank percentile of a non-empty list. */
+export function percentile(values: readonly number[], fraction: number): number {
+    if (values.length === 0) return Number.NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.max(1, Math.ceil(fraction * sorted.length));
+    return sorted[rank - 1];
+}
+
+export function mean(values: readonly number[]): number {
+    return values.length === 0
+        ? Number.NaN
+        : values.reduce((sum, value) => sum + value, 0) / values.length;
+}

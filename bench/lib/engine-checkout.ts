@@ -1,0 +1,79 @@
+/** The engine's side of the bench: the real store, driven by the scripted shopper through its intent API. */
+import type {
+    CheckoutSnapshot,
+    CheckoutStore,
+    CheckoutTransport
+} from '../../force-app/main/default/lwc/checkoutStore/types';
+import type { EngineModule } from './engine';
+import { withTimeLimit } from './random';
+import {
+    chooseAccountAddress,
+    chooseDeliveryMethod,
+    defaultGroup,
+    guestAddress,
+    guestContact,
+    toCheckoutAddress
+} from './shopper';
+
+export interface EngineCheckoutContext {
+    engine: EngineModule;
+    transport: CheckoutTransport;
+    scenario: string;
+    accountId: string | null;
+    random?: () => number;
+}
+
+export function createStore(context: EngineCheckoutContext): CheckoutStore {
+    const buyer = context.accountId !== null && context.scenario !== 'd2c-guest';
+    return context.engine.createCheckoutStore({
+        transport: context.transport,
+        isGuest: !buyer,
+        effectiveAccountId: buyer ? (context.accountId ?? undefined) : undefined,
+        random: context.random
+    });
+}
+
+export function isBuyerScenario(scenario: string, accountId: string | null): boolean {
+    return accountId !== null && scenario !== 'd2c-guest';
+}
+
+/** Idle, with a bound: a store that never settles fails the run instead of hanging it. */
+export function settle(store: CheckoutStore, ms = 120_000): Promise<CheckoutSnapshot> {
+    return withTimeLimit(store.whenIdle(), ms, 'whenIdle').then(() => store.getSnapshot());
+}
+
+/** One full checkout through the engine; resolves with the order reference number. */
+export async function runEngineCheckout(context: EngineCheckoutContext): Promise<string> {
+    const store = createStore(context);
+    try {
+        if (isBuyerScenario(context.scenario, context.accountId)) {
+            await Promise.all([store.load(), store.loadAccountAddresses()]);
+            let snapshot = await settle(store);
+            const group = defaultGroup(snapshot.deliveryGroups);
+            const chosen = chooseAccountAddress(snapshot.accountAddresses);
+            if (group && chosen) {
+                store.updateShipping(group.id, { deliveryAddress: toCheckoutAddress(chosen) });
+                snapshot = await settle(store);
+            }
+        } else {
+            await store.load();
+            const group = defaultGroup((await settle(store)).deliveryGroups);
+            store.updateContact(guestContact);
+            if (group) store.updateShipping(group.id, { deliveryAddress: guestAddress });
+        }
+        const snapshot = await settle(store);
+        const group = defaultGroup(snapshot.deliveryGroups);
+        const method = group && chooseDeliveryMethod(group, group.selectedDeliveryMethodId);
+        if (group && method) {
+            store.selectDeliveryMethod(group.id, method.id);
+            await settle(store);
+        }
+        const result = await store.placeOrder();
+        if (result.outcome !== 'success' || !result.orderReferenceNumber) {
+            throw new Error(`Place order failed: ${result.outcome} ${result.message}`);
+        }
+        return result.orderReferenceNumber;
+    } finally {
+        store.dispose();
+    }
+}

@@ -1,0 +1,482 @@
+/**
+ * The fault soak: seeded checkouts through the engine against the emulator with every fault knob on, random
+ * shopper behaviour (edits while processing, address changes after the delivery method, double clicks on place
+ * order, a second tab), and the invariants checked after every checkout.
+ */
+import type {
+    CheckoutAddress,
+    CheckoutSnapshot,
+    CheckoutStore,
+    OrderResult
+} from '../../force-app/main/default/lwc/checkoutStore/types';
+import { loadEngine, type EngineModule } from './engine';
+import { defaultGroup } from './shopper';
+import type { Emulator, FaultSettings } from './emulator';
+import {
+    forbiddenBodies,
+    isLabelled,
+    matchesIntent,
+    overlappingWrites,
+    serverTexts,
+    serverValue,
+    type Violation
+} from './invariants';
+import { Journal, createNodeTransport } from './node-transport';
+import { between, pick, seededRandom, sleep, withTimeLimit, type Random } from './random';
+
+export const SOAK_FAULTS: FaultSettings = {
+    conflictRate: 0.08,
+    serverErrorRate: 0.05,
+    dropRate: 0.03,
+    calculatorFailureRate: 0.05,
+    sessionErrorRate: 0.2,
+    latencyMs: [20, 300]
+};
+
+export interface SoakOptions {
+    emulator: Emulator;
+    checkouts: number;
+    seed: number;
+    timeScale: number;
+    faults?: FaultSettings;
+    scenarios?: string[];
+    onCheckout?: (index: number, violations: Violation[]) => void;
+}
+
+export interface SoakReport {
+    checkouts: number;
+    lostEdits: number;
+    duplicateOrders: number;
+    forbiddenBodies: number;
+    overlappingWrites: number;
+    unlabelledFailures: number;
+    /** Checkouts that did not settle within the time limit. */
+    stuckCheckouts: number;
+    ordersPlaced: number;
+    /** Checkouts that ended without an order, each with a labelled message (the faults made them fail). */
+    failedCheckouts: number;
+    secondTabs: number;
+    requests: number;
+    /** Answers the faults produced, as the clients saw them. */
+    faultAnswers: {
+        conflicts: number;
+        serverErrors: number;
+        dropped: number;
+        calculatorFailures: number;
+    };
+    /** PATCHes the server refused as malformed (400). */
+    rejectedBodies: number;
+    violations: Array<Violation & { seed: number }>;
+    settings: Record<string, unknown>;
+}
+
+/** A clock that runs `scale` times faster than real time, matching the emulator's timeScale. */
+export function scaledClock(scale: number) {
+    const origin = Date.now();
+    return {
+        now: () => origin + (Date.now() - origin) * scale,
+        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms / scale),
+        clearTimeout: (id: unknown) => clearTimeout(id as NodeJS.Timeout)
+    };
+}
+
+const ADDRESSES: CheckoutAddress[] = [
+    {
+        name: 'Alan Johnson',
+        firstName: 'Alan',
+        lastName: 'Johnson',
+        street: '415 Mission St',
+        city: 'San Francisco',
+        region: 'CA',
+        postalCode: '94105',
+        country: 'US'
+    },
+    {
+        name: 'Maria Garcia',
+        firstName: 'Maria',
+        lastName: 'Garcia',
+        street: '100 Folsom Street',
+        city: 'San Francisco',
+        region: 'CA',
+        postalCode: '94105',
+        country: 'US'
+    },
+    {
+        name: 'Dana Lee',
+        firstName: 'Dana',
+        lastName: 'Lee',
+        street: '1 Main St',
+        city: 'Boston',
+        region: 'MA',
+        postalCode: '02110',
+        country: 'US'
+    },
+    {
+        name: 'Sam Roe',
+        firstName: 'Sam',
+        lastName: 'Roe',
+        street: '50 Queen St W',
+        city: 'Toronto',
+        region: 'ON',
+        postalCode: 'M5H 2N2',
+        country: 'CA'
+    }
+];
+const FIRST_NAMES = ['Alan', 'Ana', 'Noor', 'Kenji', 'Zoë'];
+const INSTRUCTIONS = ['Leave at the door', 'Ring twice', 'Gate code 1234', 'Back entrance'];
+const CUSTOM_TEXT = ['Foo', 'Bar', 'Gift for Sam', 'PO 4711'];
+
+interface Intent {
+    value: unknown;
+    tab: string;
+}
+
+interface Tab {
+    name: string;
+    store: CheckoutStore;
+}
+
+class Shopper {
+    readonly intents = new Map<string, Intent>();
+    private methodAfterAddress = true;
+
+    constructor(
+        private readonly random: Random,
+        private readonly timeScale: number,
+        private readonly buyer: boolean
+    ) {}
+
+    pause(maxMs: number): Promise<void> {
+        return sleep(between(this.random, 0, maxMs) / this.timeScale);
+    }
+
+    groupId(store: CheckoutStore): string | undefined {
+        return defaultGroup(store.getSnapshot().deliveryGroups)?.id;
+    }
+
+    editContact(tab: Tab): void {
+        if (this.buyer) return;
+        const first = pick(this.random, FIRST_NAMES);
+        const email = `${first.toLowerCase().replace('ë', 'e')}.${Math.floor(this.random() * 1000)}@example.com`;
+        // Typed in several steps: every intermediate value is valid, only the last one must survive.
+        const steps = 1 + Math.floor(this.random() * 3);
+        for (let step = 1; step <= steps; step++) {
+            const values = {
+                firstName: first,
+                lastName: 'Tester',
+                email: step === steps ? email : `x${step}${email}`
+            };
+            tab.store.updateContact(values);
+            for (const [key, value] of Object.entries(values))
+                this.intents.set(`contact.${key}`, { value, tab: tab.name });
+        }
+    }
+
+    editAddress(tab: Tab): void {
+        const groupId = this.groupId(tab.store);
+        if (!groupId) return;
+        const snapshot = tab.store.getSnapshot();
+        const saved = snapshot.accountAddresses;
+        let address: CheckoutAddress;
+        if (this.buyer && saved.length > 0 && this.random() < 0.7) {
+            const chosen = pick(this.random, saved);
+            const { name, firstName, lastName, street, city, region, postalCode, country } = chosen;
+            address = { name, firstName, lastName, street, city, region, postalCode, country };
+        } else {
+            address = pick(this.random, ADDRESSES);
+        }
+        tab.store.updateShipping(groupId, { deliveryAddress: address });
+        this.intents.set(`group.${groupId}.deliveryAddress`, { value: address, tab: tab.name });
+        this.methodAfterAddress = false;
+    }
+
+    editInstructions(tab: Tab): void {
+        const groupId = this.groupId(tab.store);
+        if (!groupId) return;
+        const value = `${pick(this.random, INSTRUCTIONS)} #${Math.floor(this.random() * 100)}`;
+        tab.store.updateShipping(groupId, { shippingInstructions: value });
+        this.intents.set(`group.${groupId}.shippingInstructions`, { value, tab: tab.name });
+    }
+
+    editDate(tab: Tab): void {
+        const groupId = this.groupId(tab.store);
+        if (!groupId) return;
+        const day = new Date(
+            Date.UTC(2027, Math.floor(this.random() * 12), 1 + Math.floor(this.random() * 28))
+        );
+        const value = day.toISOString().slice(0, 10);
+        tab.store.updateShipping(groupId, { desiredDeliveryDate: value });
+        this.intents.set(`group.${groupId}.desiredDeliveryDate`, { value, tab: tab.name });
+    }
+
+    editCustomField(tab: Tab): void {
+        const value = pick(this.random, CUSTOM_TEXT);
+        tab.store.updateCustomFields({ type: 'WebCart' }, { MyCustomTextField__c: value });
+        this.intents.set('custom.WebCart.MyCustomTextField__c', { value, tab: tab.name });
+    }
+
+    /** Picks a delivery method the server offers now (when the store knows any). */
+    selectMethod(tab: Tab): void {
+        const group = defaultGroup(tab.store.getSnapshot().deliveryGroups);
+        if (!group || group.availableDeliveryMethods.length === 0) return;
+        const method = pick(this.random, group.availableDeliveryMethods);
+        tab.store.selectDeliveryMethod(group.id, method.id);
+        this.intents.set(`group.${group.id}.deliveryMethodId`, { value: method.id, tab: tab.name });
+        this.methodAfterAddress = true;
+    }
+
+    get needsMethod(): boolean {
+        return !this.methodAfterAddress;
+    }
+
+    /** A random burst of edits, some of them while the server is still processing the previous ones. */
+    async editRandomly(tab: Tab, count: number): Promise<void> {
+        const actions = [
+            () => this.editContact(tab),
+            () => this.editAddress(tab),
+            () => this.editInstructions(tab),
+            () => this.editDate(tab),
+            () => this.editCustomField(tab),
+            () => this.selectMethod(tab)
+        ];
+        for (let index = 0; index < count; index++) {
+            pick(this.random, actions)();
+            await this.pause(this.random() < 0.5 ? 30 : 600);
+        }
+    }
+}
+
+async function settle(store: CheckoutStore, ms: number): Promise<CheckoutSnapshot> {
+    await withTimeLimit(store.whenIdle(), ms, 'whenIdle');
+    return store.getSnapshot();
+}
+
+interface CheckoutOutcome {
+    violations: Violation[];
+    stuck: boolean;
+    ordered: boolean;
+    secondTab: boolean;
+    journal: Journal;
+}
+
+async function soakOne(
+    options: SoakOptions,
+    engine: EngineModule,
+    seed: number
+): Promise<CheckoutOutcome> {
+    const { emulator, timeScale } = options;
+    const random = seededRandom(seed);
+    const scenario = pick(random, options.scenarios ?? ['d2c-guest', 'b2b-buyer']);
+    const state = await emulator.reset(scenario, seed, timeScale);
+    await emulator.setFaults(options.faults ?? SOAK_FAULTS);
+    const buyer = scenario !== 'd2c-guest' && state.accountId !== null;
+    const journal = new Journal();
+    const limitMs = 300_000 / timeScale + 20_000;
+    const makeTab = (name: string): Tab => ({
+        name,
+        store: engine.createCheckoutStore({
+            transport: createNodeTransport({
+                baseUrl: emulator.url,
+                webstoreId: state.webstoreId,
+                client: name,
+                journal,
+                timeoutMs: 20_000
+            }),
+            isGuest: !buyer,
+            effectiveAccountId: buyer ? (state.accountId ?? undefined) : undefined,
+            clock: scaledClock(timeScale),
+            random: seededRandom(seed * 7 + name.length),
+            customFieldTypes: { WebCart: { MyCustomTextField__c: 'Text' } },
+            connectivity: { isOnline: () => true, onOnline: () => () => undefined }
+        })
+    });
+    const shopper = new Shopper(random, timeScale, buyer);
+    const tabA = makeTab('tab1');
+    const tabs: Tab[] = [tabA];
+    const orders: OrderResult[] = [];
+    let stuck = false;
+    try {
+        await withTimeLimit(
+            (async () => {
+                const loading = Promise.all([
+                    tabA.store.load(),
+                    buyer ? tabA.store.loadAccountAddresses() : undefined
+                ]);
+                if (random() < 0.5) await loading; // otherwise the first edits land while loading
+                await shopper.editRandomly(tabA, 2 + Math.floor(random() * 5));
+                await loading;
+                await settle(tabA.store, limitMs);
+                shopper.selectMethod(tabA);
+                if (random() < 0.4) {
+                    // An address change after the delivery method: the method may be reset by the server.
+                    await shopper.pause(200);
+                    shopper.editAddress(tabA);
+                }
+                if (random() < 0.3) {
+                    const tabB = makeTab('tab2');
+                    tabs.push(tabB);
+                    await settle(tabA.store, limitMs);
+                    await tabB.store.load();
+                    await settle(tabB.store, limitMs);
+                    shopper.editInstructions(tabB);
+                    if (random() < 0.5) shopper.editCustomField(tabB);
+                    await settle(tabB.store, limitMs);
+                }
+                for (let round = 0; round < 4; round++) {
+                    await settle(tabA.store, limitMs);
+                    if (shopper.needsMethod) shopper.selectMethod(tabA);
+                    const snapshot = await settle(tabA.store, limitMs);
+                    if (!Object.values(snapshot.edits).some((edit) => edit.status === 'failed'))
+                        break;
+                    tabA.store.retryFailed();
+                }
+                // Double click on place order, and the second tab's button too.
+                for (let attempt = 0; attempt < 3; attempt++) {
+                    const clicks = [tabA.store.placeOrder(), tabA.store.placeOrder()];
+                    if (tabs[1]) clicks.push(tabs[1].store.placeOrder());
+                    orders.push(...(await Promise.all(clicks)));
+                    if (orders.some((order) => order.outcome === 'success')) break;
+                    await settle(tabA.store, limitMs);
+                    tabA.store.retryFailed();
+                    await settle(tabA.store, limitMs);
+                }
+                await Promise.all(tabs.map((tab) => settle(tab.store, limitMs)));
+            })(),
+            limitMs * 3,
+            `checkout seed ${seed}`
+        );
+    } catch (error) {
+        if (error instanceof Error && /took longer/.test(error.message)) stuck = true;
+        else throw error;
+    }
+    const final = await emulator.state();
+    const requests = await emulator.requests();
+    const texts = serverTexts(journal.entries);
+    const violations: Violation[] = [
+        ...forbiddenBodies(requests),
+        ...overlappingWrites(journal.entries)
+    ];
+    const snapshots = new Map(tabs.map((tab) => [tab.name, tab.store.getSnapshot()]));
+    tabs.forEach((tab) => tab.store.dispose());
+
+    // Lost edits: the server must hold the last intent, or the tab must still show it as failed (kept, labelled).
+    for (const [field, intent] of shopper.intents) {
+        const actual = serverValue(final.checkout, field);
+        if (matchesIntent(field, intent.value, actual)) continue;
+        const snapshot = snapshots.get(intent.tab);
+        const edit = snapshot?.edits[field];
+        const kept = edit && matchesIntent(field, intent.value, edit.value);
+        if (kept && edit.status === 'failed') continue;
+        if (snapshot?.validation[field]) continue;
+        violations.push({
+            invariant: 'lostEdits',
+            detail: `${scenario} ${field}: wanted ${JSON.stringify(intent.value)}, server has ${JSON.stringify(actual)}, ${intent.tab} shows ${JSON.stringify(edit ?? null)}`
+        });
+    }
+
+    const references = new Set(
+        orders.flatMap((order) => (order.orderReferenceNumber ? [order.orderReferenceNumber] : []))
+    );
+    if (final.orders.length > 1 || references.size > 1) {
+        violations.push({
+            invariant: 'duplicateOrders',
+            detail: `${final.orders.length} orders on the server, ${references.size} references seen`
+        });
+    }
+
+    // Failures must be shown with a labelled message: failed edits, failed orders, and every error message shown.
+    const ordered = orders.some((order) => order.outcome === 'success');
+    for (const [tab, snapshot] of snapshots) {
+        for (const [field, edit] of Object.entries(snapshot.edits)) {
+            if (edit.status === 'failed' && !isLabelled(edit.message, texts)) {
+                violations.push({
+                    invariant: 'unlabelledFailures',
+                    detail: `${tab} ${field} failed with ${JSON.stringify(edit.message)}`
+                });
+            }
+        }
+        for (const message of snapshot.messages) {
+            if (!isLabelled(message.message, texts)) {
+                violations.push({
+                    invariant: 'unlabelledFailures',
+                    detail: `${tab} message ${message.code}: ${JSON.stringify(message.message)}`
+                });
+            }
+        }
+    }
+    for (const order of orders) {
+        if (order.outcome !== 'success' && !isLabelled(order.message, texts)) {
+            violations.push({
+                invariant: 'unlabelledFailures',
+                detail: `order ${order.outcome}: ${JSON.stringify(order.message)}`
+            });
+        }
+    }
+    if (!ordered && !stuck) {
+        const shown = [...snapshots.values()].some((snapshot) =>
+            snapshot.messages.some(
+                (message) => message.severity === 'error' && isLabelled(message.message, texts)
+            )
+        );
+        const told = orders.some(
+            (order) => order.outcome !== 'success' && isLabelled(order.message, texts)
+        );
+        if (!shown && !told) {
+            violations.push({
+                invariant: 'unlabelledFailures',
+                detail: `${scenario}: no order and no labelled error`
+            });
+        }
+    }
+    return { violations, stuck, ordered, secondTab: tabs.length > 1, journal };
+}
+
+export async function runSoak(options: SoakOptions): Promise<SoakReport> {
+    const engine = loadEngine();
+    const report: SoakReport = {
+        checkouts: 0,
+        lostEdits: 0,
+        duplicateOrders: 0,
+        forbiddenBodies: 0,
+        overlappingWrites: 0,
+        unlabelledFailures: 0,
+        stuckCheckouts: 0,
+        ordersPlaced: 0,
+        failedCheckouts: 0,
+        secondTabs: 0,
+        requests: 0,
+        faultAnswers: { conflicts: 0, serverErrors: 0, dropped: 0, calculatorFailures: 0 },
+        rejectedBodies: 0,
+        violations: [],
+        settings: {
+            seed: options.seed,
+            timeScale: options.timeScale,
+            faults: options.faults ?? SOAK_FAULTS
+        }
+    };
+    for (let index = 0; index < options.checkouts; index++) {
+        const seed = options.seed + index;
+        const outcome = await soakOne(options, engine, seed);
+        report.checkouts++;
+        if (outcome.stuck) report.stuckCheckouts++;
+        if (outcome.ordered) report.ordersPlaced++;
+        else report.failedCheckouts++;
+        if (outcome.secondTab) report.secondTabs++;
+        for (const violation of outcome.violations) {
+            const key = violation.invariant as 'lostEdits';
+            report[key] = (report[key] as number) + 1;
+            if (report.violations.length < 100) report.violations.push({ ...violation, seed });
+        }
+        for (const entry of outcome.journal.entries) {
+            report.requests++;
+            if (entry.status === 409) report.faultAnswers.conflicts++;
+            if (entry.status !== undefined && entry.status >= 500)
+                report.faultAnswers.serverErrors++;
+            if (entry.error !== undefined) report.faultAnswers.dropped++;
+            if (entry.status === 422) report.faultAnswers.calculatorFailures++;
+            if (entry.status === 400) report.rejectedBodies++;
+        }
+        options.onCheckout?.(index, outcome.violations);
+    }
+    return report;
+}

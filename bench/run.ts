@@ -1,0 +1,107 @@
+/**
+ * `npm run bench [-- --json FILE] [--runs N] [--seed N] [--scenarios a,b] [--time-scale X]
+ *  [--latency MIN,MAX] [--shipping MIN,MAX] [--tax MIN,MAX] [--pricing MIN,MAX] [--burst-runs N] [--no-sizes]`
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from './lib/args';
+import { REALISTIC_LATENCY, runBench, type BenchReport } from './lib/bench';
+import { startEmulator } from './lib/emulator';
+import { table } from './lib/report';
+
+function print(report: BenchReport): void {
+    console.log('\nCheckout runs (means per checkout; lag over every asynchronous wait)\n');
+    console.log(
+        table(
+            [
+                'scenario',
+                'strategy',
+                'runs',
+                'fail',
+                'wall/bound',
+                'wall ms',
+                'bound ms',
+                'requests',
+                'PATCH',
+                'GET',
+                'polls/wait',
+                'lag p50',
+                'lag p95'
+            ],
+            report.runs.map((row) => [
+                row.scenario,
+                row.strategy,
+                row.runs,
+                row.failures,
+                row.wallOverLowerBound,
+                Math.round(row.wallMs),
+                Math.round(row.lowerBoundMs),
+                row.requests,
+                row.patches,
+                row.gets,
+                row.pollsPerWait,
+                row.lagP50Ms,
+                row.lagP95Ms
+            ])
+        )
+    );
+    for (const row of report.runs.filter((candidate) => candidate.errors)) {
+        console.log(`\n${row.scenario} ${row.strategy} failures:\n  ${row.errors?.join('\n  ')}`);
+    }
+    const { burst } = report;
+    console.log(
+        `\nBurst: ${burst.edits} edits in ${burst.windowMs} ms → at most ${burst.patches} PATCHes, ` +
+            `${burst.lost} edits lost (${burst.runs} runs)`
+    );
+    console.log('\nBundle sizes (platform compiler, minified + gzip)\n');
+    console.log(
+        table(
+            ['bundle', 'gzip bytes', 'minified bytes'],
+            Object.entries(report.sizeDetails).map(([name, detail]) => {
+                const size = detail as {
+                    gzipBytes?: number;
+                    minifiedBytes?: number;
+                    error?: string;
+                };
+                return [name, size.gzipBytes ?? `error: ${size.error}`, size.minifiedBytes ?? ''];
+            })
+        )
+    );
+}
+
+async function main(): Promise<void> {
+    const args = parseArgs(process.argv.slice(2));
+    const emulator = await startEmulator();
+    try {
+        const report = await runBench({
+            emulator,
+            scenarios: (args.get('scenarios') ?? 'd2c-guest,b2b-buyer').split(','),
+            runs: args.number('runs', 3),
+            seed: args.number('seed', 1),
+            timeScale: args.number('time-scale', 1),
+            latency: {
+                latencyMs: args.range('latency', REALISTIC_LATENCY.latencyMs),
+                shipping: args.range('shipping', REALISTIC_LATENCY.shipping),
+                tax: args.range('tax', REALISTIC_LATENCY.tax),
+                pricing: args.range('pricing', REALISTIC_LATENCY.pricing)
+            },
+            burstRuns: args.number('burst-runs', 3),
+            sizes: args.get('no-sizes') === undefined,
+            onRun: (line) => console.log(line)
+        });
+        print(report);
+        const file = args.get('json');
+        if (file) {
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+            console.log(`\nWrote ${file}`);
+        }
+    } finally {
+        await emulator.close();
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+});

@@ -1,0 +1,83 @@
+/** `npm run soak [-- --json FILE] [--checkouts N] [--seed N] [--time-scale X]`: the fault soak (lib/soak.ts). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from './lib/args';
+import { startEmulator } from './lib/emulator';
+import { table } from './lib/report';
+import { runSoak } from './lib/soak';
+
+async function main(): Promise<void> {
+    const args = parseArgs(process.argv.slice(2));
+    const checkouts = args.number('checkouts', 300);
+    const emulator = await startEmulator();
+    try {
+        const report = await runSoak({
+            emulator,
+            checkouts,
+            seed: args.number('seed', 1),
+            timeScale: args.number('time-scale', 20),
+            onCheckout: (index, violations) => {
+                if (violations.length > 0 || (index + 1) % 25 === 0) {
+                    console.log(
+                        `checkout ${index + 1}/${checkouts}: ${violations.length} violations`
+                    );
+                }
+                for (const violation of violations)
+                    console.log(`  ${violation.invariant}: ${violation.detail}`);
+            }
+        });
+        console.log('\nSoak invariants (counts; all must be 0)\n');
+        console.log(
+            table(
+                [
+                    'checkouts',
+                    'lostEdits',
+                    'duplicateOrders',
+                    'forbiddenBodies',
+                    'overlappingWrites',
+                    'unlabelledFailures',
+                    'stuck'
+                ],
+                [
+                    [
+                        report.checkouts,
+                        report.lostEdits,
+                        report.duplicateOrders,
+                        report.forbiddenBodies,
+                        report.overlappingWrites,
+                        report.unlabelledFailures,
+                        report.stuckCheckouts
+                    ]
+                ]
+            )
+        );
+        console.log(
+            `\n${report.ordersPlaced} orders placed, ${report.failedCheckouts} checkouts ended without one ` +
+                `(each with a labelled message unless counted above), ${report.secondTabs} with a second tab; ` +
+                `${report.requests} requests: ${report.faultAnswers.conflicts} × 409, ` +
+                `${report.faultAnswers.serverErrors} × 5xx, ${report.faultAnswers.dropped} dropped, ` +
+                `${report.faultAnswers.calculatorFailures} × 422, ${report.rejectedBodies} × 400`
+        );
+        const file = args.get('json');
+        if (file) {
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+            console.log(`\nWrote ${file}`);
+        }
+        const violations =
+            report.lostEdits +
+            report.duplicateOrders +
+            report.forbiddenBodies +
+            report.overlappingWrites +
+            report.unlabelledFailures +
+            report.stuckCheckouts;
+        if (violations > 0) process.exitCode = 1;
+    } finally {
+        await emulator.close();
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+});
