@@ -1,0 +1,358 @@
+import { createElement } from 'lwc';
+import CheckoutOrderSummary from 'c/checkoutOrderSummary';
+import { CheckoutStateAdapter, resetFakeStore } from 'c/checkoutStore';
+import { snapshotFor, flushPromises } from 'checkoutKitTest/snapshots';
+import { cleanUpDom } from 'checkoutKitTest/dom';
+
+jest.mock(
+    'c/checkoutStore',
+    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+    { virtual: true }
+);
+
+const BUILDER_DEFAULTS = {
+    showPromotions: true,
+    showShipping: true,
+    showTax: true,
+    showRecurringCharges: true,
+    showPlaceOrder: true,
+    submissionStrategy: 'commerce',
+    cpqNamespace: 'vlocity_cmt',
+    checkOrderStatus: true,
+    validateSubmittedXLI: false
+};
+
+let store;
+
+async function render(snapshot, props = BUILDER_DEFAULTS) {
+    store.setSnapshot(snapshot);
+    const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    CheckoutStateAdapter.emit(snapshot);
+    await flushPromises();
+    return element;
+}
+
+function emit(snapshot) {
+    store.setSnapshot(snapshot);
+    CheckoutStateAdapter.emit(snapshot);
+    return flushPromises();
+}
+
+function rows(element) {
+    return [...element.shadowRoot.querySelectorAll('.summary-row')].map((row) => [
+        row.querySelector('dt').textContent,
+        row.querySelector('dd').textContent
+    ]);
+}
+
+function button(element) {
+    return element.shadowRoot.querySelector('button.summary-place-order');
+}
+
+function status(element) {
+    return element.shadowRoot.querySelector('c-checkout-status');
+}
+
+describe('c-checkout-order-summary', () => {
+    beforeEach(() => {
+        store = resetFakeStore();
+    });
+
+    afterEach(cleanUpDom);
+
+    it('shows a busy placeholder and a disabled button area while loading', async () => {
+        const element = await render(snapshotFor('loading'));
+
+        expect(element.shadowRoot.querySelector('[aria-busy="true"]')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('dl')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('lists subtotal, promotions, shipping, tax and total in the cart currency', async () => {
+        const element = await render(snapshotFor('ready'));
+
+        expect(rows(element)).toEqual([
+            ['c.CheckoutKit_Subtotal', '$100.00'],
+            ['c.CheckoutKit_Promotions', '-$10.00'],
+            ['c.CheckoutKit_Shipping', '$9.99'],
+            ['c.CheckoutKit_Tax', '$8.25'],
+            ['c.CheckoutKit_Total', '$108.24']
+        ]);
+        await expect(element).toBeAccessible();
+    });
+
+    it('formats another cart currency', async () => {
+        const snapshot = snapshotFor('ready');
+        const element = await render({
+            ...snapshot,
+            totals: { ...snapshot.totals, currencyIsoCode: 'EUR', grandTotal: '1234.5' }
+        });
+
+        expect(rows(element).pop()).toEqual(['c.CheckoutKit_Total', '€1,234.50']);
+    });
+
+    it('shows one-time and recurring charges for Industries CPQ carts', async () => {
+        const snapshot = snapshotFor('ready');
+        const element = await render({
+            ...snapshot,
+            totals: { ...snapshot.totals, oneTimeTotal: '50.00', recurringTotal: '19.99' }
+        });
+
+        const labels = rows(element).map(([label]) => label);
+        expect(labels).toContain('c.CheckoutKit_OneTimeCharges');
+        expect(rows(element)).toContainEqual(['c.CheckoutKit_RecurringCharges', '$19.99']);
+    });
+
+    it('places the order once with the Commerce strategy, however often it is clicked', async () => {
+        const element = await render(snapshotFor('ready'));
+
+        button(element).click();
+        button(element).click();
+        await flushPromises();
+
+        expect(store.placeOrder).toHaveBeenCalledTimes(1);
+        expect(store.placeOrder).toHaveBeenCalledWith({ strategy: 'commerce' });
+    });
+
+    it('shows the submitting state with a disabled, busy button and an announcement', async () => {
+        const element = await render(snapshotFor('submitting', { canPlaceOrder: false }));
+
+        expect(button(element).disabled).toBe(true);
+        expect(button(element).getAttribute('aria-busy')).toBe('true');
+        expect(button(element).textContent.trim()).toBe('c.CheckoutKit_PlacingOrder');
+        expect(status(element).processing).toBe(true);
+        expect(status(element).processingText).toBe('c.CheckoutKit_PlacingOrder');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the order reference on success and hides the button', async () => {
+        const element = await render(
+            snapshotFor('complete', {
+                canPlaceOrder: false,
+                order: {
+                    strategy: 'commerce',
+                    outcome: 'success',
+                    orderReferenceNumber: 'ORD-42',
+                    message: 'Your order was placed.'
+                }
+            })
+        );
+
+        expect(button(element)).toBeNull();
+        const confirmation = element.shadowRoot.querySelector('.summary-confirmation');
+        expect(confirmation.getAttribute('role')).toBe('status');
+        expect(confirmation.textContent).toContain('c.CheckoutKit_OrderPlaced');
+        expect(element.shadowRoot.querySelector('.summary-reference').textContent).toBe(
+            'c.CheckoutKit_OrderNumber'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a retryable failure and offers to try again', async () => {
+        const element = await render(
+            snapshotFor('error', {
+                order: {
+                    strategy: 'cpq',
+                    outcome: 'retryable',
+                    code: 'SUBMIT-1004',
+                    message: 'Try again in a few minutes.'
+                }
+            })
+        );
+
+        expect(button(element).disabled).toBe(false);
+        expect(button(element).textContent.trim()).toBe('c.CheckoutKit_PlaceOrderAgain');
+        expect(status(element).messages.map((item) => item.message)).toContain(
+            'Try again in a few minutes.'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('does not offer to resubmit when the outcome is unknown', async () => {
+        const element = await render(
+            snapshotFor('error', {
+                order: {
+                    strategy: 'cpq',
+                    outcome: 'unknown',
+                    code: 'SUBMIT-1006',
+                    message: 'Unknown'
+                }
+            })
+        );
+
+        expect(button(element).disabled).toBe(true);
+    });
+
+    it('says what is missing when the order cannot be placed', async () => {
+        const element = await render(
+            snapshotFor('ready', {
+                canPlaceOrder: false,
+                placeOrderBlockers: ['missing-contact', 'missing-delivery-method']
+            })
+        );
+
+        button(element).click();
+        await flushPromises();
+
+        expect(store.placeOrder).not.toHaveBeenCalled();
+        expect(status(element).messages.map((item) => item.message)).toEqual([
+            'c.CheckoutKit_OrderBlocked',
+            'c.CheckoutKit_BlockedContact',
+            'c.CheckoutKit_BlockedDeliveryMethod'
+        ]);
+    });
+
+    it('waits for pending changes to settle, then places the order', async () => {
+        const element = await render(
+            snapshotFor('saving', { canPlaceOrder: false, placeOrderBlockers: ['pending-edits'] })
+        );
+        let settle;
+        store.whenIdle.mockImplementation(
+            () =>
+                new Promise((resolve) => {
+                    settle = resolve;
+                })
+        );
+
+        button(element).click();
+        await flushPromises();
+        expect(status(element).processingText).toBe('c.CheckoutKit_FinishingChanges');
+        expect(store.placeOrder).not.toHaveBeenCalled();
+
+        store.setSnapshot(snapshotFor('ready'));
+        settle();
+        await flushPromises();
+
+        expect(store.placeOrder).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows a labelled error when placing the order rejects', async () => {
+        const element = await render(snapshotFor('ready'));
+        store.placeOrder.mockRejectedValue(new Error('network'));
+
+        button(element).click();
+        await flushPromises();
+
+        expect(status(element).messages.map((item) => item.message)).toContain(
+            'c.CheckoutKit_OrderFailed'
+        );
+        expect(button(element).disabled).toBe(false);
+    });
+
+    it('lists every checkout, order and session message, not only the first', async () => {
+        const element = await render(
+            snapshotFor('error', {
+                messages: [
+                    {
+                        id: 'a',
+                        severity: 'error',
+                        scope: 'session',
+                        code: 'X',
+                        message: 'Session failed'
+                    },
+                    {
+                        id: 'b',
+                        severity: 'error',
+                        scope: 'checkout',
+                        code: 'Y',
+                        message: 'Tax failed'
+                    },
+                    { id: 'c', severity: 'error', scope: 'contact', code: 'Z', message: 'Not here' }
+                ]
+            })
+        );
+
+        expect(status(element).messages.map((item) => item.id)).toEqual(['a', 'b']);
+    });
+
+    it('offers to retry failed edits and asks the store to', async () => {
+        const element = await render(
+            snapshotFor('error', {
+                edits: { 'contact.email': { status: 'failed', value: 'a@b.co', message: 'Failed' } }
+            })
+        );
+
+        expect(status(element).showRetry).toBe(true);
+        status(element).dispatchEvent(new CustomEvent('retry'));
+        expect(store.retryFailed).toHaveBeenCalledTimes(1);
+    });
+
+    it('re-renders when a new snapshot arrives', async () => {
+        const element = await render(snapshotFor('processing'));
+        expect(status(element).processing).toBe(true);
+
+        await emit(snapshotFor('ready'));
+
+        expect(status(element).processing).toBe(false);
+    });
+
+    describe('Builder properties', () => {
+        it('uses the heading and button label properties', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                headingLabel: 'Your order',
+                placeOrderLabel: 'Buy now'
+            });
+
+            expect(element.shadowRoot.querySelector('h2').textContent).toBe('Your order');
+            expect(button(element).textContent.trim()).toBe('Buy now');
+        });
+
+        it('hides promotions, shipping and tax lines when switched off', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                showPromotions: false,
+                showShipping: false,
+                showTax: false
+            });
+
+            expect(rows(element).map(([label]) => label)).toEqual([
+                'c.CheckoutKit_Subtotal',
+                'c.CheckoutKit_Total'
+            ]);
+        });
+
+        it('hides recurring charges when switched off', async () => {
+            const snapshot = snapshotFor('ready');
+            const element = await render(
+                { ...snapshot, totals: { ...snapshot.totals, recurringTotal: '19.99' } },
+                { ...BUILDER_DEFAULTS, showRecurringCharges: false }
+            );
+
+            expect(rows(element).map(([label]) => label)).not.toContain(
+                'c.CheckoutKit_RecurringCharges'
+            );
+        });
+
+        it('hides the place order button when showPlaceOrder is off', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                showPlaceOrder: false
+            });
+
+            expect(button(element)).toBeNull();
+        });
+
+        it('submits through Industries CPQ with the configured namespace and checks', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                submissionStrategy: 'cpq',
+                cpqNamespace: ' my_ns ',
+                checkOrderStatus: false,
+                validateSubmittedXLI: true
+            });
+
+            button(element).click();
+            await flushPromises();
+
+            expect(store.placeOrder).toHaveBeenCalledWith({
+                strategy: 'cpq',
+                namespace: 'my_ns',
+                checkOrderStatus: false,
+                validateSubmittedXLI: true
+            });
+        });
+    });
+});

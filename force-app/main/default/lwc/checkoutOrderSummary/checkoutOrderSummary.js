@@ -1,0 +1,290 @@
+import { LightningElement, api, wire } from 'lwc';
+import { CheckoutStateAdapter } from 'c/checkoutStore';
+import {
+    connectCheckout,
+    formatLabel,
+    formatMoney,
+    isNonZero,
+    isProcessing,
+    sectionMessages
+} from 'c/checkoutKitSupport';
+import HEADING from '@salesforce/label/c.CheckoutKit_SummaryHeading';
+import SUBTOTAL from '@salesforce/label/c.CheckoutKit_Subtotal';
+import PROMOTIONS from '@salesforce/label/c.CheckoutKit_Promotions';
+import SHIPPING from '@salesforce/label/c.CheckoutKit_Shipping';
+import TAX from '@salesforce/label/c.CheckoutKit_Tax';
+import TOTAL from '@salesforce/label/c.CheckoutKit_Total';
+import ONE_TIME from '@salesforce/label/c.CheckoutKit_OneTimeCharges';
+import RECURRING from '@salesforce/label/c.CheckoutKit_RecurringCharges';
+import PLACE_ORDER from '@salesforce/label/c.CheckoutKit_PlaceOrder';
+import PLACING_ORDER from '@salesforce/label/c.CheckoutKit_PlacingOrder';
+import TRY_AGAIN from '@salesforce/label/c.CheckoutKit_PlaceOrderAgain';
+import ORDER_PLACED from '@salesforce/label/c.CheckoutKit_OrderPlaced';
+import ORDER_NUMBER from '@salesforce/label/c.CheckoutKit_OrderNumber';
+import ORDER_BLOCKED from '@salesforce/label/c.CheckoutKit_OrderBlocked';
+import ORDER_FAILED from '@salesforce/label/c.CheckoutKit_OrderFailed';
+import BLOCKED_CONTACT from '@salesforce/label/c.CheckoutKit_BlockedContact';
+import BLOCKED_ADDRESS from '@salesforce/label/c.CheckoutKit_BlockedAddress';
+import BLOCKED_METHOD from '@salesforce/label/c.CheckoutKit_BlockedDeliveryMethod';
+import BLOCKED_INVALID from '@salesforce/label/c.CheckoutKit_BlockedInvalidInput';
+import BLOCKED_SESSION from '@salesforce/label/c.CheckoutKit_BlockedSession';
+import BLOCKED_NOT_LOADED from '@salesforce/label/c.CheckoutKit_BlockedNotLoaded';
+import FINISHING from '@salesforce/label/c.CheckoutKit_FinishingChanges';
+import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
+import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
+
+/** Blockers that clear by themselves once the checkout settles: place order waits for them. */
+const TRANSIENT_BLOCKERS = ['pending-edits', 'processing'];
+const BLOCKER_LABELS = {
+    'missing-contact': BLOCKED_CONTACT,
+    'missing-address': BLOCKED_ADDRESS,
+    'missing-delivery-method': BLOCKED_METHOD,
+    'invalid-input': BLOCKED_INVALID,
+    'session-error': BLOCKED_SESSION,
+    'not-loaded': BLOCKED_NOT_LOADED
+};
+/** Outcomes after which the shopper must not submit again from here. */
+const FINAL_OUTCOMES = ['success', 'unknown', 'configuration'];
+
+/**
+ * Order summary and place order: totals in the cart currency and the shopper's locale (one-time and recurring
+ * charges for Industries CPQ carts), and a single-flight place-order button with the submission strategy the
+ * admin chose.
+ */
+export default class CheckoutOrderSummary extends LightningElement {
+    /** Section heading; the Custom Label is used when empty. */
+    @api headingLabel;
+    @api showPromotions = false;
+    @api showShipping = false;
+    @api showTax = false;
+    /** Industries CPQ carts: show one-time and recurring charges when the checkout has them. */
+    @api showRecurringCharges = false;
+    @api showPlaceOrder = false;
+    @api placeOrderLabel;
+    /** `commerce` (Connect REST place order) or `cpq` (Industries CPQ checkout). */
+    @api submissionStrategy = 'commerce';
+    @api cpqNamespace = 'vlocity_cmt';
+    @api checkOrderStatus = false;
+    @api validateSubmittedXLI = false;
+
+    // The engine's own adapter: the lint list only knows the platform's adapters.
+    // eslint-disable-next-line @lwc/lwc/no-unknown-wire-adapters
+    @wire(CheckoutStateAdapter)
+    snapshot;
+
+    labels = { loading: LOADING, orderPlaced: ORDER_PLACED };
+    store;
+    /** Set from click to answer: a second click meanwhile does nothing. */
+    placing = false;
+    waitingForChanges = false;
+    /** Reasons shown after a click that could not place the order. */
+    blockerMessages = [];
+    submitError = '';
+
+    connectedCallback() {
+        this.store = connectCheckout();
+    }
+
+    get heading() {
+        return this.headingLabel || HEADING;
+    }
+
+    get isLoading() {
+        return !this.snapshot || this.snapshot.phase === 'loading';
+    }
+
+    get totals() {
+        return this.snapshot && this.snapshot.totals;
+    }
+
+    get hasTotals() {
+        return Boolean(this.totals);
+    }
+
+    get rows() {
+        const totals = this.totals;
+        if (!totals) {
+            return [];
+        }
+        const currency = totals.currencyIsoCode;
+        const rows = [{ key: 'subtotal', label: SUBTOTAL, amount: totals.subtotal }];
+        if (this.showPromotions && isNonZero(totals.promotions)) {
+            rows.push({ key: 'promotions', label: PROMOTIONS, amount: totals.promotions });
+        }
+        if (this.showShipping) {
+            rows.push({ key: 'shipping', label: SHIPPING, amount: totals.shipping });
+        }
+        if (this.showTax) {
+            rows.push({ key: 'tax', label: TAX, amount: totals.tax });
+        }
+        if (
+            this.showRecurringCharges &&
+            totals.oneTimeTotal !== undefined &&
+            totals.oneTimeTotal !== null
+        ) {
+            rows.push({ key: 'oneTime', label: ONE_TIME, amount: totals.oneTimeTotal });
+        }
+        if (
+            this.showRecurringCharges &&
+            totals.recurringTotal !== undefined &&
+            totals.recurringTotal !== null
+        ) {
+            rows.push({ key: 'recurring', label: RECURRING, amount: totals.recurringTotal });
+        }
+        return rows.map((row) => ({
+            ...row,
+            className: `summary-row summary-row_${row.key}`,
+            value: formatMoney(row.amount, currency)
+        }));
+    }
+
+    get totalLabel() {
+        return TOTAL;
+    }
+
+    get grandTotal() {
+        return this.totals ? formatMoney(this.totals.grandTotal, this.totals.currencyIsoCode) : '';
+    }
+
+    get order() {
+        return this.snapshot && this.snapshot.order;
+    }
+
+    get isComplete() {
+        return Boolean(
+            (this.snapshot && this.snapshot.phase === 'complete') ||
+            (this.order && this.order.outcome === 'success')
+        );
+    }
+
+    get orderReference() {
+        const order = this.order;
+        const reference =
+            (order && (order.orderReferenceNumber || order.orderId)) ||
+            (this.snapshot && this.snapshot.session && this.snapshot.session.orderReferenceNumber);
+        return reference ? formatLabel(ORDER_NUMBER, reference) : '';
+    }
+
+    get isSubmitting() {
+        return this.placing || Boolean(this.snapshot && this.snapshot.phase === 'submitting');
+    }
+
+    get showButton() {
+        return this.showPlaceOrder && !this.isComplete;
+    }
+
+    get buttonDisabled() {
+        return (
+            this.isLoading ||
+            this.isSubmitting ||
+            Boolean(this.order && FINAL_OUTCOMES.includes(this.order.outcome))
+        );
+    }
+
+    get buttonLabel() {
+        if (this.isSubmitting) {
+            return PLACING_ORDER;
+        }
+        if (this.order && this.order.outcome !== 'success') {
+            return TRY_AGAIN;
+        }
+        return this.placeOrderLabel || PLACE_ORDER;
+    }
+
+    get processingText() {
+        if (this.waitingForChanges) {
+            return FINISHING;
+        }
+        return this.isSubmitting ? PLACING_ORDER : PROCESSING;
+    }
+
+    get isBusy() {
+        return this.waitingForChanges || isProcessing(this.snapshot);
+    }
+
+    get hasFailedEdits() {
+        const edits = (this.snapshot && this.snapshot.edits) || {};
+        return Object.values(edits).some((edit) => edit.status === 'failed');
+    }
+
+    get statusMessages() {
+        const messages = sectionMessages(this.snapshot, ['order', 'checkout', 'session']).filter(
+            (item) => !item.groupId
+        );
+        const order = this.order;
+        if (order && order.outcome !== 'success' && order.message) {
+            messages.push({ id: 'order-result', severity: 'error', message: order.message });
+        }
+        if (this.submitError) {
+            messages.push({ id: 'order-submit', severity: 'error', message: this.submitError });
+        }
+        return [...messages, ...this.blockerMessages];
+    }
+
+    get submissionSettings() {
+        if (this.submissionStrategy === 'cpq') {
+            return {
+                strategy: 'cpq',
+                namespace: (this.cpqNamespace || '').trim(),
+                checkOrderStatus: Boolean(this.checkOrderStatus),
+                validateSubmittedXLI: Boolean(this.validateSubmittedXLI)
+            };
+        }
+        return { strategy: 'commerce' };
+    }
+
+    blockersOf(snapshot) {
+        return (snapshot && snapshot.placeOrderBlockers) || [];
+    }
+
+    async handlePlaceOrder() {
+        if (this.placing) {
+            return;
+        }
+        this.placing = true;
+        this.blockerMessages = [];
+        this.submitError = '';
+        try {
+            let snapshot = this.store.getSnapshot() || this.snapshot;
+            if (
+                !snapshot.canPlaceOrder &&
+                this.blockersOf(snapshot).every((b) => TRANSIENT_BLOCKERS.includes(b))
+            ) {
+                // Saving or calculating: place the order as soon as the checkout settles.
+                this.waitingForChanges = true;
+                await this.store.whenIdle();
+                this.waitingForChanges = false;
+                snapshot = this.store.getSnapshot() || snapshot;
+            }
+            if (!snapshot.canPlaceOrder) {
+                this.showBlockers(this.blockersOf(snapshot));
+                return;
+            }
+            await this.store.placeOrder(this.submissionSettings);
+        } catch {
+            // The engine reports what went wrong in the snapshot; this covers a rejected promise.
+            this.submitError = ORDER_FAILED;
+        } finally {
+            this.placing = false;
+            this.waitingForChanges = false;
+        }
+    }
+
+    showBlockers(blockers) {
+        const reasons = blockers
+            .filter((blocker) => BLOCKER_LABELS[blocker])
+            .map((blocker) => ({
+                id: `blocker-${blocker}`,
+                severity: 'error',
+                message: BLOCKER_LABELS[blocker]
+            }));
+        this.blockerMessages = [
+            { id: 'blocker', severity: 'error', message: ORDER_BLOCKED },
+            ...reasons
+        ];
+    }
+
+    handleRetry() {
+        this.store.retryFailed();
+    }
+}
