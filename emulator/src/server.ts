@@ -1,0 +1,50 @@
+/** A standalone HTTP server around the emulator. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
+
+export interface EmulatorServer {
+    url: string;
+    port: number;
+    emulator: Emulator;
+    close(): Promise<void>;
+}
+
+export function startEmulatorServer(
+    options: { port?: number; host?: string } & EmulatorOptions = {}
+): Promise<EmulatorServer> {
+    const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
+    const emulator = createEmulator(emulatorOptions);
+    const server = createServer((req, res) => {
+        void emulator.handle(req, res).then((handled) => {
+            if (handled) return;
+            const body = JSON.stringify([
+                {
+                    errorCode: 'NOT_FOUND',
+                    message: `The requested resource does not exist: ${req.url}`
+                }
+            ]);
+            res.writeHead(404, { 'content-type': 'application/json;charset=UTF-8' });
+            res.end(body);
+        });
+    });
+    server.keepAliveTimeout = 5000;
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+            server.off('error', reject);
+            const actual = (server.address() as AddressInfo).port;
+            resolve({
+                url: `http://${host}:${actual}`,
+                port: actual,
+                emulator,
+                close: () =>
+                    new Promise<void>((done) => {
+                        emulator.close();
+                        server.closeAllConnections();
+                        server.close(() => done());
+                    })
+            });
+        });
+    });
+}
