@@ -1,0 +1,239 @@
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createEmulator, defaultFaults, type Emulator } from '../../emulator/src/index';
+import {
+    buildPreview,
+    REPO_ROOT,
+    watchPreview,
+    type BuildReport,
+    type PreviewWatcher
+} from './build';
+import { renderPage } from './page';
+import { CONTEXT_MODULE_URL } from './salesforceModules';
+import { renderContextModule, storeContextOf } from './storeContext';
+
+const SLDS_ASSETS_DIR = path.join(REPO_ROOT, 'node_modules/@salesforce-ux/design-system/assets');
+const PREVIEW_STATIC_DIR = path.join(REPO_ROOT, 'preview/public');
+
+const CONTENT_TYPES: Record<string, string> = {
+    '.js': 'text/javascript; charset=utf-8',
+    '.map': 'application/json; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.json': 'application/json; charset=utf-8'
+};
+
+export interface PreviewServerOptions {
+    /** 0 picks a free port. */
+    port: number;
+    host?: string;
+    /** Rebuild on every change (npm start); tests build once. */
+    watch?: boolean;
+    /** Build progress and errors; silent when omitted. */
+    log?: (line: string) => void;
+}
+
+export interface PreviewServer {
+    url: string;
+    port: number;
+    /** The emulator behind the page, for tests that inspect its state directly. */
+    emulator: Emulator;
+    /** The first build's report: the page is served once it is done. */
+    firstBuild: Promise<BuildReport>;
+    lastBuild(): BuildReport | null;
+    close(): Promise<void>;
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+    const log = options.log ?? (() => undefined);
+    const host = options.host ?? '127.0.0.1';
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'checkout-kit-preview-'));
+    const emulator = createEmulator();
+    const liveReloadClients = new Set<ServerResponse>();
+    let lastBuild: BuildReport | null = null;
+    let buildId = 0;
+    let watcher: PreviewWatcher | undefined;
+
+    const onBuild = (report: BuildReport): void => {
+        lastBuild = report;
+        buildId += 1;
+        reportBuild(report, log);
+        for (const client of liveReloadClients) {
+            client.write(`event: build\ndata: ${JSON.stringify({ buildId, ok: report.ok })}\n\n`);
+        }
+    };
+
+    const firstBuild = new Promise<BuildReport>((resolve) => {
+        log('building the components for the browser…');
+        if (options.watch) {
+            let first = true;
+            watcher = watchPreview({ outDir }, (report) => {
+                onBuild(report);
+                if (first) {
+                    first = false;
+                    resolve(report);
+                }
+            });
+        } else {
+            void buildPreview({ outDir }).then((report) => {
+                onBuild(report);
+                resolve(report);
+            });
+        }
+    });
+
+    const server: Server = createServer((request, response) => {
+        route(request, response).catch((error: unknown) => {
+            log(`error serving ${request.method} ${request.url}: ${String(error)}`);
+            if (!response.headersSent) {
+                sendText(response, 500, 'Internal preview error');
+            } else {
+                response.destroy();
+            }
+        });
+    });
+
+    async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const url = new URL(request.url ?? '/', 'http://preview.local');
+        const pathname = decodeURIComponent(url.pathname);
+        if (request.method === 'GET' && (pathname === '/' || pathname === '/checkout')) {
+            await firstBuild;
+            sendText(response, 200, renderPage(lastBuild, buildId), 'text/html; charset=utf-8');
+            return;
+        }
+        if (request.method === 'GET' && pathname === CONTEXT_MODULE_URL) {
+            sendText(
+                response,
+                200,
+                renderContextModule(storeContextOf(emulator.state())),
+                CONTENT_TYPES['.js']
+            );
+            return;
+        }
+        if (request.method === 'GET' && pathname === '/__preview/build') {
+            sendText(
+                response,
+                200,
+                JSON.stringify({ buildId, ...lastBuild }),
+                CONTENT_TYPES['.json']
+            );
+            return;
+        }
+        if (request.method === 'GET' && pathname === '/__preview/fault-defaults') {
+            sendText(response, 200, JSON.stringify(defaultFaults()), CONTENT_TYPES['.json']);
+            return;
+        }
+        if (request.method === 'GET' && pathname === '/__preview/events') {
+            openLiveReloadStream(response);
+            return;
+        }
+        if (request.method === 'GET' && pathname.startsWith('/dist/')) {
+            await firstBuild;
+            sendFile(response, outDir, pathname.slice('/dist/'.length));
+            return;
+        }
+        if (request.method === 'GET' && pathname.startsWith('/assets/')) {
+            sendFile(
+                response,
+                SLDS_ASSETS_DIR,
+                pathname.slice('/assets/'.length),
+                'public, max-age=3600'
+            );
+            return;
+        }
+        if (request.method === 'GET' && pathname.startsWith('/__preview/static/')) {
+            sendFile(response, PREVIEW_STATIC_DIR, pathname.slice('/__preview/static/'.length));
+            return;
+        }
+        if (await emulator.handle(request, response)) {
+            return;
+        }
+        sendText(response, 404, `Not found: ${pathname}`);
+    }
+
+    function openLiveReloadStream(response: ServerResponse): void {
+        response.writeHead(200, {
+            'Content-Type': 'text/event-stream',
+            'Cache-Control': 'no-store',
+            Connection: 'keep-alive'
+        });
+        response.write(`event: hello\ndata: ${JSON.stringify({ buildId })}\n\n`);
+        liveReloadClients.add(response);
+        response.on('close', () => liveReloadClients.delete(response));
+    }
+
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+
+    return {
+        url: `http://${host}:${port}`,
+        port,
+        emulator,
+        firstBuild,
+        lastBuild: () => lastBuild,
+        async close() {
+            for (const client of liveReloadClients) {
+                client.end();
+            }
+            await watcher?.close();
+            await firstBuild;
+            server.closeAllConnections();
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+            emulator.close();
+            rmSync(outDir, { recursive: true, force: true });
+        }
+    };
+}
+
+function reportBuild(report: BuildReport, log: (line: string) => void): void {
+    if (!report.ok) {
+        log(`build failed:\n${report.errors.join('\n\n')}`);
+        return;
+    }
+    log(`built in ${(report.durationMs / 1000).toFixed(1)} s`);
+    for (const warning of report.warnings) {
+        log(`warning: ${warning}`);
+    }
+    if (report.missingLabels.length > 0) {
+        log(`labels missing from CustomLabels.labels-meta.xml: ${report.missingLabels.join(', ')}`);
+    }
+}
+
+function sendText(
+    response: ServerResponse,
+    status: number,
+    body: string,
+    contentType = 'text/plain; charset=utf-8'
+): void {
+    response.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+    response.end(body);
+}
+
+/** Serves a file below `root`; never outside it. */
+function sendFile(
+    response: ServerResponse,
+    root: string,
+    relative: string,
+    cacheControl = 'no-store'
+): void {
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+        sendText(response, 404, `Not found: ${relative}`);
+        return;
+    }
+    response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': cacheControl
+    });
+    createReadStream(file).pipe(response);
+}
