@@ -312,6 +312,61 @@ export interface SubmissionSettings {
     namespace?: string;
     checkOrderStatus?: boolean;
     validateSubmittedXLI?: boolean;
+    /** Industries CPQ cart (the header object id); defaults to StoreOptions.cpq.cartId, then the checkout's cart. */
+    cartId?: string;
+}
+
+/** The custom-field types the checkout PATCH accepts (contract §1.4), plus DateTime and Time. */
+export type CustomFieldType =
+    | 'Checkbox'
+    | 'Currency'
+    | 'Date'
+    | 'DateTime'
+    | 'Time'
+    | 'Email'
+    | 'Number'
+    | 'Percent'
+    | 'Phone'
+    | 'Text'
+    | 'TextArea'
+    | 'LongTextArea'
+    | 'Url'
+    | 'Address'
+    | 'Location';
+
+/** Operation kinds the readiness poller learns durations for. */
+export type OperationKind =
+    'start' | 'contact' | 'shipping' | 'deliveryMethod' | 'customFields' | 'conflict';
+
+/**
+ * Readiness polling constants (benchmarks tune them). Times are client send offsets in ms from the moment the
+ * write's answer arrived.
+ */
+export interface PollTuning {
+    /** First poll when nothing was learned for this kind (and no other kind either). */
+    firstPollMs: number;
+    /** Poll this long before the expected finish (covers estimate noise and the request's way up). */
+    leadMs: number;
+    /** Interval between polls once the expected finish is reached. */
+    tailIntervalMs: number;
+    /** Polls may overlap (GETs are reads): at most this many in flight at once. */
+    maxPollsInFlight: number;
+    /** After this long past the expected finish, the interval grows by `backoffFactor` up to `maxIntervalMs`. */
+    backoffAfterMs: number;
+    backoffFactor: number;
+    maxIntervalMs: number;
+    /** Give up (labelled timeout message) after this long. */
+    maxWaitMs: number;
+    /** How many past waits per kind the estimate remembers. */
+    memory: number;
+}
+
+/** Retry bounds for conflicts (409) and faults (5xx, network). */
+export interface RetryTuning {
+    maxConflictRetries: number;
+    maxFaultRetries: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
 }
 
 export interface StoreOptions {
@@ -327,4 +382,48 @@ export interface StoreOptions {
         clearTimeout(id: unknown): void;
     };
     random?: () => number;
+    /** Custom-field types by sObject and field name, for validation; unknown fields are typed by their value. */
+    customFieldTypes?: {
+        WebCart?: Record<string, CustomFieldType>;
+        CartDeliveryGroup?: Record<string, CustomFieldType>;
+    };
+    /** Resolved once before the first start: the LWR session context (effective account, guest or not). */
+    resolveContext?: () => Promise<{ effectiveAccountId?: string | null; isGuest?: boolean }>;
+    /** Connectivity: defaults to `navigator.onLine` and the window's `online` event. */
+    connectivity?: { isOnline(): boolean; onOnline(listener: () => void): () => void };
+    /** Industries CPQ: when set, load() also reads the CPQ cart summary (one-time and recurring totals). */
+    cpq?: { namespace: string; cartId?: string };
+    polling?: Partial<PollTuning>;
+    retry?: Partial<RetryTuning>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The store (docs/engine-api.md)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ShippingValues {
+    deliveryAddress?: CheckoutAddress;
+    desiredDeliveryDate?: string;
+    shippingInstructions?: string;
+}
+
+export type CustomFieldTarget =
+    { type: 'WebCart' } | { type: 'CartDeliveryGroup'; groupId: string };
+
+export interface CheckoutStore {
+    /** Immutable; a new object on every change. */
+    getSnapshot(): CheckoutSnapshot;
+    /** Calls `listener` at once, then after every change; returns unsubscribe. */
+    subscribe(listener: (snapshot: CheckoutSnapshot) => void): () => void;
+    /** Start or resume the active checkout, then poll to ready. Idempotent while loading or loaded. */
+    load(): Promise<void>;
+    updateContact(values: Partial<ContactInfo>): void;
+    updateShipping(groupId: string, values: ShippingValues): void;
+    selectDeliveryMethod(groupId: string, deliveryMethodId: string): void;
+    updateCustomFields(target: CustomFieldTarget, values: Record<string, unknown>): void;
+    loadAccountAddresses(): Promise<void>;
+    retryFailed(): void;
+    placeOrder(settings?: SubmissionSettings): Promise<OrderResult>;
+    whenIdle(): Promise<void>;
+    dispose(): void;
 }

@@ -1,0 +1,83 @@
+/**
+ * `c/checkoutStore`: the engine's LWC surface. Components read the snapshot (wire adapter or subscribe) and
+ * call intent methods on `getCheckoutStore()`; they never call HTTP or Apex themselves.
+ */
+import { lwrContext, readSessionContext } from './lwrContext';
+import { createCheckoutStore } from './store';
+import { createLwrTransport } from './transport';
+import type { CheckoutSnapshot, CheckoutStore, StoreOptions } from './types';
+
+export { createCheckoutStore, DEFAULT_RETRY_TUNING, ENGINE_CODES } from './store';
+export { DEFAULT_POLL_TUNING } from './polling';
+export { validateAddress, validateContact, validateCustomField } from './validation';
+export { submitOutcomeFor } from './submission';
+export { patchBodyViolations } from './patchRules';
+export * from './types';
+
+let defaultStore: CheckoutStore | null = null;
+const adapters = new Set<CheckoutStateAdapter>();
+
+/** Production options: same-origin Connect REST, Apex, and the LWR context. */
+function productionOptions(): StoreOptions {
+    const context = lwrContext();
+    const transport = createLwrTransport(context);
+    return {
+        transport,
+        isGuest: context.isGuest,
+        resolveContext: () => readSessionContext(transport)
+    };
+}
+
+/** The page's default store, created on first use with the production transport. */
+export function getCheckoutStore(): CheckoutStore {
+    defaultStore ??= createCheckoutStore(productionOptions());
+    return defaultStore;
+}
+
+/** Replaces the default store (tests, preview); connected wire adapters move to the new one. */
+export function configureCheckoutStore(options: Partial<StoreOptions>): CheckoutStore {
+    defaultStore?.dispose();
+    const base = options.transport ? { transport: options.transport } : productionOptions();
+    defaultStore = createCheckoutStore({ ...base, ...options } as StoreOptions);
+    adapters.forEach((adapter) => adapter.reconnect());
+    return defaultStore;
+}
+
+/**
+ * Wire adapter: `@wire(CheckoutStateAdapter) checkout;` delivers every CheckoutSnapshot of the default store
+ * and starts loading the checkout when the first component connects.
+ */
+export class CheckoutStateAdapter {
+    private unsubscribe: (() => void) | null = null;
+
+    constructor(private readonly dataCallback: (snapshot: CheckoutSnapshot) => void) {}
+
+    connect(): void {
+        adapters.add(this);
+        this.subscribe();
+    }
+
+    /** No configuration: every component sees the same checkout. */
+    update(_config?: Record<string, unknown>): void {
+        if (adapters.has(this) && !this.unsubscribe) this.subscribe();
+    }
+
+    disconnect(): void {
+        adapters.delete(this);
+        this.unsubscribe?.();
+        this.unsubscribe = null;
+    }
+
+    /** Called when configureCheckoutStore replaces the default store. */
+    reconnect(): void {
+        this.unsubscribe?.();
+        this.unsubscribe = null;
+        this.subscribe();
+    }
+
+    private subscribe(): void {
+        const store = getCheckoutStore();
+        this.unsubscribe = store.subscribe(this.dataCallback);
+        void store.load();
+    }
+}

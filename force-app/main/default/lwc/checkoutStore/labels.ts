@@ -1,0 +1,105 @@
+/**
+ * Every shopper-facing string the engine produces, from Custom Labels (category `CheckoutKit Engine …`).
+ * One module, so the label set is easy to audit and to stub.
+ */
+import validationRequired from '@salesforce/label/c.CheckoutKit_ValidationRequired';
+import validationEmail from '@salesforce/label/c.CheckoutKit_ValidationEmail';
+import validationPhone from '@salesforce/label/c.CheckoutKit_ValidationPhone';
+import validationPhoneCountry from '@salesforce/label/c.CheckoutKit_ValidationPhoneCountry';
+import validationCountry from '@salesforce/label/c.CheckoutKit_ValidationCountry';
+import validationRegion from '@salesforce/label/c.CheckoutKit_ValidationRegion';
+import validationPostalCode from '@salesforce/label/c.CheckoutKit_ValidationPostalCode';
+import validationTooLong from '@salesforce/label/c.CheckoutKit_ValidationTooLong';
+import validationCheckbox from '@salesforce/label/c.CheckoutKit_ValidationCheckbox';
+import validationNumber from '@salesforce/label/c.CheckoutKit_ValidationNumber';
+import validationDate from '@salesforce/label/c.CheckoutKit_ValidationDate';
+import validationDateTime from '@salesforce/label/c.CheckoutKit_ValidationDateTime';
+import validationTime from '@salesforce/label/c.CheckoutKit_ValidationTime';
+import validationUrl from '@salesforce/label/c.CheckoutKit_ValidationUrl';
+import validationText from '@salesforce/label/c.CheckoutKit_ValidationText';
+import validationLocation from '@salesforce/label/c.CheckoutKit_ValidationLocation';
+import validationAddressCodes from '@salesforce/label/c.CheckoutKit_ValidationAddressCodes';
+import validationUnsupportedField from '@salesforce/label/c.CheckoutKit_ValidationUnsupportedField';
+import errorConflict from '@salesforce/label/c.CheckoutKit_ErrorConflict';
+import errorNetwork from '@salesforce/label/c.CheckoutKit_ErrorNetwork';
+import errorServer from '@salesforce/label/c.CheckoutKit_ErrorServer';
+import errorOffline from '@salesforce/label/c.CheckoutKit_ErrorOffline';
+import errorTimeout from '@salesforce/label/c.CheckoutKit_ErrorTimeout';
+import errorSession from '@salesforce/label/c.CheckoutKit_ErrorSession';
+import errorRejected from '@salesforce/label/c.CheckoutKit_ErrorRejected';
+import errorLoad from '@salesforce/label/c.CheckoutKit_ErrorLoad';
+import errorCalculation from '@salesforce/label/c.CheckoutKit_ErrorCalculation';
+import checkoutRestarted from '@salesforce/label/c.CheckoutKit_CheckoutRestarted';
+import deliveryGroupGone from '@salesforce/label/c.CheckoutKit_DeliveryGroupGone';
+import deliveryMethodUnavailable from '@salesforce/label/c.CheckoutKit_DeliveryMethodUnavailable';
+import deliveryMethodReset from '@salesforce/label/c.CheckoutKit_DeliveryMethodReset';
+import customFieldsWaiting from '@salesforce/label/c.CheckoutKit_CustomFieldsWaiting';
+import orderPlaced from '@salesforce/label/c.CheckoutKit_OrderPlaced';
+import orderBlocked from '@salesforce/label/c.CheckoutKit_OrderBlocked';
+import orderFailed from '@salesforce/label/c.CheckoutKit_OrderFailed';
+import orderUnknown from '@salesforce/label/c.CheckoutKit_OrderUnknown';
+import cpqSubmit1001 from '@salesforce/label/c.CheckoutKit_CpqSubmit1001';
+import cpqSubmit1002 from '@salesforce/label/c.CheckoutKit_CpqSubmit1002';
+import cpqSubmit1003 from '@salesforce/label/c.CheckoutKit_CpqSubmit1003';
+import cpqSubmit1004 from '@salesforce/label/c.CheckoutKit_CpqSubmit1004';
+import cpqSubmit1005 from '@salesforce/label/c.CheckoutKit_CpqSubmit1005';
+import cpqSubmit1006 from '@salesforce/label/c.CheckoutKit_CpqSubmit1006';
+import cpqSubmit1007 from '@salesforce/label/c.CheckoutKit_CpqSubmit1007';
+import cpqSubmit1008 from '@salesforce/label/c.CheckoutKit_CpqSubmit1008';
+import cpqSubmit1009 from '@salesforce/label/c.CheckoutKit_CpqSubmit1009';
+import cpqOrderActive from '@salesforce/label/c.CheckoutKit_CpqOrderActive';
+import cpqNotActivated from '@salesforce/label/c.CheckoutKit_CpqNotActivated';
+import cpqBundleIncomplete from '@salesforce/label/c.CheckoutKit_CpqBundleIncomplete';
+
+export const labels = {
+    validationRequired,
+    validationEmail,
+    validationPhone,
+    validationPhoneCountry,
+    validationCountry,
+    validationRegion,
+    validationPostalCode,
+    validationTooLong,
+    validationCheckbox,
+    validationNumber,
+    validationDate,
+    validationDateTime,
+    validationTime,
+    validationUrl,
+    validationText,
+    validationLocation,
+    validationAddressCodes,
+    validationUnsupportedField,
+    errorConflict,
+    errorNetwork,
+    errorServer,
+    errorOffline,
+    errorTimeout,
+    errorSession,
+    errorRejected,
+    errorLoad,
+    errorCalculation,
+    checkoutRestarted,
+    deliveryGroupGone,
+    deliveryMethodUnavailable,
+    deliveryMethodReset,
+    customFieldsWaiting,
+    orderPlaced,
+    orderBlocked,
+    orderFailed,
+    orderUnknown,
+    cpqSubmit1001,
+    cpqSubmit1002,
+    cpqSubmit1003,
+    cpqSubmit1004,
+    cpqSubmit1005,
+    cpqSubmit1006,
+    cpqSubmit1007,
+    cpqSubmit1008,
+    cpqSubmit1009,
+    cpqOrderActive,
+    cpqNotActivated,
+    cpqBundleIncomplete
+} as const;
+
+export type LabelName = keyof typeof labels;

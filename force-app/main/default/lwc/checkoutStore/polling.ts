@@ -1,0 +1,189 @@
+/**
+ * Adaptive readiness polling. After a write the server runs calculators for a while (GET answers 202), then
+ * answers 200 or 422. Instead of a fixed schedule, the poller learns how long each kind of operation takes in
+ * this session and aims its first GET just before the expected finish, then polls at short intervals
+ * (overlapping GETs are fine: they are reads) and backs off only when the estimate was clearly wrong.
+ * Bounded by `maxWaitMs`; paused while nothing listens; stopped on dispose.
+ */
+import type { OperationKind, PollTuning } from './types';
+
+export const DEFAULT_POLL_TUNING: PollTuning = {
+    firstPollMs: 100,
+    leadMs: 30,
+    tailIntervalMs: 35,
+    maxPollsInFlight: 2,
+    backoffAfterMs: 300,
+    backoffFactor: 1.5,
+    maxIntervalMs: 1000,
+    maxWaitMs: 90000,
+    memory: 8
+};
+
+export interface Clock {
+    now(): number;
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(id: unknown): void;
+}
+
+/**
+ * Remembers, per operation kind, when readiness was first observable: measured in send offsets from the end
+ * of the write, as the midpoint between the last GET that still saw 202 and the first that saw 200.
+ */
+export class ReadinessEstimator {
+    private readonly samples = new Map<OperationKind, number[]>();
+
+    constructor(private readonly memory: number) {}
+
+    record(kind: OperationKind, readyOffsetMs: number): void {
+        const list = this.samples.get(kind) ?? [];
+        list.push(Math.max(0, readyOffsetMs));
+        if (list.length > this.memory) list.shift();
+        this.samples.set(kind, list);
+    }
+
+    /** A low quantile of past waits of this kind: aim early, the tail interval catches the rest. */
+    expectedMs(kind: OperationKind): number | undefined {
+        const list = this.samples.get(kind);
+        if (!list || list.length === 0) return undefined;
+        const sorted = [...list].sort((a, b) => a - b);
+        return sorted[Math.floor((sorted.length - 1) * 0.25)];
+    }
+
+    /** The smallest estimate over all kinds: a hint for a kind not seen yet. */
+    anyExpectedMs(): number | undefined {
+        let best: number | undefined;
+        for (const kind of this.samples.keys()) {
+            const expected = this.expectedMs(kind);
+            if (expected !== undefined && (best === undefined || expected < best)) best = expected;
+        }
+        return best;
+    }
+}
+
+export interface PollPlan {
+    /** Centre of the schedule: the expected finish (learned) or the hint used without learning. */
+    anchorMs: number;
+    /** True when the anchor comes from this kind's own past waits. */
+    learned: boolean;
+}
+
+export function planFor(
+    estimator: ReadinessEstimator,
+    kind: OperationKind,
+    tuning: PollTuning
+): PollPlan {
+    const own = estimator.expectedMs(kind);
+    if (own !== undefined) return { anchorMs: own, learned: true };
+    return { anchorMs: estimator.anyExpectedMs() ?? tuning.firstPollMs, learned: false };
+}
+
+export function firstPollOffset(plan: PollPlan, tuning: PollTuning): number {
+    return plan.learned ? Math.max(0, plan.anchorMs - tuning.leadMs) : plan.anchorMs;
+}
+
+/** The send offset of the poll after one sent at `offset`. */
+export function nextPollOffset(offset: number, plan: PollPlan, tuning: PollTuning): number {
+    const overshoot = offset - plan.anchorMs;
+    const grace = plan.learned ? tuning.backoffAfterMs : 0;
+    if (overshoot <= grace) return offset + tuning.tailIntervalMs;
+    const interval = (overshoot - grace) * (tuning.backoffFactor - 1);
+    return offset + Math.min(tuning.maxIntervalMs, Math.max(tuning.tailIntervalMs, interval));
+}
+
+export type ProbeResult<T> = { settled: true; value: T } | { settled: false };
+
+export type PollOutcome<T> =
+    | { outcome: 'settled'; value: T; polls: number }
+    | { outcome: 'timeout' | 'cancelled'; polls: number };
+
+export interface PollRequest<T> {
+    kind: OperationKind;
+    clock: Clock;
+    tuning: PollTuning;
+    estimator: ReadinessEstimator;
+    /** One GET. A rejection (network failure) counts as "not ready yet". */
+    probe(signal: AbortSignal | undefined): Promise<ProbeResult<T>>;
+    /** Stop for good (store disposed). */
+    isCancelled(): boolean;
+    /** False while nobody needs the answer; the poller then pauses until `whenInterested` resolves. */
+    isInterested(): boolean;
+    whenInterested(): Promise<void>;
+}
+
+function newAbortController(): AbortController | undefined {
+    return typeof AbortController === 'undefined' ? undefined : new AbortController();
+}
+
+/** Polls until a probe settles, the wait exceeds `maxWaitMs`, or the request is cancelled. */
+export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcome<T>> {
+    const { clock, tuning, estimator, kind } = request;
+    const plan = planFor(estimator, kind, tuning);
+    return new Promise((resolve) => {
+        const start = clock.now();
+        const controllers = new Set<AbortController | undefined>();
+        let polls = 0;
+        let inFlight = 0;
+        let nextOffset = firstPollOffset(plan, tuning);
+        let lastPendingOffset = 0;
+        let timer: unknown;
+        let finished = false;
+        let paused = false;
+
+        const finish = (result: PollOutcome<T>): void => {
+            if (finished) return;
+            finished = true;
+            if (timer !== undefined) clock.clearTimeout(timer);
+            controllers.forEach((controller) => controller?.abort());
+            resolve(result);
+        };
+
+        const schedule = (): void => {
+            if (finished || timer !== undefined || paused) return;
+            if (request.isCancelled()) return finish({ outcome: 'cancelled', polls });
+            const elapsed = clock.now() - start;
+            if (elapsed >= tuning.maxWaitMs) return finish({ outcome: 'timeout', polls });
+            const delay = Math.min(Math.max(0, nextOffset - elapsed), tuning.maxWaitMs - elapsed);
+            timer = clock.setTimeout(fire, delay);
+        };
+
+        const fire = (): void => {
+            timer = undefined;
+            if (finished) return;
+            if (request.isCancelled()) return finish({ outcome: 'cancelled', polls });
+            if (clock.now() - start >= tuning.maxWaitMs)
+                return finish({ outcome: 'timeout', polls });
+            if (!request.isInterested()) {
+                paused = true;
+                void request.whenInterested().then(() => {
+                    paused = false;
+                    nextOffset = clock.now() - start;
+                    schedule();
+                });
+                return;
+            }
+            if (inFlight >= tuning.maxPollsInFlight) return; // rescheduled when a poll returns
+            const offset = clock.now() - start;
+            const controller = newAbortController();
+            controllers.add(controller);
+            polls += 1;
+            inFlight += 1;
+            const settle = (result: ProbeResult<T>): void => {
+                inFlight -= 1;
+                controllers.delete(controller);
+                if (finished) return;
+                if (result.settled) {
+                    estimator.record(kind, (lastPendingOffset + offset) / 2);
+                    finish({ outcome: 'settled', value: result.value, polls });
+                    return;
+                }
+                lastPendingOffset = Math.max(lastPendingOffset, offset);
+                schedule();
+            };
+            request.probe(controller?.signal).then(settle, () => settle({ settled: false }));
+            nextOffset = nextPollOffset(offset, plan, tuning);
+            schedule();
+        };
+
+        schedule();
+    });
+}

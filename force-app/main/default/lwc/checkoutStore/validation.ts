@@ -1,0 +1,283 @@
+/**
+ * Client-side validation: pure functions returning labelled messages by field key. An invalid value is kept
+ * in the store's edits and never sent.
+ */
+import { labels } from './labels';
+import type { CheckoutAddress, ContactInfo, CustomFieldType, FieldKey } from './types';
+
+export type ValidationResult = Record<FieldKey, string>;
+
+// ISO 3166-1 alpha-2, packed: split into two-letter codes on first use.
+const ISO_COUNTRIES =
+    'ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZ' +
+    'DEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJE' +
+    'JMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINL' +
+    'NONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTL' +
+    'TMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW';
+
+/** Regions whose ISO 3166-2 subdivision codes are checked exactly; other countries get a format check. */
+const REGIONS: Record<string, string> = {
+    US: 'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR UM VI AA AE AP',
+    CA: 'AB BC MB NB NL NS NT NU ON PE QC SK YT',
+    AU: 'ACT NSW NT QLD SA TAS VIC WA'
+};
+
+const POSTAL_CODES: Record<string, RegExp> = {
+    US: /^\d{5}(-\d{4})?$/,
+    CA: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i,
+    GB: /^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/i,
+    DE: /^\d{5}$/,
+    FR: /^\d{5}$/,
+    AU: /^\d{4}$/,
+    NL: /^[1-9]\d{3} ?[A-Z]{2}$/i,
+    JP: /^\d{3}-?\d{4}$/
+};
+const GENERIC_POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$|^[A-Za-z0-9]$/;
+
+const EMAIL =
+    /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+const NATIONAL_PHONE = /^\d{4,14}$/;
+const PHONE_PUNCTUATION = /[\s().-]/g;
+
+let countrySet: Set<string> | undefined;
+export function isIsoCountry(code: unknown): boolean {
+    if (typeof code !== 'string') return false;
+    countrySet ??= new Set(ISO_COUNTRIES.match(/../g) ?? []);
+    return countrySet.has(code);
+}
+
+export function isValidRegion(country: string, region: string): boolean {
+    const known = REGIONS[country];
+    if (known) return known.split(' ').includes(region);
+    return /^[A-Z0-9]{1,3}$/.test(region);
+}
+
+export function isValidEmail(value: string): boolean {
+    return value.length <= 80 && EMAIL.test(value);
+}
+
+/** E.164-ish: `+` and 7–15 digits; a national number (no `+`) needs the phone's ISO country. */
+export function isValidPhone(value: string, isoCountry?: string): boolean {
+    const digits = value.replace(PHONE_PUNCTUATION, '');
+    if (digits.startsWith('+')) return E164.test(digits);
+    return NATIONAL_PHONE.test(digits) && isIsoCountry(isoCountry);
+}
+
+function isBlank(value: unknown): boolean {
+    return value === undefined || value === null || (typeof value === 'string' && !value.trim());
+}
+
+/** Checks the contact fields present in `values`; keys are `contact.{field}`. */
+export function validateContact(values: Partial<ContactInfo>): ValidationResult {
+    const errors: ValidationResult = {};
+    const has = (key: keyof ContactInfo): boolean => key in values;
+    for (const key of ['firstName', 'lastName'] as const) {
+        const value = values[key];
+        if (has(key) && typeof value === 'string' && value.length > 80) {
+            errors[`contact.${key}`] = labels.validationTooLong;
+        }
+    }
+    if (has('lastName') && isBlank(values.lastName)) {
+        errors['contact.lastName'] = labels.validationRequired;
+    }
+    if (has('email')) {
+        const email = (values.email ?? '').trim();
+        if (!email) errors['contact.email'] = labels.validationRequired;
+        else if (!isValidEmail(email)) errors['contact.email'] = labels.validationEmail;
+    }
+    const iso = values.isoCountryCodeForPhoneNumber;
+    if (has('isoCountryCodeForPhoneNumber') && !isBlank(iso) && !isIsoCountry(iso)) {
+        errors['contact.isoCountryCodeForPhoneNumber'] = labels.validationPhoneCountry;
+    }
+    if (has('phoneNumber') && !isBlank(values.phoneNumber)) {
+        const phone = String(values.phoneNumber);
+        const national = !phone.trim().startsWith('+');
+        if (national && isBlank(iso)) {
+            errors['contact.isoCountryCodeForPhoneNumber'] = labels.validationPhoneCountry;
+        } else if (!isValidPhone(phone, iso ?? undefined)) {
+            errors['contact.phoneNumber'] = labels.validationPhone;
+        }
+    }
+    return errors;
+}
+
+/**
+ * Checks a shipping address: name, street and an ISO country are required; region and postal code are
+ * checked against the country. Keys are the address property names, prefixed with `prefix.` when given.
+ */
+export function validateAddress(address: CheckoutAddress, prefix = ''): ValidationResult {
+    const errors: ValidationResult = {};
+    const key = (field: string): string => (prefix ? `${prefix}.${field}` : field);
+    for (const field of ['name', 'street'] as const) {
+        if (isBlank(address[field])) errors[key(field)] = labels.validationRequired;
+    }
+    const country = address.country;
+    if (isBlank(country)) errors[key('country')] = labels.validationRequired;
+    else if (!isIsoCountry(country)) errors[key('country')] = labels.validationCountry;
+    const validCountry = !isBlank(country) && isIsoCountry(country);
+    if (!isBlank(address.region) && validCountry) {
+        if (!isValidRegion(country as string, String(address.region))) {
+            errors[key('region')] = labels.validationRegion;
+        }
+    }
+    if (validCountry) {
+        const pattern = POSTAL_CODES[country as string];
+        const postal = (address.postalCode ?? '').trim();
+        if (!postal && pattern) errors[key('postalCode')] = labels.validationRequired;
+        else if (postal && !(pattern ?? GENERIC_POSTAL_CODE).test(postal)) {
+            errors[key('postalCode')] = labels.validationPostalCode;
+        }
+    }
+    if (!isBlank(address.shipToPhoneNumber) && !isValidPhone(String(address.shipToPhoneNumber))) {
+        errors[key('shipToPhoneNumber')] = labels.validationPhone;
+    }
+    for (const field of ['name', 'street', 'city', 'companyName'] as const) {
+        const value = address[field];
+        if (!errors[key(field)] && typeof value === 'string' && value.length > 255) {
+            errors[key(field)] = labels.validationTooLong;
+        }
+    }
+    return errors;
+}
+
+const TEXT_LIMITS: Partial<Record<CustomFieldType, number>> = {
+    Text: 255,
+    TextArea: 255,
+    LongTextArea: 131072,
+    Email: 80,
+    Phone: 40,
+    Url: 255
+};
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}(Z|[+-](\d{2}):(\d{2}))$/;
+// The documented time format is `HH:mm.ss.SSS[Z]`; `HH:mm:ss.SSS[Z]` is accepted too.
+const TIME = /^(\d{2}):(\d{2})[.:](\d{2})\.\d{3}Z?$/;
+const URL_LIKE = /^(https?:\/\/)?[^\s/?#.]+(\.[^\s/?#.]+)+([/?#]\S*)?$/i;
+
+function isValidDate(value: string): boolean {
+    const match = DATE.exec(value);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return (
+        date.getUTCFullYear() === year &&
+        date.getUTCMonth() === month - 1 &&
+        date.getUTCDate() === day
+    );
+}
+
+function isClock(hours: string, minutes: string, seconds: string): boolean {
+    return Number(hours) < 24 && Number(minutes) < 60 && Number(seconds) < 60;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLocation(value: unknown): boolean {
+    if (!isPlainObject(value)) return false;
+    const { latitude, longitude } = value;
+    return (
+        isFiniteNumber(latitude) &&
+        isFiniteNumber(longitude) &&
+        Math.abs(latitude) <= 90 &&
+        Math.abs(longitude) <= 180
+    );
+}
+
+function addressFieldMessage(value: unknown): string | null {
+    if (!isPlainObject(value)) return labels.validationText;
+    // The API can't set an Address field's country or state names: only the codes.
+    if ('country' in value || 'state' in value) return labels.validationAddressCodes;
+    const { countryCode, stateCode, latitude, longitude } = value;
+    if (countryCode !== undefined && countryCode !== null && !isIsoCountry(countryCode)) {
+        return labels.validationCountry;
+    }
+    if (stateCode !== undefined && stateCode !== null) {
+        if (typeof stateCode !== 'string' || !/^[A-Z0-9]{1,3}(_[A-Z0-9]{1,3})?$/.test(stateCode)) {
+            return labels.validationRegion;
+        }
+    }
+    if (latitude !== undefined || longitude !== undefined) {
+        if (!isLocation({ latitude, longitude })) return labels.validationLocation;
+    }
+    return null;
+}
+
+/** Guesses a type for a field the store was not told about, from the shape of its value. */
+export function inferCustomFieldType(value: unknown): CustomFieldType {
+    if (typeof value === 'boolean') return 'Checkbox';
+    if (typeof value === 'number') return 'Number';
+    if (isPlainObject(value)) {
+        const keys = Object.keys(value);
+        return keys.every((key) => key === 'latitude' || key === 'longitude')
+            ? 'Location'
+            : 'Address';
+    }
+    return 'LongTextArea';
+}
+
+/** The labelled message for a custom-field value of `type`, or null when it is valid. `null` clears a field. */
+export function customFieldMessage(type: CustomFieldType, value: unknown): string | null {
+    if (value === null) return null;
+    const limit = TEXT_LIMITS[type];
+    if (limit !== undefined && typeof value === 'string' && value.length > limit) {
+        return labels.validationTooLong;
+    }
+    switch (type) {
+        case 'Checkbox':
+            return typeof value === 'boolean' ? null : labels.validationCheckbox;
+        case 'Currency':
+        case 'Number':
+        case 'Percent':
+            return isFiniteNumber(value) ? null : labels.validationNumber;
+        case 'Date':
+            return typeof value === 'string' && isValidDate(value) ? null : labels.validationDate;
+        case 'DateTime': {
+            const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+            const valid =
+                match !== null &&
+                isValidDate(match[1]) &&
+                isClock(match[2], match[3], match[4]) &&
+                (match[5] === 'Z' || (Number(match[6]) <= 14 && Number(match[7]) < 60));
+            return valid ? null : labels.validationDateTime;
+        }
+        case 'Time': {
+            const match = typeof value === 'string' ? TIME.exec(value) : null;
+            return match && isClock(match[1], match[2], match[3]) ? null : labels.validationTime;
+        }
+        case 'Email':
+            return typeof value === 'string' && isValidEmail(value) ? null : labels.validationEmail;
+        case 'Phone':
+            return typeof value === 'string' && /^\+?[0-9 ().-]{4,40}$/.test(value)
+                ? null
+                : labels.validationPhone;
+        case 'Url':
+            return typeof value === 'string' && URL_LIKE.test(value) ? null : labels.validationUrl;
+        case 'Text':
+        case 'TextArea':
+        case 'LongTextArea':
+            return typeof value === 'string' ? null : labels.validationText;
+        case 'Address':
+            return addressFieldMessage(value);
+        case 'Location':
+            return isLocation(value) ? null : labels.validationLocation;
+        default:
+            return labels.validationUnsupportedField;
+    }
+}
+
+/** Checks one custom field; the result is keyed by `fieldKey`, empty when the value is valid. */
+export function validateCustomField(
+    fieldKey: FieldKey,
+    type: CustomFieldType,
+    value: unknown
+): ValidationResult {
+    const message = customFieldMessage(type, value);
+    return message ? { [fieldKey]: message } : {};
+}
