@@ -1,8 +1,8 @@
 /**
  * Turns one run's client journal and the server's readiness events into the bench figures.
  *
- * Lower bound of a run: the time an ideal client that knows the exact moment the server becomes ready would
- * need for the same writes. For each write on the checkout's critical path (start, PATCHes, place order):
+ * Lower bound of a run: the time an ideal client that knows the exact moment the server becomes ready (the
+ * emulator's processing record) would need for the same writes. For each write on the checkout's critical path (start, PATCHes, place order):
  * - no wait (200/201): the write's round trip;
  * - a wait (202): max(the write's round trip, time from sending the write until the server was ready plus the
  *   return leg of the one GET the contract requires after every write).
@@ -10,16 +10,19 @@
  * not count. wallOverLowerBound = wall time (first request sent → order answer received) ÷ lower bound.
  */
 import type { JournalEntry } from './node-transport';
-import type { ReadyEvent } from './readiness-watcher';
+import type { ProcessingRecord } from './emulator';
 
 export interface Wait {
     write: JournalEntry;
     end: JournalEntry;
     polls: number;
     sessionReads: number;
+    /** When the emulator's calculators finished (its processing record), or null if none ran. */
     readyAt: number | null;
     /** end.receivedAt − readyAt: server ready → client knows. */
     lagMs: number | null;
+    /** lagMs minus the GET's unavoidable return leg: the part a better poll schedule could save. */
+    avoidableLagMs: number | null;
 }
 
 export interface RunFigures {
@@ -33,8 +36,16 @@ export interface RunFigures {
     waits: Wait[];
 }
 
-/** How much of a GET's round trip comes after the server decided its status (see the emulator's latency model). */
-export type ReturnLeg = (get: JournalEntry) => number;
+/**
+ * The part of a GET's round trip after the server decided its status. The emulator splits each request's
+ * latency evenly before and after the work, so it is half the round trip: no client can avoid it.
+ */
+export function returnLeg(get: JournalEntry): number {
+    return rtt(get) / 2;
+}
+
+/** Slack when matching client and server timestamps (two processes reading the same system clock). */
+const CLOCK_SLACK_MS = 3;
 
 const rtt = (entry: JournalEntry): number => (entry.receivedAt ?? entry.sentAt) - entry.sentAt;
 
@@ -56,7 +67,10 @@ export function isWrite(entry: JournalEntry): boolean {
 const isSessionRead = (entry: JournalEntry): boolean =>
     entry.kind === 'apex' && entry.path === 'CheckoutSessionController.getSession';
 
-export function findWaits(entries: readonly JournalEntry[], events: readonly ReadyEvent[]): Wait[] {
+export function findWaits(
+    entries: readonly JournalEntry[],
+    processing: readonly ProcessingRecord[]
+): Wait[] {
     const waits: Wait[] = [];
     for (const write of entries) {
         if (!isWrite(write) || write.status !== 202 || write.receivedAt === undefined) continue;
@@ -69,15 +83,20 @@ export function findWaits(entries: readonly JournalEntry[], events: readonly Rea
         if (!end || end.receivedAt === undefined) continue;
         const within = (entry: JournalEntry) =>
             entry.sentAt >= write.sentAt && entry.sentAt <= end.sentAt;
-        const event = events.find((candidate) => candidate.lastBusyAt >= write.sentAt);
-        const readyAt = event && event.readyAt <= end.receivedAt ? event.readyAt : null;
+        const job = processing.find(
+            (record) =>
+                record.startedAt >= write.sentAt - CLOCK_SLACK_MS &&
+                record.startedAt <= (write.receivedAt ?? write.sentAt) + CLOCK_SLACK_MS
+        );
+        const readyAt = job ? job.readyAt : null;
         waits.push({
             write,
             end,
             polls: entries.filter((entry) => isCheckoutGet(entry) && within(entry)).length,
             sessionReads: entries.filter((entry) => isSessionRead(entry) && within(entry)).length,
             readyAt,
-            lagMs: readyAt === null ? null : end.receivedAt - readyAt
+            lagMs: readyAt === null ? null : end.receivedAt - readyAt,
+            avoidableLagMs: readyAt === null ? null : end.receivedAt - readyAt - returnLeg(end)
         });
     }
     return waits;
@@ -85,10 +104,9 @@ export function findWaits(entries: readonly JournalEntry[], events: readonly Rea
 
 export function runFigures(
     entries: readonly JournalEntry[],
-    events: readonly ReadyEvent[],
-    returnLeg: ReturnLeg
+    processing: readonly ProcessingRecord[]
 ): RunFigures {
-    const waits = findWaits(entries, events);
+    const waits = findWaits(entries, processing);
     const first = Math.min(...entries.map((entry) => entry.sentAt));
     const last = Math.max(...entries.map((entry) => entry.receivedAt ?? entry.sentAt));
     let lowerBoundMs = 0;

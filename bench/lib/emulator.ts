@@ -38,6 +38,16 @@ export interface SessionSObject {
     [field: string]: unknown;
 }
 
+/** One finished calculator run, as the emulator records it (same clock as its request log). */
+export interface ProcessingRecord {
+    checkoutId: string;
+    kind: string;
+    calculators: string[];
+    startedAt: number;
+    readyAt: number;
+    outcome: 'ready' | 'error';
+}
+
 export interface EmulatorState {
     webstoreId: string;
     cartId: string;
@@ -47,6 +57,7 @@ export interface EmulatorState {
     session: SessionSObject | null;
     payments: unknown[];
     orders: Array<Record<string, unknown>>;
+    history: ProcessingRecord[];
     cpqCartId?: string;
     cpqNamespace?: string;
 }

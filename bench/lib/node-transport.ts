@@ -28,6 +28,11 @@ export interface JournalEntry {
     error?: string;
 }
 
+/** Epoch milliseconds with sub-millisecond precision: the clock the emulator stamps its log with. */
+export function epochNow(): number {
+    return performance.timeOrigin + performance.now();
+}
+
 export class Journal {
     readonly entries: JournalEntry[] = [];
 
@@ -36,17 +41,17 @@ export class Journal {
         call: () => Promise<{ status: number; body: unknown }>,
         toResult: (answer: { status: number; body: unknown }) => T
     ): Promise<T> {
-        const logged: JournalEntry = { ...entry, sentAt: Date.now() };
+        const logged: JournalEntry = { ...entry, sentAt: epochNow() };
         this.entries.push(logged);
         let answer: { status: number; body: unknown };
         try {
             answer = await call();
         } catch (error) {
-            logged.receivedAt = Date.now();
+            logged.receivedAt = epochNow();
             logged.error = error instanceof Error ? error.message : String(error);
             throw error;
         }
-        logged.receivedAt = Date.now();
+        logged.receivedAt = epochNow();
         logged.status = answer.status;
         logged.responseBody = answer.body;
         return toResult(answer);

@@ -57,7 +57,22 @@ export function chooseAccountAddress(
     return addresses.find((address) => !address.isDefault) ?? addresses[0];
 }
 
+/** The Checkout Address Input for a saved address: its address fields, without empty ones. */
 export function toCheckoutAddress(address: AccountAddress): CheckoutAddress {
-    const { name, firstName, lastName, street, city, region, postalCode, country } = address;
-    return { name, firstName, lastName, street, city, region, postalCode, country };
+    const fields = [
+        'name',
+        'firstName',
+        'lastName',
+        'street',
+        'city',
+        'region',
+        'postalCode',
+        'country'
+    ] as const;
+    const result: CheckoutAddress = {};
+    for (const field of fields) {
+        const value = address[field];
+        if (value !== undefined && value !== null && value !== '') result[field] = value;
+    }
+    return result;
 }

@@ -10,7 +10,7 @@ import type {
     OrderResult
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import { loadEngine, type EngineModule } from './engine';
-import { defaultGroup } from './shopper';
+import { defaultGroup, toCheckoutAddress } from './shopper';
 import type { Emulator, FaultSettings } from './emulator';
 import {
     forbiddenBodies,
@@ -179,9 +179,7 @@ class Shopper {
         const saved = snapshot.accountAddresses;
         let address: CheckoutAddress;
         if (this.buyer && saved.length > 0 && this.random() < 0.7) {
-            const chosen = pick(this.random, saved);
-            const { name, firstName, lastName, street, city, region, postalCode, country } = chosen;
-            address = { name, firstName, lastName, street, city, region, postalCode, country };
+            address = toCheckoutAddress(pick(this.random, saved));
         } else {
             address = pick(this.random, ADDRESSES);
         }
