@@ -14,6 +14,10 @@ module.exports = {
     ],
     moduleNameMapper: {
         ...jestConfig.moduleNameMapper,
+        // LWR context modules the engine (c/checkoutStore) imports.
+        '^@salesforce/webstore/Id$': '<rootDir>/force-app/test/jest-mocks/salesforce/webstoreId.js',
+        '^@salesforce/community/basePath$':
+            '<rootDir>/force-app/test/jest-mocks/salesforce/communityBasePath.js',
         // CSS-only module: the LWC resolver looks for a .js entry.
         '^c/checkoutKitStyles$':
             '<rootDir>/force-app/main/default/lwc/checkoutKitStyles/checkoutKitStyles.css',
