@@ -831,6 +831,7 @@ export class OrgModel {
         }
 
         // Everything is valid: apply.
+        // Shipping is off for an all-digital group, but its address still drives tax.
         const calculators = new Set<Calculator>();
         if (contact) checkout.contactInfo = { ...(checkout.contactInfo ?? {}), ...contact };
         if (address) {
@@ -1401,8 +1402,7 @@ export class OrgModel {
                     type: 'Product'
                 }))
             },
-            errors: [...group.errors],
-            ...(checkout.order ? {} : {})
+            errors: [...group.errors]
         };
     }
 
