@@ -1,0 +1,447 @@
+import { createElement } from 'lwc';
+import CheckoutAddressForm from 'c/checkoutAddressForm';
+import { CheckoutStateAdapter, resetFakeStore } from 'c/checkoutStore';
+import {
+    snapshotFor,
+    deliveryGroup,
+    accountAddress,
+    flushPromises,
+    ADDRESS
+} from 'checkoutKitTest/snapshots';
+import { cleanUpDom, commitValue, describedText } from 'checkoutKitTest/dom';
+import { isoDateFromToday } from '../addressRules';
+
+jest.mock(
+    'c/checkoutStore',
+    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+    { virtual: true }
+);
+
+const GROUP_ID = '0a7SB0000000001';
+const BUILDER_DEFAULTS = {
+    showSavedAddresses: true,
+    savedAddressLimit: 3,
+    showDeliveryDate: true,
+    showShippingInstructions: true
+};
+
+let store;
+
+async function render(snapshot, props = BUILDER_DEFAULTS) {
+    const element = createElement('c-checkout-address-form', { is: CheckoutAddressForm });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    CheckoutStateAdapter.emit(snapshot);
+    await flushPromises();
+    return element;
+}
+
+function field(element, name, groupId = GROUP_ID) {
+    return element.shadowRoot.querySelector(`[data-group="${groupId}"][data-field="${name}"]`);
+}
+
+function emptyGroupSnapshot(overrides = {}) {
+    return snapshotFor('ready', {
+        deliveryGroups: [
+            deliveryGroup(GROUP_ID, {
+                deliveryAddress: null,
+                availableDeliveryMethods: [],
+                selectedDeliveryMethodId: null
+            })
+        ],
+        ...overrides
+    });
+}
+
+function buyerSnapshot(count, overrides = {}) {
+    return snapshotFor('ready', {
+        isGuest: false,
+        accountAddresses: Array.from({ length: count }, (unused, index) =>
+            accountAddress(index + 1)
+        ),
+        ...overrides
+    });
+}
+
+describe('c-checkout-address-form', () => {
+    beforeEach(() => {
+        store = resetFakeStore();
+    });
+
+    afterEach(cleanUpDom);
+
+    it('shows a busy placeholder while loading', async () => {
+        const element = await render(snapshotFor('loading'));
+
+        expect(element.shadowRoot.querySelector('[aria-busy="true"]')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('form')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('fills a guest address form from the delivery group', async () => {
+        const element = await render(snapshotFor('ready'));
+
+        expect(field(element, 'street').value).toBe(ADDRESS.street);
+        expect(field(element, 'city').value).toBe(ADDRESS.city);
+        expect(field(element, 'country').value).toBe('US');
+        expect(field(element, 'region').tagName).toBe('SELECT');
+        expect(field(element, 'region').value).toBe('CA');
+        await expect(element).toBeAccessible();
+    });
+
+    it('sends the whole address with a composed name when a field changes', async () => {
+        const element = await render(snapshotFor('ready'));
+
+        commitValue(field(element, 'city'), 'Oakland');
+
+        expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
+            deliveryAddress: {
+                country: 'US',
+                firstName: 'Ada',
+                lastName: 'Lovelace',
+                street: '1 Market St',
+                city: 'Oakland',
+                region: 'CA',
+                postalCode: '94105',
+                name: 'Ada Lovelace'
+            }
+        });
+    });
+
+    it('keeps what was typed in other fields when another field changes', async () => {
+        const element = await render(emptyGroupSnapshot());
+
+        commitValue(field(element, 'street'), '5 Elm St');
+        await flushPromises();
+        commitValue(field(element, 'city'), 'Denver');
+        await flushPromises();
+
+        expect(field(element, 'street').value).toBe('5 Elm St');
+        const lastCall = store.updateShipping.mock.calls.pop();
+        expect(lastCall[1].deliveryAddress).toMatchObject({ street: '5 Elm St', city: 'Denver' });
+    });
+
+    it('shows a region picker only for countries with regions and resets the region on change', async () => {
+        const element = await render(snapshotFor('ready'), {
+            ...BUILDER_DEFAULTS,
+            allowedCountries: 'US,GB'
+        });
+
+        commitValue(field(element, 'country'), 'GB');
+        await flushPromises();
+
+        expect(field(element, 'region').tagName).toBe('INPUT');
+        expect(field(element, 'region').value).toBe('');
+        const sent = store.updateShipping.mock.calls[0][1].deliveryAddress;
+        expect(sent.country).toBe('GB');
+        expect(sent.region).toBeUndefined();
+    });
+
+    it('gives a postal code hint for the country and checks its format', async () => {
+        const element = await render(snapshotFor('ready'));
+
+        const postal = field(element, 'postalCode');
+        expect(describedText(element.shadowRoot, postal)).toBe('c.CheckoutKit_PostalCodeHint');
+
+        commitValue(postal, 'ABC');
+        await flushPromises();
+
+        const invalid = field(element, 'postalCode');
+        expect(invalid.getAttribute('aria-invalid')).toBe('true');
+        expect(describedText(element.shadowRoot, invalid)).toContain(
+            'c.CheckoutKit_ValidationPostalCode'
+        );
+        expect(store.updateShipping).toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the store validation of a field once the shopper has left it', async () => {
+        const key = `group.${GROUP_ID}.deliveryAddress.street`;
+        const element = await render(
+            snapshotFor('ready', { validation: { [key]: 'Complete this field.' } })
+        );
+        expect(field(element, 'street').getAttribute('aria-invalid')).toBe('false');
+
+        commitValue(field(element, 'street'), '   ');
+        await flushPromises();
+
+        expect(describedText(element.shadowRoot, field(element, 'street'))).toContain(
+            'c.CheckoutKit_ValidationRequired'
+        );
+    });
+
+    it('on submit shows every missing field and focuses the first one', async () => {
+        const element = await render(emptyGroupSnapshot(), {
+            ...BUILDER_DEFAULTS,
+            showSaveButton: true
+        });
+
+        element.shadowRoot.querySelector('button[type="submit"]').click();
+        await flushPromises();
+
+        const firstName = field(element, 'firstName');
+        expect(firstName.getAttribute('aria-invalid')).toBe('true');
+        expect(field(element, 'street').getAttribute('aria-invalid')).toBe('true');
+        expect(field(element, 'region').getAttribute('aria-invalid')).toBe('true');
+        expect(element.shadowRoot.activeElement).toBe(firstName);
+        expect(describedText(element.shadowRoot, firstName)).toBe(
+            'c.CheckoutKit_ValidationRequired'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps the form usable while the checkout processes', async () => {
+        const element = await render(snapshotFor('processing'));
+
+        expect(field(element, 'city').disabled).toBe(false);
+        commitValue(field(element, 'city'), 'Oakland');
+        expect(store.updateShipping).toHaveBeenCalledTimes(1);
+        const status = element.shadowRoot.querySelector('section > c-checkout-status');
+        expect(status.processing).toBe(true);
+    });
+
+    it('renders one section per shipping group with unique ids and sends edits to the right group', async () => {
+        const element = await render(
+            snapshotFor('ready', {
+                deliveryGroups: [
+                    deliveryGroup('g1', { name: 'Home' }),
+                    deliveryGroup('g2', { name: 'Office', deliveryAddress: null }),
+                    deliveryGroup('g3', { isAllDigitalCartItems: true, requiresShipping: false })
+                ]
+            })
+        );
+
+        const groups = [...element.shadowRoot.querySelectorAll('.address-group')];
+        expect(groups.map((group) => group.dataset.group)).toEqual(['g1', 'g2']);
+        const ids = [...element.shadowRoot.querySelectorAll('[id]')].map((node) => node.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(groups[1].querySelector('legend').textContent).toBe('c.CheckoutKit_AddressLegend');
+
+        commitValue(field(element, 'street', 'g2'), '9 Office Park');
+        expect(store.updateShipping).toHaveBeenCalledWith(
+            'g2',
+            expect.objectContaining({
+                deliveryAddress: expect.objectContaining({ street: '9 Office Park' })
+            })
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('sends a valid desired delivery date and refuses one out of range', async () => {
+        const element = await render(snapshotFor('ready'));
+        const date = element.shadowRoot.querySelector('input[type="date"]');
+        expect(date.min).toBe(isoDateFromToday(1));
+        expect(date.max).toBe(isoDateFromToday(90));
+
+        commitValue(date, isoDateFromToday(5));
+        expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
+            desiredDeliveryDate: isoDateFromToday(5)
+        });
+
+        store.updateShipping.mockClear();
+        commitValue(date, isoDateFromToday(400));
+        await flushPromises();
+
+        expect(store.updateShipping).not.toHaveBeenCalled();
+        const shown = element.shadowRoot.querySelector('input[type="date"]');
+        expect(shown.getAttribute('aria-invalid')).toBe('true');
+        expect(describedText(element.shadowRoot, shown)).toContain(
+            'c.CheckoutKit_DeliveryDateRange'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('sends shipping instructions', async () => {
+        const element = await render(snapshotFor('ready'));
+
+        commitValue(element.shadowRoot.querySelector('textarea'), 'Leave at the back door');
+
+        expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
+            shippingInstructions: 'Leave at the back door'
+        });
+    });
+
+    it('shows a failed address edit with its message under the address', async () => {
+        const key = `group.${GROUP_ID}.deliveryAddress`;
+        const element = await render(
+            snapshotFor('error', {
+                edits: { [key]: { status: 'failed', value: ADDRESS, message: 'Could not save.' } }
+            })
+        );
+
+        const fieldset = element.shadowRoot.querySelector('fieldset');
+        expect(describedText(element.shadowRoot, fieldset)).toBe('Could not save.');
+    });
+
+    describe('signed-in buyers', () => {
+        it('loads the account addresses once', async () => {
+            await render(buyerSnapshot(0));
+            CheckoutStateAdapter.emit(buyerSnapshot(0));
+            await flushPromises();
+
+            expect(store.loadAccountAddresses).toHaveBeenCalledTimes(1);
+        });
+
+        it('lists saved addresses up to the limit and shows more on request', async () => {
+            const element = await render(
+                buyerSnapshot(5, {
+                    deliveryGroups: [
+                        deliveryGroup(GROUP_ID, { deliveryAddress: accountAddress(1) })
+                    ]
+                })
+            );
+
+            const savedRadios = () => [
+                ...element.shadowRoot.querySelectorAll('.address-saved-list input[type="radio"]')
+            ];
+            expect(savedRadios()).toHaveLength(3);
+            expect(savedRadios()[0].checked).toBe(true);
+            expect(field(element, 'street')).toBeNull();
+
+            const more = element.shadowRoot.querySelector('.address-show-more');
+            expect(more.getAttribute('aria-expanded')).toBe('false');
+            more.click();
+            await flushPromises();
+
+            expect(savedRadios()).toHaveLength(5);
+            expect(
+                element.shadowRoot.querySelector('.address-show-more').getAttribute('aria-expanded')
+            ).toBe('true');
+            await expect(element).toBeAccessible();
+        });
+
+        it('choosing a saved address sends it as the delivery address', async () => {
+            const element = await render(
+                buyerSnapshot(2, {
+                    deliveryGroups: [
+                        deliveryGroup(GROUP_ID, { deliveryAddress: accountAddress(1) })
+                    ]
+                })
+            );
+
+            const second = element.shadowRoot.querySelectorAll('.address-saved-list input')[1];
+            second.checked = true;
+            second.dispatchEvent(new CustomEvent('change'));
+
+            expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
+                deliveryAddress: {
+                    street: '2 Industrial Way',
+                    city: 'Austin',
+                    region: 'TX',
+                    postalCode: '73301',
+                    country: 'US',
+                    name: 'Warehouse 2'
+                }
+            });
+        });
+
+        it('opens the new address form on request', async () => {
+            const element = await render(
+                buyerSnapshot(2, {
+                    deliveryGroups: [
+                        deliveryGroup(GROUP_ID, { deliveryAddress: accountAddress(1) })
+                    ]
+                })
+            );
+
+            const newAddress = element.shadowRoot.querySelector('input[value="new"]');
+            newAddress.checked = true;
+            newAddress.dispatchEvent(new CustomEvent('change'));
+            await flushPromises();
+
+            expect(field(element, 'street')).not.toBeNull();
+        });
+    });
+
+    describe('Builder properties', () => {
+        it('uses the heading property', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                headingLabel: 'Where should we ship?'
+            });
+
+            expect(element.shadowRoot.querySelector('h2').textContent).toBe(
+                'Where should we ship?'
+            );
+        });
+
+        it('offers only the configured countries and preselects the default', async () => {
+            const element = await render(emptyGroupSnapshot(), {
+                ...BUILDER_DEFAULTS,
+                allowedCountries: 'CA,US',
+                defaultCountry: 'CA'
+            });
+
+            const options = [...field(element, 'country').querySelectorAll('option')];
+            expect(options.map((option) => option.value)).toEqual(['CA', 'US']);
+            expect(field(element, 'country').value).toBe('CA');
+            expect(field(element, 'region').querySelectorAll('option')).toHaveLength(14);
+        });
+
+        it('shows the company field, date and instructions only when switched on', async () => {
+            const on = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                showCompanyName: true
+            });
+            expect(field(on, 'companyName')).not.toBeNull();
+            cleanUpDom();
+
+            const off = await render(snapshotFor('ready'), {
+                showSavedAddresses: true,
+                showDeliveryDate: false,
+                showShippingInstructions: false
+            });
+            expect(field(off, 'companyName')).toBeNull();
+            expect(off.shadowRoot.querySelector('input[type="date"]')).toBeNull();
+            expect(off.shadowRoot.querySelector('textarea')).toBeNull();
+        });
+
+        it('applies the delivery date window and requirement', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                requireDeliveryDate: true,
+                deliveryDateMinDays: 3,
+                deliveryDateMaxDays: 10
+            });
+
+            const date = element.shadowRoot.querySelector('input[type="date"]');
+            expect(date.required).toBe(true);
+            expect(date.min).toBe(isoDateFromToday(3));
+            expect(date.max).toBe(isoDateFromToday(10));
+        });
+
+        it('limits shipping instructions to the configured length', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                shippingInstructionsMaxLength: 40
+            });
+
+            expect(element.shadowRoot.querySelector('textarea').maxLength).toBe(40);
+        });
+
+        it('does not offer saved addresses when switched off', async () => {
+            const element = await render(buyerSnapshot(2), {
+                ...BUILDER_DEFAULTS,
+                showSavedAddresses: false
+            });
+
+            expect(element.shadowRoot.querySelector('.address-saved-list')).toBeNull();
+            expect(store.loadAccountAddresses).not.toHaveBeenCalled();
+        });
+
+        it('honours the saved address limit', async () => {
+            const element = await render(
+                buyerSnapshot(4, {
+                    deliveryGroups: [
+                        deliveryGroup(GROUP_ID, { deliveryAddress: accountAddress(1) })
+                    ]
+                }),
+                { ...BUILDER_DEFAULTS, savedAddressLimit: 1 }
+            );
+
+            expect(element.shadowRoot.querySelectorAll('.address-saved-list input')).toHaveLength(
+                1
+            );
+        });
+    });
+});
