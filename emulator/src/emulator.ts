@@ -182,6 +182,9 @@ export function parseResetBody(body: unknown): EmulatorOptions {
 
 class RequestBodyError extends ApiError {}
 
+/** No such Apex class or method: not an Apex exception, so not a 500. */
+class ApexRouteError extends ApiError {}
+
 /** Reads the body, refusing more than MAX_BODY_BYTES (it keeps draining, so the answer still reaches the client). */
 function readBody(
     req: IncomingMessage
@@ -490,7 +493,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
                 result =
                     isApex && !(error instanceof RequestBodyError)
                         ? {
-                              status: error.status === 404 ? 404 : 500,
+                              status: error instanceof ApexRouteError ? error.status : 500,
                               body: {
                                   message: error.message,
                                   exceptionType: 'AuraHandledException'
@@ -544,9 +547,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         sessionError: boolean
     ): ApiResult {
         const m = /^\/apex\/([A-Za-z_]\w*)\/([A-Za-z_]\w*)$/.exec(path);
-        if (!m) throw notFound(`No Apex method at ${path}.`);
+        if (!m) throw new ApexRouteError(404, 'NOT_FOUND', `No Apex method at ${path}.`);
         if (method !== 'POST')
-            throw new ApiError(405, 'METHOD_NOT_ALLOWED', 'Apex methods are called with POST.');
+            throw new ApexRouteError(
+                405,
+                'METHOD_NOT_ALLOWED',
+                'Apex methods are called with POST.'
+            );
         const params: JsonObject = body === undefined ? {} : isObject(body) ? body : {};
         if (body !== undefined && !isObject(body))
             throw invalidInput('The Apex parameters must be a JSON object.');
@@ -594,7 +601,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
                 validateSubmittedXLI
             });
         }
-        throw notFound(`No Apex method ${key} in this org.`);
+        throw new ApexRouteError(404, 'NOT_FOUND', `No Apex method ${key} in this org.`);
     }
 
     function dispatchRest(
