@@ -964,7 +964,7 @@ export class OrgModel {
             calculators.has('shipping') ? [group.id] : []
         );
         const status = checkout.job ? 202 : 200;
-        return { status, body: this.groupBody(checkout, group) };
+        return { status, body: this.groupBody(group) };
     }
 
     getDeliveryGroup(cartIdOrActive: string, groupId: string): ApiResult {
@@ -974,7 +974,7 @@ export class OrgModel {
         const checkout = this.checkoutFor(this.activeCheckout.id);
         const group = checkout.groups.find((g) => sameId(g.id, groupId));
         if (!group) throw notFound(`Delivery group "${groupId}" was not found in this cart.`);
-        return { status: 200, body: this.groupBody(checkout, group) };
+        return { status: 200, body: this.groupBody(group) };
     }
 
     private assertWritable(checkout: CheckoutState): void {
@@ -1360,7 +1360,7 @@ export class OrgModel {
             customFields,
             deliveryGroups: {
                 count: checkout.groups.length,
-                items: checkout.groups.map((g) => this.groupBody(checkout, g))
+                items: checkout.groups.map((g) => this.groupBody(g))
             },
             errors: this.errorsOf(checkout),
             orderReferenceNumber: checkout.order?.orderReferenceNumber ?? null,
@@ -1368,7 +1368,7 @@ export class OrgModel {
         };
     }
 
-    private groupBody(checkout: CheckoutState, group: GroupState): Record<string, unknown> {
+    private groupBody(group: GroupState): Record<string, unknown> {
         const selected = selectedMethod(group);
         return {
             id: group.id,
