@@ -23,7 +23,6 @@ import {
     regionsOf
 } from './addressRules';
 import HEADING from '@salesforce/label/c.CheckoutKit_AddressHeading';
-import GROUP_HEADING from '@salesforce/label/c.CheckoutKit_AddressGroupHeading';
 import ADDRESS_LEGEND from '@salesforce/label/c.CheckoutKit_AddressLegend';
 import SAVED_LEGEND from '@salesforce/label/c.CheckoutKit_SavedAddressesLegend';
 import NEW_ADDRESS from '@salesforce/label/c.CheckoutKit_NewAddress';
@@ -246,7 +245,6 @@ export default class CheckoutAddressForm extends LightningElement {
         return {
             id: group.id,
             several,
-            heading: formatLabel(GROUP_HEADING, group.name || ''),
             legend: several ? formatLabel(ADDRESS_LEGEND, group.name || '') : this.heading,
             legendClass: several
                 ? 'slds-form-element__legend checkout-subheading'

@@ -54,7 +54,8 @@ export default class CheckoutStatus extends LightningElement {
                 return {
                     key: item.id,
                     text: item.message,
-                    prefix,
+                    // The trailing space keeps the prefix a separate word for screen readers.
+                    prefix: prefix ? `${prefix} ` : '',
                     className: SEVERITY_CLASS[severity] || SEVERITY_CLASS.info
                 };
             });

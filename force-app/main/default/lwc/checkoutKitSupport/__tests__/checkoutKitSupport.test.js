@@ -1,0 +1,98 @@
+import {
+    connectCheckout,
+    fieldMessage,
+    formatDate,
+    formatLabel,
+    formatMoney,
+    isProcessing,
+    sectionMessages,
+    shippingGroups,
+    splitList
+} from 'c/checkoutKitSupport';
+import { resetFakeStore } from 'c/checkoutStore';
+import { snapshotFor, deliveryGroup } from 'checkoutKitTest/snapshots';
+
+jest.mock(
+    'c/checkoutStore',
+    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+    { virtual: true }
+);
+
+describe('checkoutKitSupport', () => {
+    it('asks each store to load once however many components connect', () => {
+        const store = resetFakeStore();
+
+        expect(connectCheckout()).toBe(store);
+        connectCheckout();
+
+        expect(store.load).toHaveBeenCalledTimes(1);
+    });
+
+    it('fills label placeholders and leaves missing ones visible', () => {
+        expect(formatLabel('Arrives {0} – {1}', 'Mon', 'Tue')).toBe('Arrives Mon – Tue');
+        expect(formatLabel('{0} of {1}', 1)).toBe('1 of {1}');
+    });
+
+    it('formats money in the given currency and the shopper locale', () => {
+        expect(formatMoney('1234.5', 'USD')).toBe('$1,234.50');
+        expect(formatMoney('-10', 'EUR')).toBe('-€10.00');
+        expect(formatMoney(null, 'USD')).toBe('');
+    });
+
+    it('keeps a date-only value on its day whatever the time zone', () => {
+        expect(formatDate('2026-12-01')).toBe('Dec 1, 2026');
+    });
+
+    it('splits comma-separated Builder lists', () => {
+        expect(splitList(' US, CA ,,GB ')).toEqual(['US', 'CA', 'GB']);
+        expect(splitList(undefined)).toEqual([]);
+    });
+
+    it('prefers a validation message, then a failed edit, then a server message for a field', () => {
+        const key = 'contact.email';
+        const base = snapshotFor('ready', {
+            messages: [{ id: 'm', scope: 'contact', field: key, message: 'server' }]
+        });
+        expect(fieldMessage(base, key)).toBe('server');
+        const failed = { ...base, edits: { [key]: { status: 'failed', message: 'failed' } } };
+        expect(fieldMessage(failed, key)).toBe('failed');
+        expect(fieldMessage({ ...failed, validation: { [key]: 'invalid' } }, key)).toBe('invalid');
+        expect(fieldMessage(snapshotFor('ready'), key)).toBe('');
+    });
+
+    it('selects section messages by scope and group, leaving out those fields show', () => {
+        const snapshot = snapshotFor('ready', {
+            messages: [
+                { id: 'a', scope: 'shipping', groupId: 'g1', message: 'a' },
+                { id: 'b', scope: 'shipping', groupId: 'g2', message: 'b' },
+                { id: 'c', scope: 'shipping', groupId: 'g1', field: 'x', message: 'c' },
+                { id: 'd', scope: 'order', message: 'd' }
+            ]
+        });
+
+        const ids = sectionMessages(snapshot, ['shipping'], {
+            groupId: 'g1',
+            shownFields: ['x']
+        }).map((item) => item.id);
+        expect(ids).toEqual(['a']);
+    });
+
+    it('treats saving, processing and submitting as processing', () => {
+        expect(
+            ['saving', 'processing', 'submitting'].map((phase) => isProcessing(snapshotFor(phase)))
+        ).toEqual([true, true, true]);
+        expect(isProcessing(snapshotFor('ready'))).toBe(false);
+    });
+
+    it('keeps every group that ships, not only the first', () => {
+        const snapshot = snapshotFor('ready', {
+            deliveryGroups: [
+                deliveryGroup('g1'),
+                deliveryGroup('g2', { isAllDigitalCartItems: true, requiresShipping: false }),
+                deliveryGroup('g3')
+            ]
+        });
+
+        expect(shippingGroups(snapshot).map((group) => group.id)).toEqual(['g1', 'g3']);
+    });
+});
