@@ -10,7 +10,9 @@ module.exports = {
         '/preview/',
         '/e2e/',
         '/bench/',
-        '/scripts/'
+        '/scripts/',
+        // Shared test helpers, imported by the suites.
+        '/__tests__/support/'
     ],
     moduleNameMapper: {
         ...jestConfig.moduleNameMapper,

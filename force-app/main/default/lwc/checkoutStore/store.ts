@@ -225,7 +225,9 @@ class Store implements CheckoutStore {
     private readonly interestWaiters: Array<() => void> = [];
     /** Pending delays and waits: dispose() settles them so no loop hangs on a disposed store. */
     private readonly cancelers = new Set<() => void>();
+    /** Placing an order, reading addresses: polling never pauses under these callers. */
     private pendingCallers = 0;
+    private everSubscribed = false;
     private snapshot: CheckoutSnapshot | null = null;
     private notifyScheduled = false;
 
@@ -252,6 +254,7 @@ class Store implements CheckoutStore {
 
     subscribe(listener: (snapshot: CheckoutSnapshot) => void): () => void {
         this.listeners.add(listener);
+        this.everSubscribed = true;
         this.wakeInterest();
         listener(this.getSnapshot());
         return () => {
@@ -280,7 +283,7 @@ class Store implements CheckoutStore {
     load(): Promise<void> {
         if (this.disposed) return Promise.resolve();
         if (!this.loadPromise) {
-            this.loadPromise = this.hold(this.runLoad());
+            this.loadPromise = this.runLoad();
         }
         return this.loadPromise;
     }
@@ -1151,9 +1154,13 @@ class Store implements CheckoutStore {
         return this.sessionRead;
     }
 
+    /**
+     * Polling pauses only when components subscribed and all have gone (nothing listens) and no shopper input
+     * or order depends on the answer. A headless store (no subscriber ever) never pauses.
+     */
     private isInterested(): boolean {
-        if (this.listeners.size > 0 || this.pendingCallers > 0 || this.idleWaiters.length > 0)
-            return true;
+        if (!this.everSubscribed || this.listeners.size > 0) return true;
+        if (this.pendingCallers > 0 || this.idleWaiters.length > 0) return true;
         return [...this.edits.values()].some(
             (edit) => edit.status === 'pending' || edit.status === 'saving'
         );
@@ -1163,7 +1170,7 @@ class Store implements CheckoutStore {
         this.interestWaiters.splice(0).forEach((resolve) => resolve());
     }
 
-    /** Counts a public promise as interest while it is pending (polling never pauses under a caller). */
+    /** Counts a public promise as interest while it is pending. */
     private hold<T>(promise: Promise<T>): Promise<T> {
         this.pendingCallers += 1;
         this.wakeInterest();
