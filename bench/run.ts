@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --json FILE] [--runs N] [--seed N] [--scenarios a,b] [--time-scale X]
- *  [--latency MIN,MAX] [--shipping MIN,MAX] [--tax MIN,MAX] [--pricing MIN,MAX] [--burst-runs N] [--no-sizes]`
+ *  [--latency MIN,MAX] [--shipping MIN,MAX] [--tax MIN,MAX] [--pricing MIN,MAX] [--burst-runs N] [--no-sizes]
+ *  [--engine-polling JSON]`
+ * `--engine-polling` replaces the engine's production polling defaults, to explore recommendations only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -8,6 +10,7 @@ import { parseArgs } from './lib/args';
 import { REALISTIC_LATENCY, runBench, type BenchReport } from './lib/bench';
 import { startEmulator } from './lib/emulator';
 import { table } from './lib/report';
+import type { PollTuning } from '../force-app/main/default/lwc/checkoutStore/types';
 
 function print(report: BenchReport): void {
     console.log('\nCheckout runs (means per checkout; lag over every asynchronous wait)\n');
@@ -87,6 +90,9 @@ async function main(): Promise<void> {
             },
             burstRuns: args.number('burst-runs', 3),
             sizes: args.get('no-sizes') === undefined,
+            enginePolling: args.get('engine-polling')
+                ? (JSON.parse(args.get('engine-polling') as string) as Partial<PollTuning>)
+                : undefined,
             onRun: (line) => console.log(line)
         });
         print(report);

@@ -2,7 +2,10 @@
  * The benchmark harness: each scenario, many seeded runs, the engine and both baselines side by side against
  * one emulator with a realistic latency model, plus the edit burst and the bundle sizes.
  */
-import type { CheckoutStore } from '../../force-app/main/default/lwc/checkoutStore/types';
+import type {
+    CheckoutStore,
+    PollTuning
+} from '../../force-app/main/default/lwc/checkoutStore/types';
 import { mean, percentile, runFigures, type RunFigures } from './analysis';
 import { baselineSchedules, runBaselineCheckout, type BaselineName } from './baselines';
 import { loadEngine, type EngineModule } from './engine';
@@ -38,6 +41,8 @@ export interface BenchOptions {
     timeScale: number;
     latency: LatencyModel;
     burstRuns: number;
+    /** Polling options other than the engine's production defaults, to explore recommendations. */
+    enginePolling?: Partial<PollTuning>;
     sizes: boolean;
     /** Called after each checkout, for progress output. */
     onRun?: (line: string) => void;
@@ -298,7 +303,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             runsPerScenario: options.runs,
             seed: options.seed,
             timeScale: options.timeScale,
-            latency: options.latency
+            latency: options.latency,
+            enginePolling: options.enginePolling ?? 'production defaults'
         }
     };
 }

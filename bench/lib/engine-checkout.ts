@@ -2,7 +2,8 @@
 import type {
     CheckoutSnapshot,
     CheckoutStore,
-    CheckoutTransport
+    CheckoutTransport,
+    PollTuning
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import type { EngineModule } from './engine';
 import { withTimeLimit } from './random';
@@ -21,6 +22,8 @@ export interface EngineCheckoutContext {
     scenario: string;
     accountId: string | null;
     random?: () => number;
+    /** Only for exploring other defaults (`--engine-polling`); the bench's figures use the production ones. */
+    polling?: Partial<PollTuning>;
 }
 
 export function createStore(context: EngineCheckoutContext): CheckoutStore {
@@ -29,7 +32,9 @@ export function createStore(context: EngineCheckoutContext): CheckoutStore {
         transport: context.transport,
         isGuest: !buyer,
         effectiveAccountId: buyer ? (context.accountId ?? undefined) : undefined,
-        random: context.random
+        random: context.random,
+        polling: context.polling,
+        connectivity: { isOnline: () => true, onOnline: () => () => undefined }
     });
 }
 

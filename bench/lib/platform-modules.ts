@@ -58,8 +58,30 @@ function standIn(request: string): unknown {
     if (request === '@salesforce/webstore/Id') return '';
     if (request === '@salesforce/i18n/currency') return 'USD';
     if (request.startsWith('@salesforce/i18n/')) return 'en-US';
-    if (request.startsWith('@salesforce/')) return undefined;
-    return null;
+    return undefined;
+}
+
+/** The platform's scoped modules; other `@salesforce/*` names are real npm packages (lint configs …). */
+const PLATFORM_PREFIXES = [
+    '@salesforce/label/',
+    '@salesforce/apex/',
+    '@salesforce/apexContinuation/',
+    '@salesforce/user/',
+    '@salesforce/community/',
+    '@salesforce/webstore/',
+    '@salesforce/i18n/',
+    '@salesforce/site/',
+    '@salesforce/client/',
+    '@salesforce/schema/',
+    '@salesforce/resourceUrl/',
+    '@salesforce/contentAssetUrl/',
+    '@salesforce/customPermission/',
+    '@salesforce/userPermission/',
+    '@salesforce/messageChannel/'
+];
+
+function isPlatformModule(request: string): boolean {
+    return PLATFORM_PREFIXES.some((prefix) => request.startsWith(prefix));
 }
 
 let installed = false;
@@ -72,7 +94,7 @@ export function installPlatformModules(): void {
     const moduleWithLoader = Module as unknown as { _load: Loader };
     const originalLoad = moduleWithLoader._load;
     moduleWithLoader._load = function load(request: string, parent: unknown, isMain: boolean) {
-        if (request.startsWith('@salesforce/')) {
+        if (isPlatformModule(request)) {
             return { __esModule: true, default: standIn(request) };
         }
         return originalLoad.call(this, request, parent, isMain);

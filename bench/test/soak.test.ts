@@ -1,0 +1,42 @@
+/** A short fault soak: 50 seeded checkouts with every fault on; any invariant violation fails the test. */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startEmulator, type Emulator } from '../lib/emulator';
+import { runSoak, type SoakReport } from '../lib/soak';
+
+let emulator: Emulator;
+let report: SoakReport;
+
+before(async () => {
+    emulator = await startEmulator();
+    report = await runSoak({ emulator, checkouts: 50, seed: 101, timeScale: 25 });
+});
+
+after(() => emulator.close());
+
+const details = () =>
+    report.violations
+        .map((violation) => `${violation.seed} ${violation.invariant}: ${violation.detail}`)
+        .join('\n');
+
+test('the soak ran every checkout with faults actually injected', () => {
+    assert.equal(report.checkouts, 50);
+    const faults = report.faultAnswers;
+    assert.ok(
+        faults.conflicts + faults.serverErrors + faults.dropped + faults.calculatorFailures > 0,
+        'no fault was injected'
+    );
+});
+
+for (const invariant of [
+    'lostEdits',
+    'duplicateOrders',
+    'forbiddenBodies',
+    'overlappingWrites',
+    'unlabelledFailures',
+    'stuckCheckouts'
+] as const) {
+    test(`${invariant}: none`, () => {
+        assert.equal(report[invariant], 0, details());
+    });
+}
