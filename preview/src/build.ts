@@ -1,4 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+    existsSync,
+    readdirSync,
+    readFileSync,
+    renameSync,
+    rmSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,9 +53,12 @@ export interface PreviewBuildOptions {
     entry?: string;
 }
 
-/** The `c/<name>` modules of force-app: the engine's `.ts` source where there is one, else the `.js`. */
+/**
+ * The `c/<name>` modules of force-app: the engine's `.ts` source where there is one, else the `.js`, else the
+ * `.css` of a CSS-only module (shared styles).
+ */
 export function forceAppComponentEntry(name: string): string | undefined {
-    for (const extension of ['.ts', '.js']) {
+    for (const extension of ['.ts', '.js', '.css']) {
         const file = path.join(FORCE_APP_LWC_DIR, name, name + extension);
         if (existsSync(file)) {
             return file;
@@ -135,7 +147,12 @@ function rollupOptions(options: PreviewBuildOptions, report: BuildReport): Rollu
             }),
             nodeResolve({ browser: true })
         ],
-        onLog(level, log: RollupLog) {
+        onLog(level, log: RollupLog, handler) {
+            if (log.code === 'UNRESOLVED_IMPORT') {
+                // The browser cannot load a bare specifier: fail the build instead of the page.
+                handler('error', log);
+                return;
+            }
             if (level === 'warn' && isOwnCode(log)) {
                 report.warnings.push(formatLog(log));
             }
@@ -217,4 +234,63 @@ export function watchPreview(
         }
     });
     return { close: () => watcher.close() };
+}
+
+/**
+ * A digest of everything the browser bundle is built from (components, engine sources, labels, the preview's
+ * own code, and the versions of the LWC toolchain): equal digests give equal bundles.
+ */
+export function buildInputsDigest(): string {
+    const hash = createHash('sha256');
+    const addTree = (dir: string): void => {
+        if (!existsSync(dir)) {
+            return;
+        }
+        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+            a.name.localeCompare(b.name)
+        )) {
+            const file = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name !== '__tests__') {
+                    addTree(file);
+                }
+            } else if (statSync(file).isFile()) {
+                hash.update(path.relative(REPO_ROOT, file))
+                    .update('\0')
+                    .update(readFileSync(file))
+                    .update('\0');
+            }
+        }
+    };
+    addTree(path.join(REPO_ROOT, 'force-app/main/default/lwc'));
+    addTree(path.join(REPO_ROOT, 'force-app/main/default/labels'));
+    addTree(path.join(REPO_ROOT, 'preview/app'));
+    addTree(path.join(REPO_ROOT, 'preview/src'));
+    for (const pkg of ['lwc', '@lwc/rollup-plugin', 'lightning-base-components', 'rollup']) {
+        hash.update(readFileSync(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json')));
+    }
+    return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Builds into `cacheDir/<digest>` unless that bundle exists already: test files that each start a preview
+ * share one build. Writes to a temporary folder first, so a concurrent reader never sees half a bundle.
+ */
+export async function buildPreviewCached(
+    cacheDir: string
+): Promise<BuildReport & { outDir: string }> {
+    const outDir = path.join(cacheDir, buildInputsDigest());
+    const reportFile = path.join(outDir, 'build-report.json');
+    if (existsSync(reportFile)) {
+        const cached = JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport;
+        return { ...cached, durationMs: 0, outDir };
+    }
+    const staging = `${outDir}.${process.pid}.tmp`;
+    const report = await buildPreview({ outDir: staging });
+    if (report.ok && !existsSync(outDir)) {
+        writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(report));
+        renameSync(staging, outDir);
+    }
+    rmSync(staging, { recursive: true, force: true });
+    return { ...report, outDir };
 }

@@ -17,6 +17,7 @@ import { renderContextModule, storeContextOf } from './storeContext';
 
 const SLDS_ASSETS_DIR = path.join(REPO_ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 const PREVIEW_STATIC_DIR = path.join(REPO_ROOT, 'preview/public');
+const FONTS_DIR = path.join(REPO_ROOT, 'node_modules/@fontsource/inter/files');
 
 const CONTENT_TYPES: Record<string, string> = {
     '.js': 'text/javascript; charset=utf-8',
@@ -36,6 +37,8 @@ export interface PreviewServerOptions {
     host?: string;
     /** Rebuild on every change (npm start); tests build once. */
     watch?: boolean;
+    /** Without `watch`: reuse (or store) the bundle for these exact inputs here, so test files share a build. */
+    cacheDir?: string;
     /** Build progress and errors; silent when omitted. */
     log?: (line: string) => void;
 }
@@ -54,7 +57,10 @@ export interface PreviewServer {
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
     const log = options.log ?? (() => undefined);
     const host = options.host ?? '127.0.0.1';
-    const outDir = mkdtempSync(path.join(os.tmpdir(), 'checkout-kit-preview-'));
+    const ownOutDir = options.cacheDir
+        ? null
+        : mkdtempSync(path.join(os.tmpdir(), 'checkout-kit-preview-'));
+    let outDir = ownOutDir ?? options.cacheDir ?? '';
     const emulator = createEmulator();
     const liveReloadClients = new Set<ServerResponse>();
     let lastBuild: BuildReport | null = null;
@@ -72,7 +78,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
     const firstBuild = new Promise<BuildReport>((resolve) => {
         log('building the components for the browser…');
-        if (options.watch) {
+        if (options.cacheDir && !options.watch) {
+            void buildPreviewCached(options.cacheDir).then((report) => {
+                outDir = report.outDir;
+                onBuild(report);
+                resolve(report);
+            });
+        } else if (options.watch) {
             let first = true;
             watcher = watchPreview({ outDir }, (report) => {
                 onBuild(report);
@@ -148,6 +160,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
             );
             return;
         }
+        if (request.method === 'GET' && pathname.startsWith('/__preview/fonts/')) {
+            sendFile(
+                response,
+                FONTS_DIR,
+                pathname.slice('/__preview/fonts/'.length),
+                'public, max-age=86400'
+            );
+            return;
+        }
         if (request.method === 'GET' && pathname.startsWith('/__preview/static/')) {
             sendFile(response, PREVIEW_STATIC_DIR, pathname.slice('/__preview/static/'.length));
             return;
@@ -190,7 +211,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
             server.closeAllConnections();
             await new Promise<void>((resolve) => server.close(() => resolve()));
             emulator.close();
-            rmSync(outDir, { recursive: true, force: true });
+            if (ownOutDir) {
+                rmSync(ownOutDir, { recursive: true, force: true });
+            }
         }
     };
 }
