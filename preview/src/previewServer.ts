@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createEmulator, defaultFaults, type Emulator } from '../../emulator/src/index';
 import {
     buildPreview,
+    buildPreviewCached,
     REPO_ROOT,
     watchPreview,
     type BuildReport,
