@@ -26,6 +26,8 @@ export interface EmulatorOptions {
     cpqOrder?: CpqOrderOverrides;
     /** Replace the faults along with the reset (otherwise the current faults are kept). */
     faults?: Partial<Faults>;
+    /** How many requests the log keeps (oldest dropped first); 20,000 by default. Creation only. */
+    requestLogCapacity?: number;
 }
 
 export interface EmulatorState {
@@ -236,7 +238,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
     let model!: OrgModel;
     let faultRandom!: Random;
-    const log = new RequestLog();
+    const log = new RequestLog(options.requestLogCapacity);
     const timers = new Map<NodeJS.Timeout, () => void>();
     let closed = false;
 

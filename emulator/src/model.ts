@@ -205,6 +205,8 @@ export interface CpqOrderOverrides {
     isMultiSite?: boolean;
 }
 
+const MAX_CHECKOUTS = 200;
+
 const SESSION_STATE: Record<Calculator, string> = {
     inventory: 'Inventory',
     pricing: 'Confirm Price',
@@ -769,6 +771,12 @@ export class OrgModel {
         };
         this.checkouts.push(checkout);
         this.activeCheckout = checkout;
+        // Long sessions restart many times: forget the oldest deleted checkouts (their ids then answer 404).
+        while (this.checkouts.length > MAX_CHECKOUTS) {
+            const oldest = this.checkouts.findIndex((c) => c.deleted);
+            if (oldest < 0) break;
+            this.checkouts.splice(oldest, 1);
+        }
         return checkout;
     }
 
