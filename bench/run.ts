@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json FILE] [--runs N] [--seed N] [--scenarios a,b] [--time-scale X]
  *  [--latency MIN,MAX] [--shipping MIN,MAX] [--tax MIN,MAX] [--pricing MIN,MAX] [--burst-runs N] [--no-sizes]
- *  [--engine-polling JSON]`
+ *  [--engine-polling JSON] [--markdown FILE]`
  * `--engine-polling` replaces the engine's production polling defaults, to explore recommendations only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from './lib/args';
 import { REALISTIC_LATENCY, runBench, type BenchReport } from './lib/bench';
 import { startEmulator } from './lib/emulator';
-import { table } from './lib/report';
+import { benchMarkdown, table } from './lib/report';
 import type { PollTuning } from '../force-app/main/default/lwc/checkoutStore/types';
 
 function print(report: BenchReport): void {
@@ -96,6 +96,12 @@ async function main(): Promise<void> {
             onRun: (line) => console.log(line)
         });
         print(report);
+        const markdown = args.get('markdown');
+        if (markdown) {
+            mkdirSync(dirname(markdown), { recursive: true });
+            writeFileSync(markdown, benchMarkdown(report) + '\n');
+            console.log(`Wrote ${markdown}`);
+        }
         const file = args.get('json');
         if (file) {
             mkdirSync(dirname(file), { recursive: true });

@@ -1,0 +1,87 @@
+/**
+ * `npx tsx bench/trace.ts [--scenario NAME] [--seed N] [--strategy engine|uc-backoff|fixed-1s] [--engine-polling JSON]`
+ * One checkout at real time scale, printed as a timeline: every request (sent → answered, relative ms) and the
+ * emulator's calculator runs. This is how a missed target is explained.
+ */
+import { runFigures } from './lib/analysis';
+import { parseArgs } from './lib/args';
+import { baselineSchedules, type BaselineName } from './lib/baselines';
+import { runBaselineCheckout } from './lib/baselines';
+import { REALISTIC_LATENCY, faultsFor } from './lib/bench';
+import { loadEngine } from './lib/engine';
+import { runEngineCheckout } from './lib/engine-checkout';
+import { startEmulator } from './lib/emulator';
+import { Journal, createNodeTransport } from './lib/node-transport';
+import { seededRandom } from './lib/random';
+
+async function main(): Promise<void> {
+    const args = parseArgs(process.argv.slice(2));
+    const scenario = args.get('scenario') ?? 'd2c-guest';
+    const seed = args.number('seed', 1);
+    const strategy = args.get('strategy') ?? 'engine';
+    const emulator = await startEmulator();
+    try {
+        const state = await emulator.reset(scenario, seed, 1);
+        await emulator.setFaults(faultsFor(REALISTIC_LATENCY));
+        const journal = new Journal();
+        const transport = createNodeTransport({
+            baseUrl: emulator.url,
+            webstoreId: state.webstoreId,
+            client: strategy,
+            journal
+        });
+        const random = seededRandom(seed);
+        const polling = args.get('engine-polling');
+        await (strategy === 'engine'
+            ? runEngineCheckout({
+                  engine: loadEngine(),
+                  transport,
+                  scenario,
+                  accountId: state.accountId,
+                  random,
+                  polling: polling ? JSON.parse(polling) : undefined
+              })
+            : runBaselineCheckout({
+                  transport,
+                  schedule: baselineSchedules[strategy as BaselineName],
+                  random,
+                  scenario,
+                  accountId: state.accountId,
+                  timeScale: 1
+              }));
+        const { history } = await emulator.state();
+        const origin = journal.entries[0].sentAt;
+        const at = (time: number | undefined) =>
+            time === undefined ? '     —' : (time - origin).toFixed(0).padStart(6);
+        for (const entry of journal.entries) {
+            const body =
+                entry.requestBody === undefined
+                    ? ''
+                    : JSON.stringify(entry.requestBody).slice(0, 80);
+            console.log(
+                `${at(entry.sentAt)} → ${at(entry.receivedAt)}  ${entry.status ?? entry.error ?? 'no answer'}  ${entry.method} ${entry.path} ${body}`
+            );
+        }
+        for (const job of history) {
+            console.log(
+                `calculators ${job.calculators.join('+')}: ${at(job.startedAt)} → ready ${at(job.readyAt)}`
+            );
+        }
+        const figures = runFigures(journal.entries, history);
+        console.log(
+            `wall ${figures.wallMs.toFixed(0)} ms, bound ${figures.lowerBoundMs.toFixed(0)} ms, ratio ${figures.wallOverLowerBound.toFixed(3)}`
+        );
+        for (const wait of figures.waits) {
+            console.log(
+                `wait after ${wait.write.method} ${wait.write.path}: ${wait.polls} polls, lag ${wait.lagMs?.toFixed(0)} ms (avoidable ${wait.avoidableLagMs?.toFixed(0)} ms)`
+            );
+        }
+    } finally {
+        await emulator.close();
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+});
