@@ -125,6 +125,7 @@ export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcom
         let inFlight = 0;
         let nextOffset = firstPollOffset(plan, tuning);
         let lastPendingOffset = 0;
+        let seenPending = false;
         let timer: unknown;
         let finished = false;
         let paused = false;
@@ -172,11 +173,15 @@ export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcom
                 controllers.delete(controller);
                 if (finished) return;
                 if (result.settled) {
-                    estimator.record(kind, (lastPendingOffset + offset) / 2);
+                    // Ready lies between the last 202 and this poll. When the very first poll was already ready
+                    // there is no lower bound: record the poll itself, so the next wait aims `leadMs` earlier
+                    // and the estimate walks down to the real duration.
+                    estimator.record(kind, seenPending ? (lastPendingOffset + offset) / 2 : offset);
                     finish({ outcome: 'settled', value: result.value, polls });
                     return;
                 }
                 lastPendingOffset = Math.max(lastPendingOffset, offset);
+                seenPending = true;
                 schedule();
             };
             request.probe(controller?.signal).then(settle, () => settle({ settled: false }));

@@ -1,0 +1,246 @@
+import { submitOutcomeFor } from '../submission';
+import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+
+const DEFAULT_GROUP = '0a70000000000AAA';
+
+/** A guest checkout with everything the order needs already on the server. */
+const readyToOrder = () =>
+    setup({
+        withAddress: true,
+        contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' }
+    }).loaded();
+
+describe('placing a Commerce order', () => {
+    it('places the order once for a double click, with the same result', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        expect(store.getSnapshot().canPlaceOrder).toBe(true);
+        const first = store.placeOrder();
+        const second = store.placeOrder();
+        const [a, b] = await clock.resolve(Promise.all([first, second]));
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
+        expect(a).toEqual(b);
+        expect(a).toMatchObject({
+            strategy: 'commerce',
+            outcome: 'success',
+            orderReferenceNumber: `ORN-${server.checkoutId}`,
+            message: 'c.CheckoutKit_OrderPlaced'
+        });
+        const again = await clock.resolve(store.placeOrder());
+        expect(again.orderReferenceNumber).toBe(a.orderReferenceNumber);
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
+        expect(store.getSnapshot().phase).toBe('complete');
+        expect(store.getSnapshot().placeOrderBlockers).toContain('complete');
+    });
+
+    it('places one order when two store instances submit at once', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        const other = harness.anotherStore();
+        await clock.resolve(other.load());
+        await clock.resolve(other.whenIdle());
+        const results = await clock.resolve(Promise.all([store.placeOrder(), other.placeOrder()]));
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
+        expect(results[0].orderReferenceNumber).toBe(results[1].orderReferenceNumber);
+        expect(other.getSnapshot().order?.outcome).toBe('success');
+    });
+
+    it('learns the Order id from the session after placing the order', async () => {
+        const harness = await readyToOrder();
+        const { store, clock } = harness;
+        await clock.resolve(store.placeOrder());
+        await clock.runUntil(() => store.getSnapshot().order?.orderId !== undefined);
+        expect(store.getSnapshot().order?.orderId).toBe('801000000000001AAA');
+    });
+
+    it('waits for pending writes before submitting, never alongside them', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '9 Pier St' }
+        });
+        expect(store.getSnapshot().placeOrderBlockers).toContain('pending-edits');
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        const [order] = server.requestsOf('POST', '/orders');
+        const lastGet = server
+            .requestsOf('GET', '/checkouts/')
+            .filter((get) => get.sentAt < order.sentAt)
+            .pop();
+        expect(lastGet?.status).toBe(200);
+        expect(order.sentAt).toBeGreaterThanOrEqual(
+            server.patches[server.patches.length - 1].answeredAt
+        );
+        expect(server.maxWritesInFlight).toBe(1);
+    });
+
+    it('does not submit while required information is missing', async () => {
+        const harness = await setup().loaded();
+        const { server, store, clock } = harness;
+        expect(store.getSnapshot().placeOrderBlockers).toEqual([
+            'missing-contact',
+            'missing-address',
+            'missing-delivery-method'
+        ]);
+        const result = await clock.resolve(store.placeOrder());
+        expect(result).toMatchObject({
+            outcome: 'rejected',
+            code: 'PLACE_ORDER_BLOCKED',
+            message: 'c.CheckoutKit_OrderBlocked'
+        });
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(0);
+    });
+
+    it('does not submit while the session is in error', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.failNextCalculation = {
+            type: '/commerce/errors/checkout-failure',
+            detail: 'Tax failed.'
+        };
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Back door' });
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('rejected');
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(0);
+    });
+
+    it('surfaces every error of a 412 answer', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.scriptNext('POST', '/orders', {
+            status: 412,
+            body: {
+                errors: [
+                    { type: '/commerce/errors/checkout-failure', detail: 'Inventory is short.' },
+                    { type: '/commerce/integrations/inventory', detail: 'Reservation failed.' }
+                ]
+            }
+        });
+        const result = await clock.resolve(store.placeOrder());
+        expect(result).toMatchObject({ outcome: 'rejected', message: 'Inventory is short.' });
+        const orderMessages = store
+            .getSnapshot()
+            .messages.filter((message) => message.scope === 'order');
+        expect(orderMessages.map((message) => message.message)).toEqual([
+            'Inventory is short.',
+            'Reservation failed.'
+        ]);
+        expect(store.getSnapshot().phase).not.toBe('complete');
+        // The shopper may try again; the second attempt succeeds.
+        const retry = await clock.resolve(store.placeOrder());
+        expect(retry.outcome).toBe('success');
+        expect(store.getSnapshot().messages.filter((message) => message.scope === 'order')).toEqual(
+            []
+        );
+    });
+
+    it('retries a lost answer safely: the server returns the same order', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.scriptNext('POST', '/orders', 'network');
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.requestsOf('POST', '/orders').map((request) => request.status)).toEqual([
+            'network',
+            201
+        ]);
+    });
+});
+
+describe('Industries CPQ submission', () => {
+    const outcomes: Array<[string, string]> = [
+        ['SUBMIT-1001', 'success'],
+        ['SUBMIT-1002', 'success'],
+        ['SUBMIT-1003', 'rejected'],
+        ['SUBMIT-1004', 'retryable'],
+        ['SUBMIT-1005', 'configuration'],
+        ['SUBMIT-1006', 'unknown'],
+        ['SUBMIT-1007', 'rejected'],
+        ['SUBMIT-1008', 'success'],
+        ['SUBMIT-1009', 'retryable']
+    ];
+
+    it.each(outcomes)('maps %s to %s', (code, outcome) => {
+        expect(submitOutcomeFor(code)).toBe(outcome);
+    });
+
+    it('treats an unrecognised code as unknown', () => {
+        expect(submitOutcomeFor('SUBMIT-2000')).toBe('unknown');
+    });
+
+    it.each(outcomes)(
+        'places a CPQ order answered %s with its outcome and labelled message',
+        async (code, outcome) => {
+            const harness = await readyToOrder();
+            const { server, store, clock } = harness;
+            server.cpqAnswer = {
+                messages: [
+                    { code, severity: outcome === 'success' ? 'INFO' : 'ERROR', message: 'raw' }
+                ],
+                records:
+                    outcome === 'success' ? [{ orderId: '801CPQ', orderNumber: '00000101' }] : []
+            };
+            const result = await clock.resolve(
+                store.placeOrder({
+                    strategy: 'cpq',
+                    namespace: 'vlocity_cmt',
+                    cartId: `801CART-${code}`
+                })
+            );
+            expect(result).toMatchObject({
+                strategy: 'cpq',
+                outcome,
+                code,
+                message: `c.CheckoutKit_CpqSubmit${code.slice(-4)}`
+            });
+            expect(server.cpqCalls).toEqual([
+                {
+                    cartId: `801CART-${code}`,
+                    namespace: 'vlocity_cmt',
+                    checkOrderStatus: true,
+                    validateSubmittedXLI: false
+                }
+            ]);
+            if (outcome === 'success') expect(result.orderId).toBe('801CPQ');
+        }
+    );
+
+    it('reports a refused active order as rejected', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.cpqAnswer = {
+            messages: [{ code: 'CPQ-ORDER-ACTIVE', severity: 'ERROR', message: 'active' }],
+            records: []
+        };
+        const result = await clock.resolve(
+            store.placeOrder({ strategy: 'cpq', namespace: 'vlocity_cmt', cartId: 'X' })
+        );
+        expect(result).toMatchObject({
+            outcome: 'rejected',
+            code: 'CPQ-ORDER-ACTIVE',
+            message: 'c.CheckoutKit_CpqOrderActive'
+        });
+    });
+
+    it('submits a CPQ cart once for a double click', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        const settings = { strategy: 'cpq' as const, namespace: 'vlocity_cmt', cartId: 'CART-2' };
+        await clock.resolve(Promise.all([store.placeOrder(settings), store.placeOrder(settings)]));
+        expect(server.cpqCalls).toHaveLength(1);
+    });
+
+    it('shows one-time and recurring totals from the CPQ cart summary', async () => {
+        const harness = await setup({
+            store: { cpq: { namespace: 'vlocity_cmt', cartId: 'CART-3' } }
+        }).loaded();
+        await harness.clock.runUntil(
+            () => harness.store.getSnapshot().totals?.oneTimeTotal !== undefined
+        );
+        expect(harness.store.getSnapshot().totals).toMatchObject({
+            oneTimeTotal: '120.50',
+            recurringTotal: '30.00'
+        });
+    });
+});

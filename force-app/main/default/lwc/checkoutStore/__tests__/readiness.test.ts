@@ -1,0 +1,294 @@
+import {
+    DEFAULT_POLL_TUNING,
+    ReadinessEstimator,
+    firstPollOffset,
+    nextPollOffset,
+    planFor
+} from '../polling';
+import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import type { CheckoutSnapshot } from '../types';
+
+const DEFAULT_GROUP = '0a70000000000AAA';
+const address = (street: string) => ({ deliveryAddress: { ...SAMPLE_ADDRESS, street } });
+
+function pollsAfter(server: ReturnType<typeof setup>['server'], sentAfter: number): number {
+    return server.requestsOf('GET', '/checkouts/').filter((get) => get.sentAt >= sentAfter).length;
+}
+
+describe('readiness polling', () => {
+    it('polls through 202 answers until 200, showing processing meanwhile', async () => {
+        const harness = await setup({ processingMs: { shipping: 800 } }).loaded();
+        const { server, store, clock } = harness;
+        const phases: string[] = [];
+        store.subscribe((snapshot) => phases.push(snapshot.phase));
+        store.updateShipping(DEFAULT_GROUP, address('1 Main St'));
+        await clock.advance(100);
+        expect(store.getSnapshot().phase).toBe('processing');
+        await harness.idle();
+        const gets = server
+            .requestsOf('GET', '/checkouts/')
+            .filter((get) => get.sentAt > server.patches[0].sentAt);
+        expect(gets.some((get) => get.status === 202)).toBe(true);
+        expect(gets[gets.length - 1].status).toBe(200);
+        expect(phases).toContain('processing');
+        expect(store.getSnapshot().phase).toBe('ready');
+    });
+
+    it('learns how long an operation takes and needs fewer polls the next time', async () => {
+        const harness = await setup({ processingMs: { shipping: 1200 } }).loaded();
+        const { server, store } = harness;
+        const counts: number[] = [];
+        for (let i = 0; i < 4; i += 1) {
+            const before = server.requests.length
+                ? server.requests[server.requests.length - 1].sentAt + 1
+                : 0;
+            store.updateShipping(DEFAULT_GROUP, address(`${i} Main St`));
+            await harness.idle();
+            counts.push(pollsAfter(server, before));
+        }
+        expect(counts[3]).toBeLessThan(counts[0]);
+        expect(counts[3]).toBeLessThanOrEqual(3);
+    });
+
+    it('gives up after the maximum wait with a labelled message and keeps the edit', async () => {
+        const harness = await setup({
+            processingMs: { shipping: 10 * 60 * 1000 },
+            store: { polling: { maxWaitMs: 5000 } }
+        }).loaded();
+        const { store } = harness;
+        store.updateShipping(DEFAULT_GROUP, address('1 Slow St'));
+        await harness.idle();
+        const snapshot = store.getSnapshot();
+        const edit = snapshot.edits[`group.${DEFAULT_GROUP}.deliveryAddress`];
+        expect(edit.status).toBe('failed');
+        expect(edit.value).toMatchObject({ street: '1 Slow St' });
+        expect(snapshot.messages.map((message) => message.message)).toContain(
+            'c.CheckoutKit_ErrorTimeout'
+        );
+        expect(snapshot.phase).toBe('error');
+    });
+
+    it('pauses when every subscriber has gone and resumes when one comes back', async () => {
+        const harness = setup({ processingMs: { start: 5000 } });
+        const { server, store, clock } = harness;
+        const unsubscribe = store.subscribe(() => undefined);
+        void store.load();
+        await clock.advance(1000);
+        unsubscribe();
+        await clock.advance(1000);
+        const pollsWhileAway = server.requestsOf('GET', '/checkouts/').length;
+        await clock.advance(10_000);
+        expect(server.requestsOf('GET', '/checkouts/').length).toBeLessThanOrEqual(
+            pollsWhileAway + 1
+        );
+        let latest: CheckoutSnapshot | undefined;
+        store.subscribe((snapshot) => {
+            latest = snapshot;
+        });
+        await clock.runUntil(() => latest?.phase === 'ready');
+        expect(server.requestsOf('GET', '/checkouts/').pop()?.status).toBe(200);
+    });
+
+    it('stops polling on dispose', async () => {
+        const harness = setup({ processingMs: { start: 5000 } });
+        const { server, store, clock } = harness;
+        void store.load();
+        await clock.advance(500);
+        store.dispose();
+        const polls = server.requestsOf('GET', '/checkouts/').length;
+        await clock.advance(20_000);
+        expect(server.requestsOf('GET', '/checkouts/').length).toBeLessThanOrEqual(polls + 1);
+        expect(clock.pendingTimers).toBe(0);
+    });
+});
+
+describe('the poll schedule', () => {
+    it('aims the first poll just before a learned finish, then polls at the tail interval', () => {
+        const estimator = new ReadinessEstimator(8);
+        estimator.record('shipping', 1000);
+        const plan = planFor(estimator, 'shipping', DEFAULT_POLL_TUNING);
+        expect(plan).toEqual({ anchorMs: 1000, learned: true });
+        expect(firstPollOffset(plan, DEFAULT_POLL_TUNING)).toBe(1000 - DEFAULT_POLL_TUNING.leadMs);
+        expect(nextPollOffset(1000, plan, DEFAULT_POLL_TUNING)).toBe(
+            1000 + DEFAULT_POLL_TUNING.tailIntervalMs
+        );
+    });
+
+    it('backs off in proportion to the overshoot once the estimate was clearly wrong, up to the cap', () => {
+        const estimator = new ReadinessEstimator(8);
+        estimator.record('shipping', 100);
+        const tuning = {
+            ...DEFAULT_POLL_TUNING,
+            backoffAfterMs: 0,
+            backoffFactor: 1.5,
+            maxIntervalMs: 1000
+        };
+        const plan = planFor(estimator, 'shipping', tuning);
+        expect(nextPollOffset(1100, plan, tuning) - 1100).toBe(500);
+        expect(nextPollOffset(10_100, plan, tuning) - 10_100).toBe(1000);
+    });
+
+    it('uses what other kinds taught as a hint for a new kind', () => {
+        const estimator = new ReadinessEstimator(8);
+        estimator.record('start', 700);
+        expect(planFor(estimator, 'deliveryMethod', DEFAULT_POLL_TUNING)).toEqual({
+            anchorMs: 700,
+            learned: false
+        });
+    });
+});
+
+describe('conflicts and faults', () => {
+    it('waits for readiness and retries a 409 caused elsewhere', async () => {
+        const harness = await setup().loaded();
+        const { server, store } = harness;
+        server.scriptNext(
+            'PATCH',
+            '/checkouts/',
+            { status: 409, body: [{ errorCode: 'CHECKOUT_CONFLICT' }] },
+            2
+        );
+        store.updateContact({ email: 'ada@example.com' });
+        await harness.idle();
+        expect(server.patches.map((patch) => patch.status)).toEqual([409, 409, 200]);
+        expect(server.contactInfo?.email).toBe('ada@example.com');
+        expect(store.getSnapshot().edits).toEqual({});
+        // Repeated conflicts: the session is read to learn whether something else is processing.
+        expect(server.sessionReads).toBeGreaterThan(0);
+    });
+
+    it('surfaces a labelled message after bounded 409 retries and keeps the edit for retryFailed', async () => {
+        const harness = await setup({ store: { retry: { maxConflictRetries: 2 } } }).loaded();
+        const { server, store } = harness;
+        server.scriptNext(
+            'PATCH',
+            '/checkouts/',
+            { status: 409, body: [{ errorCode: 'CHECKOUT_CONFLICT' }] },
+            3
+        );
+        store.updateContact({ email: 'ada@example.com' });
+        await harness.idle();
+        expect(server.patches).toHaveLength(3);
+        const snapshot = store.getSnapshot();
+        expect(snapshot.edits['contact.email']).toEqual({
+            status: 'failed',
+            value: 'ada@example.com',
+            message: 'c.CheckoutKit_ErrorConflict'
+        });
+        expect(
+            snapshot.messages.some((message) => message.code === 'CONFLICT_RETRY_EXHAUSTED')
+        ).toBe(true);
+        expect(snapshot.placeOrderBlockers).toContain('pending-edits');
+        store.retryFailed();
+        await harness.idle();
+        expect(server.contactInfo?.email).toBe('ada@example.com');
+        expect(store.getSnapshot().edits).toEqual({});
+        expect(store.getSnapshot().messages).toEqual([]);
+    });
+
+    it('keeps the edit after network failures and sends it again on retryFailed', async () => {
+        const harness = await setup().loaded();
+        const { server, store } = harness;
+        server.scriptNext('PATCH', '/checkouts/', 'network', 4);
+        store.updateContact({ firstName: 'Ada' });
+        await harness.idle();
+        expect(store.getSnapshot().edits['contact.firstName']).toEqual({
+            status: 'failed',
+            value: 'Ada',
+            message: 'c.CheckoutKit_ErrorNetwork'
+        });
+        expect(store.getSnapshot().contactInfo.firstName).toBe('Ada');
+        store.retryFailed();
+        await harness.idle();
+        expect(server.contactInfo?.firstName).toBe('Ada');
+    });
+
+    it('retries 5xx answers with back-off', async () => {
+        const harness = await setup().loaded();
+        const { server, store } = harness;
+        server.scriptNext('PATCH', '/checkouts/', { status: 503 }, 2);
+        store.updateContact({ firstName: 'Ada' });
+        await harness.idle();
+        const [first, second, third] = server.patches;
+        expect([first.status, second.status, third.status]).toEqual([503, 503, 200]);
+        expect(third.sentAt - second.answeredAt).toBeGreaterThan(second.sentAt - first.answeredAt);
+        expect(server.contactInfo?.firstName).toBe('Ada');
+    });
+
+    it('waits for the online event while offline', async () => {
+        let online = false;
+        let notify: () => void = () => undefined;
+        const harness = await setup({
+            store: {
+                connectivity: {
+                    isOnline: () => online,
+                    onOnline: (listener) => {
+                        notify = listener;
+                        return () => undefined;
+                    }
+                }
+            }
+        });
+        const { server, store, clock } = harness;
+        online = true;
+        await harness.loaded();
+        online = false;
+        store.updateContact({ firstName: 'Ada' });
+        await clock.advance(60_000);
+        expect(server.patches).toHaveLength(0);
+        expect(store.getSnapshot().messages.map((message) => message.code)).toContain('OFFLINE');
+        online = true;
+        notify();
+        await harness.idle();
+        expect(server.contactInfo?.firstName).toBe('Ada');
+        expect(store.getSnapshot().messages).toEqual([]);
+    });
+
+    it('surfaces every calculator error of a 422 and the session error state', async () => {
+        const harness = await setup().loaded();
+        const { server, store } = harness;
+        server.failNextCalculation = {
+            type: '/commerce/errors/shipping-failure',
+            detail: 'No carrier serves this address.'
+        };
+        store.updateShipping(DEFAULT_GROUP, address('1 Nowhere Rd'));
+        await harness.idle();
+        const snapshot = store.getSnapshot();
+        expect(snapshot.phase).toBe('error');
+        expect(snapshot.session?.isError).toBe(true);
+        expect(snapshot.messages.map((message) => message.message)).toEqual([
+            'No carrier serves this address.',
+            'c.CheckoutKit_ErrorSession'
+        ]);
+        expect(snapshot.placeOrderBlockers).toContain('session-error');
+        expect(snapshot.canPlaceOrder).toBe(false);
+        // The address landed; fixing it clears the error.
+        store.updateShipping(DEFAULT_GROUP, address('1 Main St'));
+        await harness.idle();
+        expect(store.getSnapshot().phase).toBe('ready');
+        expect(store.getSnapshot().messages).toEqual([]);
+    });
+
+    it('turns an IsError session seen after repeated conflicts into the error state', async () => {
+        const harness = await setup().loaded();
+        const { server, store } = harness;
+        server.session = { ...server.session, isError: true, state: 'Error' };
+        server.scriptNext('PATCH', '/checkouts/', { status: 409 }, 2);
+        store.updateContact({ firstName: 'Ada' });
+        await harness.idle();
+        expect(store.getSnapshot().session?.isError).toBe(true);
+        expect(store.getSnapshot().phase).toBe('error');
+        expect(store.getSnapshot().placeOrderBlockers).toContain('session-error');
+    });
+
+    it('shows a labelled message when the checkout cannot be loaded', async () => {
+        const harness = setup();
+        const { server, store, clock } = harness;
+        server.scriptNext('POST', '/checkouts', { status: 500 }, 10);
+        await clock.resolve(store.load());
+        expect(store.getSnapshot().phase).toBe('error');
+        expect(store.getSnapshot().messages.map((message) => message.message)).toEqual([
+            'c.CheckoutKit_ErrorLoad'
+        ]);
+    });
+});
