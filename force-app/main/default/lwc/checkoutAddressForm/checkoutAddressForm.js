@@ -1,7 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter } from 'c/checkoutStore';
+import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import {
-    connectCheckout,
     countryName,
     fieldMessage,
     focusFirstInvalid,
@@ -125,7 +124,7 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     snapshot;
-    store;
+    connected = false;
     /** What the shopper typed, by group id, laid over the store's address until the store has it. */
     drafts = {};
     /** Fields the shopper has left, by group: their messages show; untouched fields wait for submit. */
@@ -149,13 +148,22 @@ export default class CheckoutAddressForm extends LightningElement {
     };
 
     connectedCallback() {
-        this.store = connectCheckout();
+        this.connected = true;
         this.requestAccountAddresses();
+    }
+
+    disconnectedCallback() {
+        this.connected = false;
+    }
+
+    /** The page's store, looked up on use: the preview or a test may replace it after connect. */
+    get store() {
+        return getCheckoutStore();
     }
 
     requestAccountAddresses() {
         if (
-            this.store &&
+            this.connected &&
             !this.accountAddressesRequested &&
             this.showSavedAddresses &&
             this.snapshot &&

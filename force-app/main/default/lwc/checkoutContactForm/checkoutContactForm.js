@@ -1,7 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter } from 'c/checkoutStore';
+import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import {
-    connectCheckout,
     countryName,
     fieldMessage,
     focusFirstInvalid,
@@ -61,10 +60,10 @@ export default class CheckoutContactForm extends LightningElement {
 
     /** Errors found by this form (empty required fields); cleared field by field as they are fixed. */
     localErrors = {};
-    store;
 
-    connectedCallback() {
-        this.store = connectCheckout();
+    /** The page's store, looked up on use: the preview or a test may replace it after connect. */
+    get store() {
+        return getCheckoutStore();
     }
 
     get heading() {

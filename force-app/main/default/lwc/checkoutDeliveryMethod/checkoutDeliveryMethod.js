@@ -1,7 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter } from 'c/checkoutStore';
+import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import {
-    connectCheckout,
     fieldMessage,
     formatDate,
     formatLabel,
@@ -47,10 +46,10 @@ export default class CheckoutDeliveryMethod extends LightningElement {
     snapshot;
 
     labels = { loading: LOADING, processing: PROCESSING, noShipping: NO_SHIPPING };
-    store;
 
-    connectedCallback() {
-        this.store = connectCheckout();
+    /** The page's store, looked up on use: the preview or a test may replace it after connect. */
+    get store() {
+        return getCheckoutStore();
     }
 
     get heading() {

@@ -1,25 +1,8 @@
 /**
- * Helpers the Checkout Kit components share: store access, label formatting, money and date formatting,
- * and finding the message that belongs to a field. No state of its own beyond which stores were loaded.
+ * Helpers the Checkout Kit components share: label formatting, money and date formatting, and finding
+ * the messages that belong to a field or a section. Stateless.
  */
-import { getCheckoutStore } from 'c/checkoutStore';
 import LOCALE from '@salesforce/i18n/locale';
-
-const loadedStores = new WeakSet();
-
-/** The page's store; asks it to load once, however many components connect. */
-export function connectCheckout() {
-    const store = getCheckoutStore();
-    if (!loadedStores.has(store)) {
-        loadedStores.add(store);
-        const loading = store.load();
-        if (loading && typeof loading.catch === 'function') {
-            // A failed load surfaces as a snapshot message; nothing to do here.
-            loading.catch(() => {});
-        }
-    }
-    return store;
-}
 
 /** Replaces {0}, {1}… in a Custom Label with the given values. */
 export function formatLabel(template, ...values) {

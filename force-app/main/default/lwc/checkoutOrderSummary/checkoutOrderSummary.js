@@ -1,7 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter } from 'c/checkoutStore';
+import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import {
-    connectCheckout,
     formatLabel,
     formatMoney,
     isNonZero,
@@ -73,7 +72,6 @@ export default class CheckoutOrderSummary extends LightningElement {
     snapshot;
 
     labels = { loading: LOADING, orderPlaced: ORDER_PLACED };
-    store;
     /** Set from click to answer: a second click meanwhile does nothing. */
     placing = false;
     waitingForChanges = false;
@@ -81,8 +79,9 @@ export default class CheckoutOrderSummary extends LightningElement {
     blockerMessages = [];
     submitError = '';
 
-    connectedCallback() {
-        this.store = connectCheckout();
+    /** The page's store, looked up on use: the preview or a test may replace it after connect. */
+    get store() {
+        return getCheckoutStore();
     }
 
     get heading() {

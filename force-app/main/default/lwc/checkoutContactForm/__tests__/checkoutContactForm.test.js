@@ -43,7 +43,6 @@ describe('c-checkout-contact-form', () => {
         expect(stencil).not.toBeNull();
         expect(stencil.textContent).toContain('c.CheckoutKit_Loading');
         expect(input(element, 'email')).toBeNull();
-        expect(store.load).toHaveBeenCalledTimes(1);
         await expect(element).toBeAccessible();
     });
 
@@ -178,7 +177,9 @@ describe('c-checkout-contact-form', () => {
         const firstName = input(element, 'firstName');
         expect(firstName.getAttribute('aria-invalid')).toBe('true');
         expect(element.shadowRoot.activeElement).toBe(firstName);
-        expect(describedText(element.shadowRoot, firstName)).toBe('c.CheckoutKit_ValidationRequired');
+        expect(describedText(element.shadowRoot, firstName)).toBe(
+            'c.CheckoutKit_ValidationRequired'
+        );
         expect(input(element, 'phoneNumber').getAttribute('aria-invalid')).toBe('false');
         await expect(element).toBeAccessible();
     });

@@ -1,5 +1,4 @@
 import {
-    connectCheckout,
     fieldMessage,
     formatDate,
     formatLabel,
@@ -9,25 +8,9 @@ import {
     shippingGroups,
     splitList
 } from 'c/checkoutKitSupport';
-import { resetFakeStore } from 'c/checkoutStore';
 import { snapshotFor, deliveryGroup } from 'checkoutKitTest/snapshots';
 
-jest.mock(
-    'c/checkoutStore',
-    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
-    { virtual: true }
-);
-
 describe('checkoutKitSupport', () => {
-    it('asks each store to load once however many components connect', () => {
-        const store = resetFakeStore();
-
-        expect(connectCheckout()).toBe(store);
-        connectCheckout();
-
-        expect(store.load).toHaveBeenCalledTimes(1);
-    });
-
     it('fills label placeholders and leaves missing ones visible', () => {
         expect(formatLabel('Arrives {0} – {1}', 'Mon', 'Tue')).toBe('Arrives Mon – Tue');
         expect(formatLabel('{0} of {1}', 1)).toBe('1 of {1}');
