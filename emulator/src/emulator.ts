@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { ApiError, invalidInput, notFound } from './errors';
 import { defaultFaults, parseFaults, type Faults } from './faults';
+import { sameId } from './ids';
 import { OrgModel, type ApiResult, type CpqOrderOverrides } from './model';
 import { Random, deriveSeed } from './random';
 import { LOGGED_BODY_LIMIT, RequestLog, type RequestLogEntry } from './requestLog';
@@ -634,7 +635,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             throw notFound(
                 `The Commerce checkout resources aren't available in API version ${m[1]}.${m[2]}.`
             );
-        if (!model.webstoreId.startsWith(m[3].slice(0, 15)) || m[3].length < 15) {
+        if (!sameId(m[3], model.webstoreId)) {
             throw notFound(`Webstore "${m[3]}" was not found.`);
         }
         const language = query.get('language');
