@@ -93,7 +93,7 @@ export function validateContact(values: Partial<ContactInfo>): ValidationResult 
     if (has('phoneNumber') && !isBlank(values.phoneNumber)) {
         const phone = String(values.phoneNumber);
         const national = !phone.trim().startsWith('+');
-        if (national && isBlank(iso)) {
+        if (national && !isIsoCountry(iso)) {
             errors['contact.isoCountryCodeForPhoneNumber'] = labels.validationPhoneCountry;
         } else if (!isValidPhone(phone, iso ?? undefined)) {
             errors['contact.phoneNumber'] = labels.validationPhone;

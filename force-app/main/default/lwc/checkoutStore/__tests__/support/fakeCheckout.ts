@@ -697,6 +697,8 @@ export interface Harness {
     store: CheckoutStore;
     /** Creates another store on the same server (a second instance on the page). */
     anotherStore(): CheckoutStore;
+    /** The options the harness builds stores with (fake server, fake clock, always online). */
+    storeOptions(): StoreOptions;
     /** Loads the checkout and runs until it is ready. */
     loaded(): Promise<Harness>;
     /** Runs fake time until the store is idle. */
@@ -727,6 +729,7 @@ export function setup(
         server,
         store,
         anotherStore: () => createCheckoutStore(storeOptions()),
+        storeOptions,
         loaded: async () => {
             await clock.resolve(store.load());
             await harness.idle();
