@@ -1,0 +1,44 @@
+import { createElement } from 'lwc';
+import CheckoutContactForm from 'c/checkoutContactForm';
+import { useRealEngine } from 'checkoutKitTest/engineHarness';
+import { cleanUpDom, commitValue, describedText } from 'checkoutKitTest/dom';
+
+describe('c-checkout-contact-form with the real engine', () => {
+    afterEach(cleanUpDom);
+
+    it('saves what the shopper types and shows the engine validation message', async () => {
+        const engine = useRealEngine({ guest: true });
+        const element = createElement('c-checkout-contact-form', { is: CheckoutContactForm });
+        Object.assign(element, { showPhone: true, requireName: true });
+        document.body.appendChild(element);
+        await engine.settle();
+
+        const email = element.shadowRoot.querySelector('input[data-field="email"]');
+        commitValue(email, 'not-an-email');
+        await engine.settle();
+
+        expect(describedText(element.shadowRoot, email)).toBe('c.CheckoutKit_ValidationEmail');
+        expect(email.getAttribute('aria-invalid')).toBe('true');
+        expect(engine.server.requestsOf('PATCH')).toHaveLength(0);
+
+        commitValue(
+            element.shadowRoot.querySelector('input[data-field="email"]'),
+            'ada@example.com'
+        );
+        commitValue(element.shadowRoot.querySelector('input[data-field="lastName"]'), 'Lovelace');
+        await engine.settle();
+
+        expect(engine.server.contactInfo).toEqual(
+            expect.objectContaining({ email: 'ada@example.com', lastName: 'Lovelace' })
+        );
+        expect(element.shadowRoot.querySelector('input[data-field="email"]').value).toBe(
+            'ada@example.com'
+        );
+        expect(
+            element.shadowRoot
+                .querySelector('input[data-field="email"]')
+                .getAttribute('aria-invalid')
+        ).toBe('false');
+        await expect(element).toBeAccessible();
+    });
+});

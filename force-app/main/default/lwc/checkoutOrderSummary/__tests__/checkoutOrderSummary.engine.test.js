@@ -1,0 +1,35 @@
+import { createElement } from 'lwc';
+import CheckoutOrderSummary from 'c/checkoutOrderSummary';
+import { useRealEngine } from 'checkoutKitTest/engineHarness';
+import { cleanUpDom } from 'checkoutKitTest/dom';
+import { flushPromises } from 'checkoutKitTest/snapshots';
+
+describe('c-checkout-order-summary with the real engine', () => {
+    afterEach(cleanUpDom);
+
+    it('shows the server totals and places exactly one order on a double click', async () => {
+        const engine = useRealEngine({
+            guest: true,
+            withAddress: true,
+            contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
+        });
+        const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
+        Object.assign(element, { showShipping: true, showTax: true, showPlaceOrder: true });
+        document.body.appendChild(element);
+        await engine.settle();
+
+        const total = element.shadowRoot.querySelector('.summary-row_total dd');
+        expect(total.textContent).toBe('$113.00');
+
+        const button = element.shadowRoot.querySelector('button.summary-place-order');
+        button.click();
+        button.click();
+        await flushPromises();
+        await engine.settle();
+
+        expect(engine.server.orderPosts).toBe(1);
+        expect(element.shadowRoot.querySelector('button.summary-place-order')).toBeNull();
+        expect(element.shadowRoot.querySelector('.summary-reference')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+});
