@@ -25,6 +25,16 @@ import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
 import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 
+/** Carrier and class of service, without repeating the carrier when the class already names it. */
+function carrierText(method) {
+    const carrier = method.carrier || '';
+    const service = method.classOfService || '';
+    if (carrier && service.toLowerCase().startsWith(carrier.toLowerCase())) {
+        return service;
+    }
+    return [carrier, service].filter(Boolean).join(' · ');
+}
+
 const TRANSIT_LABELS = { Hours: TRANSIT_HOURS, Days: TRANSIT_DAYS, Weeks: TRANSIT_WEEKS };
 const LOCKED_PHASES = ['processing', 'submitting', 'complete'];
 
@@ -130,9 +140,7 @@ export default class CheckoutDeliveryMethod extends LightningElement {
             inputId: `method-${group.id}-${method.id}`,
             detailsId: `method-details-${group.id}-${method.id}`,
             name: method.name,
-            carrier: this.showCarrier
-                ? [method.carrier, method.classOfService].filter(Boolean).join(' · ')
-                : '',
+            carrier: this.showCarrier ? carrierText(method) : '',
             fee: isNonZero(charged) ? formatMoney(charged, currency) : FREE,
             originalFee: discounted ? formatMoney(original, currency) : '',
             wasText: discounted ? formatLabel(FEE_WAS, formatMoney(original, currency)) : '',

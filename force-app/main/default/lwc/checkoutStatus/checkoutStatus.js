@@ -17,6 +17,11 @@ export default class CheckoutStatus extends LightningElement {
     /** True while the checkout processes; shows and announces processingText. */
     @api processing = false;
     @api processingText = '';
+    /**
+     * Puts the processing text in the live region. Several components show processing at once: only the ones
+     * that set this announce it, so a screen reader hears it once.
+     */
+    @api announceProcessing = false;
     /** Messages to list: [{id, severity, message}]. */
     @api messages = [];
     /** Shows a retry button that fires a `retry` event. */
@@ -34,6 +39,14 @@ export default class CheckoutStatus extends LightningElement {
 
     get hasErrors() {
         return this.errorItems.length > 0;
+    }
+
+    get showQuietProcessing() {
+        return this.processing && !this.announceProcessing;
+    }
+
+    get showAnnouncedProcessing() {
+        return this.processing && this.announceProcessing;
     }
 
     get hasNotices() {

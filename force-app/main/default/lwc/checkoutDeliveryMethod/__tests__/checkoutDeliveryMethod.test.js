@@ -87,6 +87,19 @@ describe('c-checkout-delivery-method', () => {
         ).toBe('c.CheckoutKit_FeeWas');
     });
 
+    it('does not repeat the carrier when the class of service names it', async () => {
+        const ground = { ...STANDARD, carrier: 'UPS', classOfService: 'UPS Ground' };
+        const element = await render(
+            snapshotFor('ready', {
+                deliveryGroups: [deliveryGroup('g1', { availableDeliveryMethods: [ground] })]
+            })
+        );
+
+        expect(element.shadowRoot.querySelector('.delivery-carrier').textContent).toBe(
+            'UPS Ground'
+        );
+    });
+
     it('calls a zero fee free', async () => {
         const free = { ...STANDARD, shippingFee: '0.00', adjustedShippingFee: '0.00' };
         const element = await render(
@@ -116,6 +129,7 @@ describe('c-checkout-delivery-method', () => {
         expect(radios(element).every((radio) => radio.disabled)).toBe(true);
         const status = element.shadowRoot.querySelector('section > c-checkout-status');
         expect(status.processing).toBe(true);
+        expect(status.announceProcessing).toBe(true);
         await expect(element).toBeAccessible();
     });
 

@@ -28,13 +28,25 @@ describe('c-checkout-status', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('announces processing with its text in a polite live region', async () => {
-        const element = await render({ processing: true, processingText: 'Updating…' });
+    it('announces processing with its text in a polite live region when asked to', async () => {
+        const element = await render({
+            processing: true,
+            processingText: 'Updating…',
+            announceProcessing: true
+        });
 
         const polite = element.shadowRoot.querySelector('[data-id="status-polite"]');
         expect(polite.getAttribute('aria-live')).toBe('polite');
         expect(polite.querySelector('.status-processing').textContent).toContain('Updating…');
         await expect(element).toBeAccessible();
+    });
+
+    it('shows processing outside the live region when another component announces it', async () => {
+        const element = await render({ processing: true, processingText: 'Updating…' });
+
+        const processing = element.shadowRoot.querySelector('.status-processing');
+        expect(processing.textContent).toContain('Updating…');
+        expect(processing.closest('[aria-live]')).toBeNull();
     });
 
     it('lists every error assertively and other messages politely, each with its severity', async () => {
