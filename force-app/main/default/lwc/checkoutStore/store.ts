@@ -17,7 +17,7 @@ import {
 } from './fields';
 import type { ShippingField } from './fields';
 import { labels } from './labels';
-import { MAX_CUSTOM_FIELD_OBJECTS, assertPatchBody, isPatchAllowed } from './patchRules';
+import { MAX_CUSTOM_FIELD_OBJECTS, isPatchAllowed, patchBodyViolations } from './patchRules';
 import type { PatchBody, PatchResource } from './patchRules';
 import { DEFAULT_POLL_TUNING, ReadinessEstimator, pollUntilSettled } from './polling';
 import type { Clock } from './polling';
@@ -82,7 +82,8 @@ export const ENGINE_CODES = {
     methodUnavailable: 'DELIVERY_METHOD_UNAVAILABLE',
     methodReset: 'DELIVERY_METHOD_RESET',
     orderBlocked: 'PLACE_ORDER_BLOCKED',
-    orderFailed: 'ORDER_FAILED'
+    orderFailed: 'ORDER_FAILED',
+    forbiddenBody: 'FORBIDDEN_BODY'
 } as const;
 
 const MAX_RESTARTS = 3;
@@ -289,6 +290,7 @@ class Store implements CheckoutStore {
     }
 
     private async runLoad(): Promise<void> {
+        this.restarts = 0;
         if (this.options.resolveContext && !this.contextResolved) {
             try {
                 const context = await this.options.resolveContext();
@@ -299,11 +301,7 @@ class Store implements CheckoutStore {
                 // Without the session context the API falls back to the context user's account.
             }
         }
-        const started = await this.startCheckout();
-        if (!started) {
-            this.loadPromise = null; // a later load() may try again
-            return;
-        }
+        if (!(await this.startCheckout())) return;
         if (this.options.cpq) void this.readCpqSummary();
         this.kick();
     }
@@ -348,6 +346,7 @@ class Store implements CheckoutStore {
 
     private failLoad(withMessage: boolean): false {
         this.loadFailed = true;
+        this.loadPromise = null; // a later load() or retryFailed() starts again
         if (withMessage) this.engineMessage(ENGINE_CODES.load, 'checkout', labels.errorLoad);
         return false;
     }
@@ -859,8 +858,12 @@ class Store implements CheckoutStore {
 
     /** Sends one planned write and waits for the checkout to be ready. False stops the write loop. */
     private async executeWrite(write: PlannedWrite): Promise<boolean> {
-        // The last line of defence: a body the API would reject for its structure is never sent.
-        assertPatchBody(write.body, write.resource);
+        // The last line of defence: a body the API would reject for its structure is never sent. Reaching
+        // this means a planner bug; the edits fail visibly (values kept) instead of the request going out.
+        if (patchBodyViolations(write.body, write.resource).length > 0) {
+            this.failCarried(write, labels.errorRejected, ENGINE_CODES.forbiddenBody);
+            return true;
+        }
         for (const [key] of write.carried) {
             const edit = this.edits.get(key);
             if (edit) edit.status = 'saving';
