@@ -195,6 +195,14 @@ export default class CheckoutAddressForm extends LightningElement {
         return isProcessing(this.snapshot);
     }
 
+    /** Placing or placed: the order is being made from these values, so they no longer change. */
+    get isLocked() {
+        return Boolean(
+            this.snapshot &&
+            (this.snapshot.phase === 'submitting' || this.snapshot.phase === 'complete')
+        );
+    }
+
     get hasGroups() {
         return this.groups.length > 0;
     }

@@ -82,6 +82,14 @@ export default class CheckoutContactForm extends LightningElement {
         return isProcessing(this.snapshot);
     }
 
+    /** Placing or placed: the order is being made from these values, so they no longer change. */
+    get isLocked() {
+        return Boolean(
+            this.snapshot &&
+            (this.snapshot.phase === 'submitting' || this.snapshot.phase === 'complete')
+        );
+    }
+
     get contact() {
         return (this.snapshot && this.snapshot.contactInfo) || {};
     }

@@ -200,6 +200,18 @@ describe('c-checkout-address-form', () => {
         expect(status.processing).toBe(true);
     });
 
+    it('locks the fields while the order is placed and after it is', async () => {
+        const element = await render(snapshotFor('submitting', { canPlaceOrder: false }));
+        expect(field(element, 'street').disabled).toBe(true);
+        expect(element.shadowRoot.querySelector('textarea').disabled).toBe(true);
+
+        CheckoutStateAdapter.emit(snapshotFor('complete', { canPlaceOrder: false }));
+        await flushPromises();
+        expect(field(element, 'country').disabled).toBe(true);
+        expect(element.shadowRoot.querySelector('input[type="date"]').disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
     it('renders one section per shipping group with unique ids and sends edits to the right group', async () => {
         const element = await render(
             snapshotFor('ready', {

@@ -110,6 +110,19 @@ describe('c-checkout-contact-form', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('locks the fields while the order is placed and after it is', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('submitting', { canPlaceOrder: false }));
+        await flushPromises();
+        expect(input(element, 'email').disabled).toBe(true);
+        expect(element.shadowRoot.querySelector('select').disabled).toBe(true);
+
+        CheckoutStateAdapter.emit(snapshotFor('complete', { canPlaceOrder: false }));
+        await flushPromises();
+        expect(input(element, 'firstName').disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
     it('shows the engine validation message under its field, tied by aria-describedby', async () => {
         const element = render();
         CheckoutStateAdapter.emit(
