@@ -354,7 +354,8 @@ export default class CheckoutAddressForm extends LightningElement {
                     label: countryName(code),
                     selected: code === country
                 })),
-                required: true
+                required: true,
+                wide: true
             },
             { name: 'firstName', label: FIRST_NAME, autocomplete: 'given-name', required: true },
             { name: 'lastName', label: LAST_NAME, autocomplete: 'family-name', required: true }

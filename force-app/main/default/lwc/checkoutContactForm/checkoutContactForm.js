@@ -107,7 +107,7 @@ export default class CheckoutContactForm extends LightningElement {
         const definitions = [
             { name: 'firstName', label: FIRST_NAME, type: 'text', autocomplete: 'given-name' },
             { name: 'lastName', label: LAST_NAME, type: 'text', autocomplete: 'family-name' },
-            { name: 'email', label: EMAIL, type: 'email', autocomplete: 'email' }
+            { name: 'email', label: EMAIL, type: 'email', autocomplete: 'email', wide: true }
         ];
         if (this.showPhone) {
             definitions.push({
@@ -133,9 +133,9 @@ export default class CheckoutContactForm extends LightningElement {
                 message,
                 invalid: message ? 'true' : 'false',
                 describedBy: message ? `contact-${definition.name}-error` : null,
-                className: message
-                    ? 'slds-form-element slds-has-error contact-field'
-                    : 'slds-form-element contact-field'
+                className: `slds-form-element contact-field${message ? ' slds-has-error' : ''}${
+                    definition.wide ? ' checkout-span' : ''
+                }`
             };
         });
     }
