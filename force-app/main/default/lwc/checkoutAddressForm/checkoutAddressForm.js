@@ -566,6 +566,13 @@ export default class CheckoutAddressForm extends LightningElement {
         const { group: groupId } = event.target.dataset;
         const value = event.target.value;
         if (value === NEW_ADDRESS_VALUE) {
+            // A new address starts empty rather than as a copy of the saved one still on the checkout.
+            const empty = {};
+            ADDRESS_FIELDS.forEach((field) => {
+                empty[field] = '';
+            });
+            empty.country = this.defaultCountry;
+            this.drafts = { ...this.drafts, [groupId]: { ...this.drafts[groupId], ...empty } };
             this.newAddressGroups = [...this.newAddressGroups, groupId];
             return;
         }

@@ -361,7 +361,9 @@ describe('c-checkout-address-form', () => {
             newAddress.dispatchEvent(new CustomEvent('change'));
             await flushPromises();
 
-            expect(field(element, 'street')).not.toBeNull();
+            expect(field(element, 'street').value).toBe('');
+            expect(field(element, 'country').value).toBe('US');
+            expect(store.updateShipping).not.toHaveBeenCalled();
         });
     });
 
