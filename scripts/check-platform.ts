@@ -5,7 +5,9 @@
  *      bundle declares the targets, label and description Experience Builder needs;
  *   3. every Custom Label a component imports exists in the labels file;
  *   4. `sf project convert source` succeeds (@salesforce/source-deploy-retrieve);
- *   5. sfdx-project.json validates against its published schema (@salesforce/schemas).
+ *   5. sfdx-project.json validates against its published schema (@salesforce/schemas);
+ *   6. Apex parses and is formatted (prettier-plugin-apex) and never names an Industries CPQ namespace in code,
+ *      so the package installs in orgs without it.
  * Prints one line per check (and every problem found) and exits non-zero when any check fails.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,9 @@ const ROOT = join(__dirname, '..');
 const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
 const LABELS_FILE = join(ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
 const SCHEMA_FILE = join(ROOT, 'node_modules/@salesforce/schemas/sfdx-project.schema.json');
+const APEX_DIR = join(ROOT, 'force-app/main/default/classes');
+/** Industries CPQ (Vlocity) package namespaces: a type or method of theirs in Apex would not compile without them. */
+const CPQ_NAMESPACE_REFERENCE = /\b(vlocity_cmt|vlocity_ins|vlocity_ps)\s*\./i;
 const REQUIRED_TARGETS = ['lightningCommunity__Page', 'lightningCommunity__Default'];
 const BUILDER_TARGET = 'lightningCommunity__Default';
 
@@ -353,6 +358,44 @@ function checkProjectSchema(): CheckResult {
 }
 
 // ------------------------------------------------------------------------------------------------
+// 6. Apex
+// ------------------------------------------------------------------------------------------------
+
+function checkApex(): CheckResult {
+    if (!existsSync(APEX_DIR)) {
+        return { name: 'Apex', problems: [], summary: 'no classes' };
+    }
+    const classes = readdirSync(APEX_DIR).filter((file) => file.endsWith('.cls'));
+    const problems: string[] = [];
+    for (const file of classes) {
+        const code = readFileSync(join(APEX_DIR, file), 'utf8')
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\/\/.*$/gm, '')
+            .replace(/'(?:\\.|[^'\\])*'/g, "''");
+        if (CPQ_NAMESPACE_REFERENCE.test(code)) {
+            problems.push(
+                `${file}: names an Industries CPQ namespace in code (the package must install without it)`
+            );
+        }
+        if (!existsSync(join(APEX_DIR, `${file}-meta.xml`))) {
+            problems.push(`${file}: missing ${file}-meta.xml`);
+        }
+    }
+    const prettier = join(ROOT, 'node_modules/.bin/prettier');
+    const formatted = spawnSync(prettier, ['--check', APEX_DIR], { cwd: ROOT, encoding: 'utf8' });
+    if (formatted.status !== 0) {
+        problems.push(
+            `prettier --check (prettier-plugin-apex) failed:\n${formatted.stdout}${formatted.stderr}`.trim()
+        );
+    }
+    return {
+        name: 'Apex parses, is formatted and has no Industries CPQ compile-time reference',
+        problems,
+        summary: `${classes.length} classes`
+    };
+}
+
+// ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
     const bundles = listBundles();
@@ -362,7 +405,8 @@ async function main(): Promise<void> {
         checkBuilderConfig(bundles, compiled.members),
         checkLabels(bundles),
         await checkConvert(),
-        checkProjectSchema()
+        checkProjectSchema(),
+        checkApex()
     ];
     for (const result of results) {
         const status = result.problems.length === 0 ? 'PASS' : 'FAIL';
