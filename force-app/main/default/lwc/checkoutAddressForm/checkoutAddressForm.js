@@ -39,6 +39,7 @@ import CHOOSE_REGION from '@salesforce/label/c.CheckoutKit_ChooseRegion';
 import POSTAL_CODE from '@salesforce/label/c.CheckoutKit_PostalCode';
 import POSTAL_HINT from '@salesforce/label/c.CheckoutKit_PostalCodeHint';
 import DELIVERY_DATE from '@salesforce/label/c.CheckoutKit_DeliveryDate';
+import DELIVERY_DATE_OPTIONAL from '@salesforce/label/c.CheckoutKit_DeliveryDateOptional';
 import DELIVERY_DATE_HINT from '@salesforce/label/c.CheckoutKit_DeliveryDateHint';
 import DELIVERY_DATE_RANGE from '@salesforce/label/c.CheckoutKit_DeliveryDateRange';
 import INSTRUCTIONS from '@salesforce/label/c.CheckoutKit_ShippingInstructions';
@@ -143,7 +144,6 @@ export default class CheckoutAddressForm extends LightningElement {
         noShipping: NO_SHIPPING,
         savedLegend: SAVED_LEGEND,
         newAddress: NEW_ADDRESS,
-        deliveryDate: DELIVERY_DATE,
         instructions: INSTRUCTIONS
     };
 
@@ -441,6 +441,7 @@ export default class CheckoutAddressForm extends LightningElement {
             errorId,
             value: value ? String(value).slice(0, 10) : '',
             required: Boolean(this.requireDeliveryDate),
+            label: this.requireDeliveryDate ? DELIVERY_DATE : DELIVERY_DATE_OPTIONAL,
             hint: DELIVERY_DATE_HINT,
             message,
             invalid: message ? 'true' : 'false',

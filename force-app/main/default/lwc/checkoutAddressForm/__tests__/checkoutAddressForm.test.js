@@ -242,6 +242,9 @@ describe('c-checkout-address-form', () => {
     it('sends a valid desired delivery date and refuses one out of range', async () => {
         const element = await render(snapshotFor('ready'));
         const date = element.shadowRoot.querySelector('input[type="date"]');
+        expect(element.shadowRoot.querySelector(`label[for="${date.id}"]`).textContent).toBe(
+            'c.CheckoutKit_DeliveryDateOptional'
+        );
         expect(date.min).toBe(isoDateFromToday(1));
         expect(date.max).toBe(isoDateFromToday(90));
 
@@ -420,6 +423,12 @@ describe('c-checkout-address-form', () => {
 
             const date = element.shadowRoot.querySelector('input[type="date"]');
             expect(date.required).toBe(true);
+            expect(
+                element.shadowRoot.querySelector(`label[for="${date.id}"]`).textContent
+            ).toContain('c.CheckoutKit_DeliveryDate');
+            expect(
+                element.shadowRoot.querySelector(`label[for="${date.id}"]`).textContent
+            ).not.toContain('Optional');
             expect(date.min).toBe(isoDateFromToday(3));
             expect(date.max).toBe(isoDateFromToday(10));
         });
