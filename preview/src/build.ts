@@ -290,7 +290,24 @@ export async function buildPreviewCached(
     if (report.ok && !existsSync(outDir)) {
         writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(report));
         renameSync(staging, outDir);
+        pruneCache(cacheDir, KEPT_CACHED_BUILDS);
     }
     rmSync(staging, { recursive: true, force: true });
     return { ...report, outDir };
+}
+
+const KEPT_CACHED_BUILDS = 3;
+
+/** Keeps the newest bundles only: every edit of a component makes a new one. */
+function pruneCache(cacheDir: string, keep: number): void {
+    const builds = readdirSync(cacheDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name))
+        .map((entry) => ({
+            dir: path.join(cacheDir, entry.name),
+            time: statSync(path.join(cacheDir, entry.name)).mtimeMs
+        }))
+        .sort((a, b) => b.time - a.time);
+    for (const stale of builds.slice(keep)) {
+        rmSync(stale.dir, { recursive: true, force: true });
+    }
 }

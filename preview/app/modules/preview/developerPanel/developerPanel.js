@@ -38,6 +38,11 @@ const PERCENT_FAULTS = [
 ];
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Apex methods that only read (every Apex call is a POST). */
+const APEX_READS = [
+    '/apex/CheckoutSessionController/getSession',
+    '/apex/CpqCheckoutController/getCartSummary'
+];
 const SETTINGS_KEY = 'checkoutKitPreview.developerPanel';
 const POLL_MS = 1000;
 const SHOWN_REQUESTS = 200;
@@ -69,12 +74,11 @@ export default class DeveloperPanel extends LightningElement {
         const saved = readSettings();
         const fromUrl = new URLSearchParams(window.location.search).get('panel');
         this.collapsed = fromUrl ? fromUrl === 'collapsed' : Boolean(saved.collapsed);
-        this.faults = { ...NO_FAULTS, ...saved.faults };
         fetchJson('/__preview/fault-defaults').then((defaults) => {
             this.faultDefaults = defaults;
+            this.poll();
         });
-        this.pollRequests();
-        this.pollTimer = setInterval(() => this.pollRequests(), POLL_MS);
+        this.pollTimer = setInterval(() => this.poll(), POLL_MS);
         this.reserveSpace();
     }
 
@@ -269,13 +273,11 @@ export default class DeveloperPanel extends LightningElement {
 
     async handleFaultChange(event) {
         this.faults = { ...this.faults, [event.target.dataset.name]: Number(event.detail.value) };
-        writeSettings({ faults: this.faults });
         await this.applyFaults();
     }
 
     async handleClearFaults() {
         this.faults = { ...NO_FAULTS };
-        writeSettings({ faults: this.faults });
         await this.applyFaults();
     }
 
@@ -286,10 +288,15 @@ export default class DeveloperPanel extends LightningElement {
         });
     }
 
-    async pollRequests() {
+    /** The emulator's request log and its faults as they are now (tests and scripts change them too). */
+    async poll() {
         try {
-            const requests = await fetchJson('/__emulator/requests');
-            this.requests = Array.isArray(requests) ? requests : requests.requests || [];
+            const [requests, faults] = await Promise.all([
+                fetchJson('/__emulator/requests'),
+                fetchJson('/__emulator/faults')
+            ]);
+            this.requests = requests;
+            this.faults = panelFaults(faults, this.faultDefaults);
         } catch {
             // The server restarted or is rebuilding: the next poll catches up.
         }
@@ -311,6 +318,23 @@ function faultsBody(faults, defaults) {
         }
     }
     return body;
+}
+
+/** The panel's settings for the emulator's faults (the inverse of faultsBody). */
+function panelFaults(faults, defaults) {
+    const settings = { latency: faults.latencyMs[1], calculatorTime: 1 };
+    for (const fault of PERCENT_FAULTS) {
+        settings[fault.name] = Math.round(faults[fault.name] * 100);
+    }
+    const normalShipping =
+        defaults && defaults.processingMs ? defaults.processingMs.shipping[1] : 0;
+    if (normalShipping > 0 && faults.processingMs && faults.processingMs.shipping) {
+        settings.calculatorTime = Math.max(
+            1,
+            Math.round(faults.processingMs.shipping[1] / normalShipping)
+        );
+    }
+    return settings;
 }
 
 /** `/webruntime/api/services/data/v66.0/commerce/webstores/0ZE…/checkouts/2z9…` → `…/checkouts/2z9…`. */

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RequestLogEntry } from '../emulator/src/index';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
+import { forbiddenPatches, overlappingWrites } from './support/invariants';
+import { startE2ePreview, type E2ePreview } from './support/preview';
+
+const CPQ_SUBMIT = '/apex/CpqCheckoutController/checkout';
+
+describe('the Industries CPQ submission', () => {
+    let preview: E2ePreview;
+    let browser: LaunchedBrowser;
+
+    before(async () => {
+        preview = await startE2ePreview();
+        browser = await launchBrowser();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await preview?.close();
+    });
+
+    async function submissions(): Promise<RequestLogEntry[]> {
+        return (await preview.requests()).filter((request) => request.path === CPQ_SUBMIT);
+    }
+
+    test('an accepted SUBMIT outcome confirms the order, once, even after a double click', async () => {
+        const state = await preview.reset({ scenario: 'cpq', cpqOutcome: 'SUBMIT-1001' });
+        const checkout = new CheckoutPage(await browser.context.newPage());
+        await checkout.open(preview.pageUrl);
+        await checkout.waitUntilSettled();
+
+        await checkout.placeOrderButton.dblclick();
+        await checkout.summary
+            .getByText('Your order was accepted.')
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+        await checkout.waitUntilSettled();
+        await checkout.screenshot('cpq-accepted');
+
+        const sent = await submissions();
+        assert.equal(sent.length, 1, 'one CPQ submission');
+        assert.deepEqual(sent[0].body, {
+            cartId: state.cpqCartId,
+            namespace: state.cpqNamespace,
+            checkOrderStatus: true,
+            validateSubmittedXLI: false
+        });
+        assert.equal(sent[0].status, 200);
+        const requests = await preview.requests();
+        assert.deepEqual(forbiddenPatches(requests), []);
+        assert.deepEqual(overlappingWrites(requests), []);
+        await checkout.page.close();
+    });
+
+    test('a rejected SUBMIT outcome tells the shopper and places nothing', async () => {
+        await preview.reset({ scenario: 'cpq', cpqOutcome: 'SUBMIT-1003' });
+        const checkout = new CheckoutPage(await browser.context.newPage());
+        await checkout.open(preview.pageUrl);
+        await checkout.waitUntilSettled();
+
+        await checkout.placeOrderButton.click();
+        await checkout.page
+            .getByText("Your order can't be changed any more, so it was rejected.")
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+        await checkout.waitUntilSettled();
+        await checkout.screenshot('cpq-rejected');
+
+        assert.equal(await checkout.summary.getByText('Your order was accepted.').count(), 0);
+        assert.equal(
+            (await submissions()).length,
+            1,
+            'a rejection is not resubmitted automatically'
+        );
+        await checkout.page.close();
+    });
+});

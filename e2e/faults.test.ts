@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
+import { forbiddenPatches, overlappingWrites } from './support/invariants';
+import { startE2ePreview, type E2ePreview } from './support/preview';
+import { serverCheckout } from './support/serverState';
+
+/** Slow calculators (before the e2e time scale): the processing state lasts long enough to be seen. */
+const SLOW_CALCULATORS = {
+    inventory: [500, 1000],
+    pricing: [500, 1000],
+    promotions: [500, 1000],
+    shipping: [4000, 6000],
+    tax: [2000, 3000],
+    order: [1000, 2000]
+} as const;
+
+describe('faults on: the shopper sees what happens, nothing typed is lost, one order at most', () => {
+    let preview: E2ePreview;
+    let browser: LaunchedBrowser;
+
+    before(async () => {
+        preview = await startE2ePreview();
+        browser = await launchBrowser();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await preview?.close();
+    });
+
+    test('409 conflicts, slow calculators, a calculator failure and session errors', async () => {
+        await preview.reset({
+            scenario: 'd2c-guest',
+            seed: 7,
+            faults: {
+                conflictRate: 0.4,
+                latencyMs: [20, 120],
+                processingMs: {
+                    ...Object.fromEntries(
+                        Object.entries(SLOW_CALCULATORS).map(([phase, range]) => [
+                            phase,
+                            [...range]
+                        ])
+                    )
+                } as never
+            }
+        });
+        const checkout = new CheckoutPage(await browser.context.newPage());
+        await checkout.open(preview.pageUrl);
+
+        // A careful shopper: one field at a time, each saved before the next (the faults are the subject here).
+        await checkout.enter(checkout.contact.getByLabel('First name'), 'Grace');
+        await checkout.waitUntilSettled();
+        await checkout.enter(checkout.contact.getByLabel('Last name'), 'Hopper');
+        await checkout.waitUntilSettled();
+        await checkout.enter(checkout.contact.getByLabel('Email'), 'grace@example.com');
+        await checkout.waitUntilSettled();
+        await checkout.fillAddress({
+            firstName: 'Grace',
+            lastName: 'Hopper',
+            street: '1 Navy Yard',
+            city: 'Arlington',
+            region: 'Virginia',
+            postalCode: '22202'
+        });
+        // The shipping calculator takes a while: the shopper is told the checkout is updating.
+        await checkout.page
+            .getByText('Updating your checkout…')
+            .first()
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+        await checkout.waitForDeliveryOptions();
+        await checkout.waitUntilSettled();
+        await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
+        await checkout.waitUntilSettled();
+
+        let server = serverCheckout(await preview.state());
+        assert.deepEqual(
+            [
+                server.contactInfo?.firstName,
+                server.contactInfo?.lastName,
+                server.contactInfo?.email
+            ],
+            ['Grace', 'Hopper', 'grace@example.com']
+        );
+        assert.equal(server.deliveryGroups.items[0].deliveryAddress?.postalCode, '22202');
+        assert.equal(server.deliveryGroups.items[0].selectedDeliveryMethod?.name, 'Two-Day');
+        const conflicts = (await preview.requests()).filter((request) => request.status === 409);
+        assert.ok(conflicts.length > 0, 'the emulator answered some writes with 409');
+
+        // A calculator fails: the shopper is told (an assertive live region), and what they typed is kept.
+        await preview.setFaults({ calculatorFailureRate: 1, latencyMs: [20, 60] });
+        const instructions = checkout.address.getByLabel('Shipping instructions (optional)');
+        await checkout.enter(instructions, 'Leave it at the front desk.');
+        const announcedError = checkout.page.locator('[aria-live="assertive"] li').first();
+        await announcedError.waitFor({ timeout: UI_TIMEOUT_MS });
+        await checkout.waitUntilSettled();
+        assert.equal(await instructions.inputValue(), 'Leave it at the front desk.');
+        server = serverCheckout(await preview.state());
+        assert.equal(
+            server.deliveryGroups.items[0].shippingInstructions,
+            'Leave it at the front desk.'
+        );
+        assert.equal(
+            server.contactInfo?.email,
+            'grace@example.com',
+            'earlier entries survive the failure'
+        );
+        await checkout.screenshot('faults');
+
+        // The calculators recover: the next change recalculates and the shopper can go on.
+        await preview.setFaults({ latencyMs: [20, 60] });
+        await checkout.enter(instructions, 'Leave it at the front desk, please.');
+        await checkout.waitForDeliveryOptions();
+        await checkout.waitUntilSettled();
+        await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
+        await checkout.waitUntilSettled();
+
+        // Session errors while placing the order, and a double click: one order at most.
+        await preview.setFaults({ sessionErrorRate: 1, latencyMs: [20, 60] });
+        await checkout.placeOrderButton.dblclick();
+        await checkout.waitUntilSettled();
+        let state = await preview.state();
+        assert.ok(state.orders.length <= 1, 'never two orders');
+        if (state.orders.length === 0) {
+            assert.ok(
+                (await checkout.summary.locator('[aria-live="assertive"] li').count()) > 0,
+                'an order that was not placed says why'
+            );
+        }
+        await preview.setFaults({ latencyMs: [20, 60] });
+        if (state.orders.length === 0) {
+            await checkout.placeOrderButton.click();
+        }
+        await checkout.waitForOrderReference();
+        state = await preview.state();
+        assert.equal(state.orders.length, 1, 'exactly one order');
+        assert.equal(
+            serverCheckout(state).deliveryGroups.items[0].selectedDeliveryMethod?.name,
+            'Two-Day'
+        );
+
+        const requests = await preview.requests();
+        assert.deepEqual(forbiddenPatches(requests), []);
+        assert.deepEqual(overlappingWrites(requests), []);
+        await checkout.page.close();
+    });
+});

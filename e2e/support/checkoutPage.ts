@@ -1,0 +1,180 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../preview/src/build';
+
+/**
+ * The checkout page as a shopper sees it: every control is found by its role and accessible name (the
+ * Custom Label texts), so a test also fails when a control loses its label.
+ */
+
+/** Generous for slow machines; tests wait for states, never for fixed times. */
+export const UI_TIMEOUT_MS = 20_000;
+
+/** What the components show while work is in progress (Custom Label values). */
+const BUSY_TEXTS = [
+    'Loading your checkout…',
+    'Updating your checkout…',
+    'Finding delivery methods for this address…',
+    'Placing your order…',
+    'Saving your changes, then placing your order…'
+];
+
+export interface ContactValues {
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone?: string;
+}
+
+export interface AddressValues {
+    firstName: string;
+    lastName: string;
+    street: string;
+    city: string;
+    /** The option label, e.g. `California`. */
+    region: string;
+    postalCode: string;
+    /** The option label, e.g. `United States`; the form's default when omitted. */
+    country?: string;
+}
+
+export class CheckoutPage {
+    constructor(readonly page: Page) {}
+
+    get contact(): Locator {
+        return this.page.getByRole('region', { name: 'Contact Information' });
+    }
+
+    get address(): Locator {
+        return this.page.getByRole('region', { name: 'Shipping Address' });
+    }
+
+    get delivery(): Locator {
+        return this.page.getByRole('region', { name: 'Delivery Method' });
+    }
+
+    get summary(): Locator {
+        return this.page.getByRole('region', { name: 'Order Summary' });
+    }
+
+    get placeOrderButton(): Locator {
+        return this.summary.getByRole('button', {
+            name: /Place Order|Try Placing the Order Again/
+        });
+    }
+
+    /** The order confirmation (a live status region in the summary). */
+    get confirmation(): Locator {
+        return this.summary.getByRole('status').filter({ hasText: /order/i });
+    }
+
+    async open(url: string): Promise<void> {
+        await this.page.goto(url);
+        await this.summary
+            .getByRole('term')
+            .filter({ hasText: /^Total$/ })
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+    }
+
+    /** Types a value and leaves the field, as a shopper does (the forms save on change). */
+    async enter(field: Locator, value: string): Promise<void> {
+        await field.fill(value);
+        await field.blur();
+    }
+
+    async fillContact(values: ContactValues): Promise<void> {
+        await this.enter(this.contact.getByLabel('First name'), values.firstName);
+        await this.enter(this.contact.getByLabel('Last name'), values.lastName);
+        await this.enter(this.contact.getByLabel('Email'), values.email);
+        if (values.phone !== undefined) {
+            await this.enter(this.contact.getByLabel('Phone', { exact: true }), values.phone);
+        }
+    }
+
+    async fillAddress(values: AddressValues, within: Locator = this.address): Promise<void> {
+        if (values.country) {
+            await within.getByLabel('Country').selectOption({ label: values.country });
+        }
+        await this.enter(within.getByLabel('First name'), values.firstName);
+        await this.enter(within.getByLabel('Last name'), values.lastName);
+        await this.enter(within.getByLabel('Street address'), values.street);
+        await this.enter(within.getByLabel('City'), values.city);
+        await within.getByLabel('State or province').selectOption({ label: values.region });
+        await this.enter(within.getByLabel('Postal code'), values.postalCode);
+    }
+
+    /** The delivery method radios of the page (one group per delivery group). */
+    deliveryOptions(): Locator {
+        return this.delivery.getByRole('radio');
+    }
+
+    async waitForDeliveryOptions(): Promise<void> {
+        await this.deliveryOptions().first().waitFor({ timeout: UI_TIMEOUT_MS });
+    }
+
+    /** Waits until the summary shows a row with the given label and a value matching `value`. */
+    async waitForTotal(label: string, value: RegExp): Promise<void> {
+        await this.summary
+            .locator('div')
+            .filter({
+                has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) })
+            })
+            .filter({ has: this.page.getByRole('definition').filter({ hasText: value }) })
+            .first()
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+    }
+
+    async totalValue(label: string): Promise<string> {
+        const row = this.summary
+            .locator('div')
+            .filter({
+                has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) })
+            })
+            .last();
+        return (await row.getByRole('definition').textContent())?.trim() ?? '';
+    }
+
+    /** The order reference the summary shows once the order is placed. */
+    async waitForOrderReference(): Promise<string> {
+        const confirmation = this.summary.locator('.summary-reference');
+        await confirmation.waitFor({ timeout: UI_TIMEOUT_MS });
+        return (await confirmation.textContent())?.trim() ?? '';
+    }
+
+    /**
+     * Waits until the page shows no work in progress: no busy region and none of the processing texts (the
+     * store's whenIdle, seen from outside).
+     */
+    async waitUntilSettled(): Promise<void> {
+        await this.page.waitForFunction(
+            (busyTexts) =>
+                !document.querySelector('[aria-busy="true"]') &&
+                !busyTexts.some((text) => document.body.innerText.includes(text)),
+            BUSY_TEXTS,
+            { timeout: UI_TIMEOUT_MS }
+        );
+    }
+
+    /**
+     * A README screenshot of the whole page: docs/preview-<name>.png. The viewport grows to the page's height
+     * first, so the docked developer panel bar sits at the bottom as it does on screen.
+     */
+    async screenshot(name: string): Promise<void> {
+        const docs = path.join(REPO_ROOT, 'docs');
+        mkdirSync(docs, { recursive: true });
+        const viewport = this.page.viewportSize() ?? { width: 1280, height: 900 };
+        const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
+        await this.page.setViewportSize({
+            width: viewport.width,
+            height: Math.max(height, viewport.height)
+        });
+        await this.page.evaluate(() => window.scrollTo(0, 0));
+        await this.page.screenshot({
+            path: path.join(docs, `preview-${name}.png`),
+            animations: 'disabled',
+            caret: 'hide'
+        });
+        await this.page.setViewportSize(viewport);
+    }
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { EmulatorState, Faults, RequestLogEntry } from '../../emulator/src/index';
+import { REPO_ROOT } from '../../preview/src/build';
+import { startPreviewServer, type PreviewServer } from '../../preview/src/previewServer';
+
+/** Test files share one browser bundle per set of inputs (see buildPreviewCached). */
+const BUILD_CACHE_DIR = path.join(REPO_ROOT, 'node_modules/.cache/checkout-kit-e2e');
+
+/** Every emulator delay is multiplied by this: calculators take tens of milliseconds instead of seconds. */
+export const E2E_TIME_SCALE = 0.1;
+
+export interface ResetOptions {
+    scenario: 'd2c-guest' | 'b2b-buyer' | 'multi-group' | 'digital-only' | 'cpq';
+    seed?: number;
+    timeScale?: number;
+    faults?: Partial<Faults>;
+    cpqOutcome?: string | string[];
+}
+
+export interface E2ePreview {
+    url: string;
+    /** The checkout page with the developer panel collapsed to its bar. */
+    pageUrl: string;
+    reset(options: ResetOptions): Promise<EmulatorState>;
+    setFaults(faults: Partial<Faults> & { cpqOutcome?: string | string[] }): Promise<void>;
+    requests(): Promise<RequestLogEntry[]>;
+    state(): Promise<EmulatorState>;
+    close(): Promise<void>;
+}
+
+/** `npm start`'s server on a free port, driven through its same-origin admin API as a developer would. */
+export async function startE2ePreview(): Promise<E2ePreview> {
+    const server: PreviewServer = await startPreviewServer({ port: 0, cacheDir: BUILD_CACHE_DIR });
+    const build = await server.firstBuild;
+    if (!build.ok) {
+        await server.close();
+        throw new Error(`The preview build failed:\n${build.errors.join('\n\n')}`);
+    }
+    const admin = async (method: string, resource: string, body?: unknown): Promise<unknown> => {
+        const response = await fetch(`${server.url}/__emulator/${resource}`, {
+            method,
+            headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body)
+        });
+        const text = await response.text();
+        if (!response.ok) {
+            throw new Error(
+                `${method} /__emulator/${resource} answered ${response.status}: ${text}`
+            );
+        }
+        return text ? JSON.parse(text) : null;
+    };
+    return {
+        url: server.url,
+        pageUrl: `${server.url}/?panel=collapsed`,
+        reset: (options) =>
+            admin('POST', 'reset', {
+                seed: 1,
+                timeScale: E2E_TIME_SCALE,
+                faults: {},
+                ...options
+            }) as Promise<EmulatorState>,
+        setFaults: async (faults) => {
+            await admin('PUT', 'faults', faults);
+        },
+        requests: () => admin('GET', 'requests') as Promise<RequestLogEntry[]>,
+        state: () => admin('GET', 'state') as Promise<EmulatorState>,
+        close: () => server.close()
+    };
+}
