@@ -145,6 +145,19 @@ function parseCpqOrder(value: unknown): CpqOrderOverrides | undefined {
     return result;
 }
 
+/**
+ * `timeScale` multiplies every delay: 1 is realistic, 0.05 runs 20× faster, 0 is instant. Values above 1 are
+ * refused so that a speed-up factor (e.g. 20) is not silently taken for a 20× slow-down.
+ */
+export function checkTimeScale(value: unknown): number {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+        throw invalidInput(
+            `timeScale must be a number from 0 to 1: it multiplies every delay (1 = realistic, 0.05 = 20× faster, 0 = instant); got ${String(value)}.`
+        );
+    }
+    return value;
+}
+
 /** Validates a reset body into options. */
 export function parseResetBody(body: unknown): EmulatorOptions {
     if (body === undefined) return {};
@@ -167,10 +180,7 @@ export function parseResetBody(body: unknown): EmulatorOptions {
         options.seed = body.seed;
     }
     if (body.timeScale !== undefined) {
-        if (typeof body.timeScale !== 'number' || !(body.timeScale >= 0) || body.timeScale > 1000) {
-            throw invalidInput('timeScale must be a number from 0 to 1000.');
-        }
-        options.timeScale = body.timeScale;
+        options.timeScale = checkTimeScale(body.timeScale);
     }
     if (body.today !== undefined) {
         if (typeof body.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(body.today))
@@ -248,7 +258,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         settings = {
             scenario: opts.scenario ?? settings.scenario,
             seed: opts.seed ?? settings.seed,
-            timeScale: opts.timeScale ?? settings.timeScale
+            timeScale: checkTimeScale(opts.timeScale ?? settings.timeScale)
         };
         if (opts.faults) faults = parseFaults(opts.faults);
         const cpqOutcome =

@@ -168,6 +168,10 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
             400
         );
         assert.equal((await h.call('POST', '/__emulator/reset', { timeScale: -1 })).status, 400);
+        // timeScale multiplies delays; a speed-up factor like 20 is refused rather than run 20× slower.
+        const speedUp = await h.call('POST', '/__emulator/reset', { timeScale: 20 });
+        assert.equal(speedUp.status, 400);
+        assert.match(speedUp.body[0].message, /multiplies every delay/);
         assert.equal((await h.call('DELETE', '/__emulator/state')).status, 405);
         assert.equal((await h.call('GET', '/__emulator/nothing')).status, 404);
         // Still the same store after all that.
