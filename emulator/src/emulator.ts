@@ -442,6 +442,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const sessionError = faultRandom.chance(faults.sessionErrorRate);
         const latency =
             faultRandom.between(faults.latencyMs[0], faults.latencyMs[1]) * settings.timeScale;
+        const locked = faultRandom.chance(faults.lockRate);
 
         await sleep(latency / 2);
         if (drop && !dropAfter) {
@@ -493,6 +494,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
                     409,
                     'CHECKOUT_CONFLICT',
                     'The cart was modified by another process (injected fault). Retry the request.'
+                );
+            } else if (locked && !isApex && path.includes('/commerce/webstores/')) {
+                fault = 'locked';
+                throw new ApiError(
+                    423,
+                    'UNABLE_TO_LOCK_ROW',
+                    'unable to obtain exclusive access to this record (injected fault). Retry the request.'
                 );
             } else if (isApex) {
                 result = dispatchApex(path, method, body, sessionError);

@@ -20,6 +20,8 @@ export interface Faults {
     calculatorFailureRate: number;
     /** `CheckoutSessionController.getSession` throws (500, AuraHandledException). */
     sessionErrorRate: number;
+    /** A Connect request answers 423 UNABLE_TO_LOCK_ROW (the record is locked), without effect. */
+    lockRate: number;
     /** Round trip added to every request, split evenly before and after the work. */
     latencyMs: Range;
     processingMs: Record<ProcessingPhase, Range>;
@@ -32,6 +34,7 @@ export function defaultFaults(): Faults {
         dropRate: 0,
         calculatorFailureRate: 0,
         sessionErrorRate: 0,
+        lockRate: 0,
         latencyMs: [50, 150],
         processingMs: {
             inventory: [100, 250],
@@ -49,7 +52,8 @@ const RATES = [
     'serverErrorRate',
     'dropRate',
     'calculatorFailureRate',
-    'sessionErrorRate'
+    'sessionErrorRate',
+    'lockRate'
 ] as const;
 
 function parseRange(value: unknown, what: string): Range {

@@ -12,7 +12,7 @@ export interface RequestLogEntry {
     startedAt: number;
     endedAt: number;
     errorCode?: string;
-    /** An injected fault: drop-before, drop-after, server-error, conflict or session-error. */
+    /** An injected fault: drop-before, drop-after, server-error, conflict, locked or session-error. */
     fault?: string;
     warnings?: string[];
 }

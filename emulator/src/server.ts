@@ -16,6 +16,18 @@ export function startEmulatorServer(
     const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
     const emulator = createEmulator(emulatorOptions);
     const server = createServer((req, res) => {
+        // Standalone, a page on another origin (a dev server) may call it: allow any origin, no credentials.
+        res.setHeader('access-control-allow-origin', '*');
+        if (req.method === 'OPTIONS') {
+            res.writeHead(204, {
+                'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+                'access-control-allow-headers':
+                    req.headers['access-control-request-headers'] ?? 'content-type',
+                'access-control-max-age': '600'
+            });
+            res.end();
+            return;
+        }
         void emulator.handle(req, res).then((handled) => {
             if (handled) return;
             const body = JSON.stringify([

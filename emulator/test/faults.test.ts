@@ -125,6 +125,23 @@ describe('fault knobs', () => {
         await h.faults(NO_FAULTS);
     });
 
+    it('lockRate: Connect requests answer 423 UNABLE_TO_LOCK_ROW without effect; Apex is untouched', async () => {
+        await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
+        const id = await startReady(h);
+        const before = await h.state();
+        await h.faults({ lockRate: 1 });
+        const write = await h.connect('PATCH', '/checkouts/active', { contactInfo: GUEST_CONTACT });
+        assert.equal(write.status, 423);
+        assert.equal(write.body[0].errorCode, 'UNABLE_TO_LOCK_ROW');
+        assert.equal((await h.connect('GET', '/checkouts/active')).status, 423);
+        assert.equal(
+            (await h.apex('CheckoutSessionController.getSession', { checkoutId: id })).status,
+            200
+        );
+        assert.deepEqual((await h.state()).checkout, before.checkout);
+        await h.faults(NO_FAULTS);
+    });
+
     it('latencyMs delays every answer by at least the configured round trip, scaled by timeScale', async () => {
         await h.reset({
             scenario: 'd2c-guest',
