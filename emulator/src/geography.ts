@@ -4,40 +4,16 @@
  */
 import { cents, type Cents } from './money';
 
-/** ISO 3166-1 alpha-2 codes in the emulated State/Country picklist. */
-export const COUNTRIES = new Set([
-    'US',
-    'CA',
-    'MX',
-    'BR',
-    'AR',
-    'GB',
-    'IE',
-    'DE',
-    'FR',
-    'NL',
-    'BE',
-    'ES',
-    'IT',
-    'AT',
-    'CH',
-    'SE',
-    'NO',
-    'DK',
-    'FI',
-    'PL',
-    'PT',
-    'AU',
-    'NZ',
-    'JP',
-    'KR',
-    'CN',
-    'IN',
-    'SG',
-    'ZA',
-    'AE',
-    'AQ'
-]);
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** Codes ICU names that are not countries. */
+const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO']);
+
+/** The emulated State/Country picklist: every ISO 3166-1 alpha-2 country code. */
+export function isCountryCode(code: string): boolean {
+    return (
+        /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && REGION_NAMES.of(code) !== undefined
+    );
+}
 
 /** Regions are validated only where the picklist has states for the country. */
 export const REGIONS: Record<string, Set<string>> = {

@@ -642,8 +642,11 @@ export class OrgModel {
             if (existing.order)
                 return { status: 200, body: this.checkoutBody(existing, 200), warnings };
             if (customFields) this.applyCustomFields(existing, customFields, true);
-            if (!address && !customFields)
-                return { status: 200, body: this.checkoutBody(existing, 200), warnings };
+            if (!address && !customFields) {
+                // Resuming an idle session: it answers as GET would (422 while it is in error).
+                const status = this.statusOf(existing);
+                return { status, body: this.checkoutBody(existing, status), warnings };
+            }
             const calculators: Calculator[] = [];
             if (address) {
                 this.defaultGroup(existing).deliveryAddress = address;

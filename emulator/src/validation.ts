@@ -1,6 +1,6 @@
 /** Structural validation of request bodies. Everything here is pure: it never touches state. */
 import { invalidInput } from './errors';
-import { COUNTRIES, REGIONS } from './geography';
+import { isCountryCode, REGIONS } from './geography';
 import type { CustomFieldDefinition, CustomFieldType } from './scenarios';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -90,7 +90,7 @@ export function validateContactInfo(value: unknown): ContactInput {
         );
     }
     const iso = contact.isoCountryCodeForPhoneNumber;
-    if (iso !== undefined && !COUNTRIES.has(iso)) {
+    if (iso !== undefined && !isCountryCode(iso)) {
         throw invalidInput(
             `contactInfo.isoCountryCodeForPhoneNumber "${iso}" is not an ISO country code.`
         );
@@ -163,7 +163,7 @@ export function validateAddress(
         }
     }
     if (address.country !== undefined) {
-        if (!COUNTRIES.has(address.country)) {
+        if (!isCountryCode(address.country)) {
             throw invalidInput(
                 `${what}.country "${address.country}" isn't an ISO country code in the State/Country picklist.`
             );
@@ -420,7 +420,7 @@ export function validateCustomFieldValue(
                         `${what}.geocodeAccuracy "${sub}" isn't a geocode accuracy value.`
                     );
                 }
-                if (key === 'countryCode' && typeof sub === 'string' && !COUNTRIES.has(sub)) {
+                if (key === 'countryCode' && typeof sub === 'string' && !isCountryCode(sub)) {
                     throw invalidInput(
                         `${what}.countryCode "${sub}" isn't an ISO country code in the State/Country picklist.`
                     );

@@ -107,6 +107,8 @@ describe('fault knobs', () => {
             ['Error', true, null, false]
         );
         assert.equal((await h.connect('POST', '/checkouts/active/orders')).status, 422);
+        // Resuming the session answers as GET does.
+        assert.equal((await h.connect('POST', '/checkouts', { cartId: 'active' })).status, 422);
         await h.faults(NO_FAULTS);
         // The shopper retries: the write is allowed after a failure and recovers.
         await h.connect('PATCH', '/checkouts/active', { deliveryAddress: SF_ADDRESS });
