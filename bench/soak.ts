@@ -1,22 +1,39 @@
-/** `npm run soak [-- --json FILE] [--checkouts N] [--seed N] [--time-scale X]`: the fault soak (lib/soak.ts). */
+/**
+ * `npm run soak [-- --json FILE] [--checkouts N] [--seed N] [--time-scale X] [--verbose]`: the fault soak
+ * (lib/soak.ts). `--verbose` prints the writes of every checkout that broke an invariant.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from './lib/args';
 import { startEmulator } from './lib/emulator';
 import { table } from './lib/report';
+import type { Journal } from './lib/node-transport';
 import { runSoak } from './lib/soak';
+
+/** The writes of one checkout, relative ms: what each tab sent and what came back. */
+function printWrites(journal: Journal): void {
+    const origin = journal.entries[0]?.sentAt ?? 0;
+    for (const entry of journal.entries.filter((candidate) => candidate.method !== 'GET')) {
+        const at = (entry.sentAt - origin).toFixed(0).padStart(5);
+        const body = JSON.stringify(entry.requestBody ?? '').slice(0, 160);
+        console.log(
+            `    ${at} ${entry.client} ${entry.method} ${entry.path} → ${entry.status ?? entry.error} ${body}`
+        );
+    }
+}
 
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
     const checkouts = args.number('checkouts', 300);
+    const verbose = args.get('verbose') !== undefined;
     const emulator = await startEmulator();
     try {
         const report = await runSoak({
             emulator,
             checkouts,
             seed: args.number('seed', 1),
-            timeScale: args.number('time-scale', 20),
-            onCheckout: (index, violations) => {
+            timeScale: args.number('time-scale', 0.05),
+            onCheckout: (index, violations, journal) => {
                 if (violations.length > 0 || (index + 1) % 25 === 0) {
                     console.log(
                         `checkout ${index + 1}/${checkouts}: ${violations.length} violations`
@@ -24,6 +41,7 @@ async function main(): Promise<void> {
                 }
                 for (const violation of violations)
                     console.log(`  ${violation.invariant}: ${violation.detail}`);
+                if (violations.length > 0 && verbose) printWrites(journal);
             }
         });
         console.log('\nSoak invariants (counts; all must be 0)\n');

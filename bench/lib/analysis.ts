@@ -34,6 +34,8 @@ export interface RunFigures {
     gets: number;
     sessionReads: number;
     waits: Wait[];
+    /** Filled in by the harness from the server's log. */
+    strayRequests?: number;
 }
 
 /**

@@ -38,6 +38,7 @@ export interface BenchOptions {
     scenarios: string[];
     runs: number;
     seed: number;
+    /** The emulator's timeScale: it multiplies every delay (1 = real time, 0.05 = 20× faster). */
     timeScale: number;
     latency: LatencyModel;
     burstRuns: number;
@@ -60,6 +61,8 @@ export interface StrategyRow {
     patches: number;
     gets: number;
     sessionReads: number;
+    /** Requests during the run that the run's own client did not send (should be 0). */
+    strayRequests: number;
     waits: number;
     pollsPerWait: number;
     lagP50Ms: number;
@@ -140,7 +143,13 @@ async function runOnce(
                   timeScale
               });
     await withTimeLimit(work, 180_000, `${strategy} ${scenario}`);
-    return runFigures(journal.entries, (await emulator.state()).history);
+    const figures = runFigures(journal.entries, (await emulator.state()).history);
+    // Requests the server saw that this client did not send: leftovers of an earlier, disposed client.
+    figures.strayRequests = Math.max(
+        0,
+        (await emulator.requests()).length - journal.entries.length
+    );
+    return figures;
 }
 
 function summarise(
@@ -167,6 +176,7 @@ function summarise(
         patches: avg((run) => run.patches),
         gets: avg((run) => run.gets),
         sessionReads: avg((run) => run.sessionReads),
+        strayRequests: avg((run) => run.strayRequests ?? 0),
         waits: waits.length,
         pollsPerWait: round(mean(waits.map((wait) => wait.polls)), 2),
         lagP50Ms: round(percentile(lags, 0.5), 1),
@@ -225,7 +235,7 @@ async function runBurst(
                 );
                 store.updateShipping(group.id, { shippingInstructions: instructions });
             }
-            await sleep(BURST_WINDOW_MS / timeScale / (BURST_EDITS - 1));
+            await sleep((BURST_WINDOW_MS * timeScale) / (BURST_EDITS - 1));
         }
         await settle(store);
         const saved = defaultGroup((await emulator.state()).checkout?.deliveryGroups.items ?? []);
@@ -257,8 +267,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
                     const result = await runOnce(options, engine, strategy, scenario, seed);
                     figures.get(strategy)?.push(result);
                     options.onRun?.(
-                        `${scenario} ${strategy} seed ${seed}: ${result.wallMs} ms, ` +
-                            `bound ${Math.round(result.lowerBoundMs)} ms, ${result.requests} requests`
+                        `${scenario} ${strategy} seed ${seed}: ${Math.round(result.wallMs)} ms, ` +
+                            `bound ${Math.round(result.lowerBoundMs)} ms, ${result.requests} requests` +
+                            (result.strayRequests ? `, ${result.strayRequests} stray` : '')
                     );
                 } catch (error) {
                     const message = error instanceof Error ? error.message : String(error);

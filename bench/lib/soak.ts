@@ -37,10 +37,11 @@ export interface SoakOptions {
     emulator: Emulator;
     checkouts: number;
     seed: number;
+    /** The emulator's timeScale (it multiplies every delay): 0.05 runs 20× faster than real time. */
     timeScale: number;
     faults?: FaultSettings;
     scenarios?: string[];
-    onCheckout?: (index: number, violations: Violation[]) => void;
+    onCheckout?: (index: number, violations: Violation[], journal: Journal) => void;
 }
 
 export interface SoakReport {
@@ -56,6 +57,8 @@ export interface SoakReport {
     /** Checkouts that ended without an order, each with a labelled message (the faults made them fail). */
     failedCheckouts: number;
     secondTabs: number;
+    /** Edits not on the server at the end but still shown (failed or waiting, value kept) in a checkout without an order. */
+    keptEdits: number;
     requests: number;
     /** Answers the faults produced, as the clients saw them. */
     faultAnswers: {
@@ -70,12 +73,15 @@ export interface SoakReport {
     settings: Record<string, unknown>;
 }
 
-/** A clock that runs `scale` times faster than real time, matching the emulator's timeScale. */
-export function scaledClock(scale: number) {
+/**
+ * The engine's clock in the emulator's time: with timeScale 0.05 the server's delays are 20× shorter, so the
+ * engine's timers (poll schedule, back-off) run 20× faster too and the whole checkout keeps its proportions.
+ */
+export function scaledClock(timeScale: number) {
     const origin = Date.now();
     return {
-        now: () => origin + (Date.now() - origin) * scale,
-        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms / scale),
+        now: () => origin + (Date.now() - origin) / timeScale,
+        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms * timeScale),
         clearTimeout: (id: unknown) => clearTimeout(id as NodeJS.Timeout)
     };
 }
@@ -147,7 +153,7 @@ class Shopper {
     ) {}
 
     pause(maxMs: number): Promise<void> {
-        return sleep(between(this.random, 0, maxMs) / this.timeScale);
+        return sleep(between(this.random, 0, maxMs) * this.timeScale);
     }
 
     groupId(store: CheckoutStore): string | undefined {
@@ -223,6 +229,24 @@ class Shopper {
         this.methodAfterAddress = true;
     }
 
+    /**
+     * The server no longer shows the method the shopper chose (a failed shipping calculation clears it): a
+     * shopper who looks at the page picks one again; with none on offer the choice is void.
+     */
+    methodWasDropped(tab: Tab): boolean {
+        const group = defaultGroup(tab.store.getSnapshot().deliveryGroups);
+        if (!group) return false;
+        const key = `group.${group.id}.deliveryMethodId`;
+        const intent = this.intents.get(key);
+        if (!intent || group.selectedDeliveryMethodId === intent.value) return false;
+        if (tab.store.getSnapshot().edits[key]) return false; // still on its way
+        if (group.availableDeliveryMethods.length === 0) {
+            this.intents.delete(key);
+            return false;
+        }
+        return true;
+    }
+
     get needsMethod(): boolean {
         return !this.methodAfterAddress;
     }
@@ -255,6 +279,7 @@ interface CheckoutOutcome {
     ordered: boolean;
     secondTab: boolean;
     journal: Journal;
+    keptEdits: number;
 }
 
 async function soakOne(
@@ -269,7 +294,7 @@ async function soakOne(
     await emulator.setFaults(options.faults ?? SOAK_FAULTS);
     const buyer = scenario !== 'd2c-guest' && state.accountId !== null;
     const journal = new Journal();
-    const limitMs = 300_000 / timeScale + 20_000;
+    const limitMs = 300_000 * timeScale + 20_000;
     const makeTab = (name: string): Tab => ({
         name,
         store: engine.createCheckoutStore({
@@ -322,7 +347,8 @@ async function soakOne(
                 }
                 for (let round = 0; round < 4; round++) {
                     await settle(tabA.store, limitMs);
-                    if (shopper.needsMethod) shopper.selectMethod(tabA);
+                    if (shopper.needsMethod || shopper.methodWasDropped(tabA))
+                        shopper.selectMethod(tabA);
                     const snapshot = await settle(tabA.store, limitMs);
                     if (!Object.values(snapshot.edits).some((edit) => edit.status === 'failed'))
                         break;
@@ -357,18 +383,26 @@ async function soakOne(
     const snapshots = new Map(tabs.map((tab) => [tab.name, tab.store.getSnapshot()]));
     tabs.forEach((tab) => tab.store.dispose());
 
-    // Lost edits: the server must hold the last intent, or the tab must still show it as failed (kept, labelled).
+    // Lost edits: the server must hold the last intent, or the tab must still show it (failed or waiting, value
+    // kept) while no order went out without it.
+    const ordered = orders.some((order) => order.outcome === 'success');
+    let keptEdits = 0;
     for (const [field, intent] of shopper.intents) {
         const actual = serverValue(final.checkout, field);
         if (matchesIntent(field, intent.value, actual)) continue;
         const snapshot = snapshots.get(intent.tab);
         const edit = snapshot?.edits[field];
-        const kept = edit && matchesIntent(field, intent.value, edit.value);
-        if (kept && edit.status === 'failed') continue;
-        if (snapshot?.validation[field]) continue;
+        const kept = edit !== undefined && matchesIntent(field, intent.value, edit.value);
+        const validated = Object.keys(snapshot?.validation ?? {}).some((key) =>
+            key.startsWith(field)
+        );
+        if ((kept || validated) && !ordered) {
+            keptEdits++;
+            continue;
+        }
         violations.push({
             invariant: 'lostEdits',
-            detail: `${scenario} ${field}: wanted ${JSON.stringify(intent.value)}, server has ${JSON.stringify(actual)}, ${intent.tab} shows ${JSON.stringify(edit ?? null)}`
+            detail: `${scenario} ${field}: wanted ${JSON.stringify(intent.value)}, server has ${JSON.stringify(actual)}, ${intent.tab} shows ${JSON.stringify(edit ?? null)}${ordered ? ', order placed' : ''}`
         });
     }
 
@@ -383,7 +417,6 @@ async function soakOne(
     }
 
     // Failures must be shown with a labelled message: failed edits, failed orders, and every error message shown.
-    const ordered = orders.some((order) => order.outcome === 'success');
     for (const [tab, snapshot] of snapshots) {
         for (const [field, edit] of Object.entries(snapshot.edits)) {
             if (edit.status === 'failed' && !isLabelled(edit.message, texts)) {
@@ -426,7 +459,7 @@ async function soakOne(
             });
         }
     }
-    return { violations, stuck, ordered, secondTab: tabs.length > 1, journal };
+    return { violations, stuck, ordered, secondTab: tabs.length > 1, journal, keptEdits };
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
@@ -442,6 +475,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         ordersPlaced: 0,
         failedCheckouts: 0,
         secondTabs: 0,
+        keptEdits: 0,
         requests: 0,
         faultAnswers: { conflicts: 0, serverErrors: 0, dropped: 0, calculatorFailures: 0 },
         rejectedBodies: 0,
@@ -460,6 +494,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         if (outcome.ordered) report.ordersPlaced++;
         else report.failedCheckouts++;
         if (outcome.secondTab) report.secondTabs++;
+        report.keptEdits += outcome.keptEdits;
         for (const violation of outcome.violations) {
             const key = violation.invariant as 'lostEdits';
             report[key] = (report[key] as number) + 1;
@@ -474,7 +509,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             if (entry.status === 422) report.faultAnswers.calculatorFailures++;
             if (entry.status === 400) report.rejectedBodies++;
         }
-        options.onCheckout?.(index, outcome.violations);
+        options.onCheckout?.(index, outcome.violations, outcome.journal);
     }
     return report;
 }

@@ -15,7 +15,7 @@ before(async () => {
         scenarios: ['d2c-guest', 'b2b-buyer'],
         runs: 1,
         seed: 7,
-        timeScale: 20,
+        timeScale: 0.05,
         latency: REALISTIC_LATENCY,
         burstRuns: 1,
         sizes: false

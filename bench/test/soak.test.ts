@@ -9,7 +9,7 @@ let report: SoakReport;
 
 before(async () => {
     emulator = await startEmulator();
-    report = await runSoak({ emulator, checkouts: 50, seed: 101, timeScale: 25 });
+    report = await runSoak({ emulator, checkouts: 50, seed: 101, timeScale: 0.04 });
 });
 
 after(() => emulator.close());
