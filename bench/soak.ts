@@ -72,9 +72,8 @@ async function main(): Promise<void> {
         console.log(
             `\n${report.ordersPlaced} orders placed, ${report.failedCheckouts} checkouts ended without one ` +
                 `(each with a labelled message unless counted above), ${report.secondTabs} with a second tab; ` +
-                `${report.requests} requests: ${report.faultAnswers.conflicts} × 409, ` +
-                `${report.faultAnswers.serverErrors} × 5xx, ${report.faultAnswers.dropped} dropped, ` +
-                `${report.faultAnswers.calculatorFailures} × 422, ${report.rejectedBodies} × 400`
+                `${report.requests} requests, faults injected ${JSON.stringify(report.faultsInjected)}, ` +
+                `${report.calculatorFailures} × 422, ${report.rejectedBodies} × 400`
         );
         const file = args.get('json');
         if (file) {

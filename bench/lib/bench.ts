@@ -99,6 +99,7 @@ export function faultsFor(latency: LatencyModel): FaultSettings {
         dropRate: 0,
         calculatorFailureRate: 0,
         sessionErrorRate: 0,
+        lockRate: 0,
         latencyMs: latency.latencyMs,
         processingMs: { shipping: latency.shipping, tax: latency.tax, pricing: latency.pricing }
     };

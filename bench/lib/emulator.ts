@@ -10,6 +10,8 @@ export interface FaultSettings {
     dropRate?: number;
     calculatorFailureRate?: number;
     sessionErrorRate?: number;
+    /** A write answers 423 UNABLE_TO_LOCK_ROW. */
+    lockRate?: number;
     latencyMs?: [number, number];
     processingMs?: {
         shipping?: [number, number];
@@ -27,6 +29,8 @@ export interface ServerRequest {
     body?: unknown;
     startedAt: number;
     endedAt: number;
+    /** An injected fault: drop-before, drop-after, server-error, conflict, session-error, … */
+    fault?: string;
 }
 
 export interface SessionSObject {

@@ -11,7 +11,7 @@ import type {
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import { loadEngine, type EngineModule } from './engine';
 import { defaultGroup, toCheckoutAddress } from './shopper';
-import type { Emulator, FaultSettings } from './emulator';
+import type { Emulator, FaultSettings, ServerRequest } from './emulator';
 import {
     forbiddenBodies,
     isLabelled,
@@ -30,6 +30,7 @@ export const SOAK_FAULTS: FaultSettings = {
     dropRate: 0.03,
     calculatorFailureRate: 0.05,
     sessionErrorRate: 0.2,
+    lockRate: 0.03,
     latencyMs: [20, 300]
 };
 
@@ -60,13 +61,10 @@ export interface SoakReport {
     /** Edits not on the server at the end but still shown (failed or waiting, value kept) in a checkout without an order. */
     keptEdits: number;
     requests: number;
-    /** Answers the faults produced, as the clients saw them. */
-    faultAnswers: {
-        conflicts: number;
-        serverErrors: number;
-        dropped: number;
-        calculatorFailures: number;
-    };
+    /** Faults the emulator injected (its request log's `fault` field), by kind. */
+    faultsInjected: Record<string, number>;
+    /** Calculator failures the clients saw (422 answers). */
+    calculatorFailures: number;
     /** PATCHes the server refused as malformed (400). */
     rejectedBodies: number;
     violations: Array<Violation & { seed: number }>;
@@ -280,6 +278,7 @@ interface CheckoutOutcome {
     secondTab: boolean;
     journal: Journal;
     keptEdits: number;
+    serverLog: ServerRequest[];
 }
 
 async function soakOne(
@@ -459,7 +458,15 @@ async function soakOne(
             });
         }
     }
-    return { violations, stuck, ordered, secondTab: tabs.length > 1, journal, keptEdits };
+    return {
+        violations,
+        stuck,
+        ordered,
+        secondTab: tabs.length > 1,
+        journal,
+        keptEdits,
+        serverLog: requests
+    };
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
@@ -477,7 +484,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         secondTabs: 0,
         keptEdits: 0,
         requests: 0,
-        faultAnswers: { conflicts: 0, serverErrors: 0, dropped: 0, calculatorFailures: 0 },
+        faultsInjected: {},
+        calculatorFailures: 0,
         rejectedBodies: 0,
         violations: [],
         settings: {
@@ -500,14 +508,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             report[key] = (report[key] as number) + 1;
             if (report.violations.length < 100) report.violations.push({ ...violation, seed });
         }
-        for (const entry of outcome.journal.entries) {
+        for (const request of outcome.serverLog) {
             report.requests++;
-            if (entry.status === 409) report.faultAnswers.conflicts++;
-            if (entry.status !== undefined && entry.status >= 500)
-                report.faultAnswers.serverErrors++;
-            if (entry.error !== undefined) report.faultAnswers.dropped++;
-            if (entry.status === 422) report.faultAnswers.calculatorFailures++;
-            if (entry.status === 400) report.rejectedBodies++;
+            if (request.fault) {
+                report.faultsInjected[request.fault] =
+                    (report.faultsInjected[request.fault] ?? 0) + 1;
+            }
+            if (request.status === 422) report.calculatorFailures++;
+            if (request.status === 400) report.rejectedBodies++;
         }
         options.onCheckout?.(index, outcome.violations, outcome.journal);
     }
