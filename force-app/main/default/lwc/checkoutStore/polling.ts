@@ -1,20 +1,33 @@
 /**
  * Adaptive readiness polling. After a write the server runs calculators for a while (GET answers 202), then
- * answers 200 or 422. Instead of a fixed schedule, the poller learns how long each kind of operation takes in
- * this session and aims its first GET just before the expected finish, then polls at short intervals
- * (overlapping GETs are fine: they are reads) and backs off only when the estimate was clearly wrong.
+ * answers 200 or 422. Instead of a fixed schedule, the poller learns when each kind of operation finishes in
+ * this store and spreads a few GETs across that window, starting just before it opens (overlapping GETs are
+ * fine: they are reads); past the window it backs off in proportion to the overshoot.
  * Bounded by `maxWaitMs`; paused while nothing listens; stopped on dispose.
  */
 import type { OperationKind, PollTuning } from './types';
 
+/**
+ * Priors from what each write runs (contract §1.4 rule 9): start runs pricing, promotions and inventory, and
+ * shipping and tax too when an address is known (signed-in buyers usually have a saved one); an address, date or instructions change runs shipping then tax; a
+ * delivery method runs tax only; contactInfo runs nothing.
+ */
 export const DEFAULT_POLL_TUNING: PollTuning = {
-    firstPollMs: 100,
+    priors: {
+        start: [300, 1500],
+        startWithAddress: [900, 2600],
+        contact: [0, 300],
+        shipping: [700, 2000],
+        deliveryMethod: [150, 600],
+        customFields: [150, 1500],
+        conflict: [100, 1500]
+    },
     leadMs: 30,
-    tailIntervalMs: 35,
-    maxPollsInFlight: 2,
-    backoffAfterMs: 300,
+    pollsPerWindow: 6,
+    minIntervalMs: 40,
     backoffFactor: 1.5,
     maxIntervalMs: 1000,
+    maxPollsInFlight: 2,
     maxWaitMs: 90000,
     memory: 8
 };
@@ -41,53 +54,37 @@ export class ReadinessEstimator {
         this.samples.set(kind, list);
     }
 
-    /** A low quantile of past waits of this kind: aim early, the tail interval catches the rest. */
-    expectedMs(kind: OperationKind): number | undefined {
+    /** The window [earliest, latest] past waits of this kind finished in, or undefined before the first. */
+    window(kind: OperationKind): [number, number] | undefined {
         const list = this.samples.get(kind);
         if (!list || list.length === 0) return undefined;
-        const sorted = [...list].sort((a, b) => a - b);
-        return sorted[Math.floor((sorted.length - 1) * 0.25)];
-    }
-
-    /** The smallest estimate over all kinds: a hint for a kind not seen yet. */
-    anyExpectedMs(): number | undefined {
-        let best: number | undefined;
-        for (const kind of this.samples.keys()) {
-            const expected = this.expectedMs(kind);
-            if (expected !== undefined && (best === undefined || expected < best)) best = expected;
-        }
-        return best;
+        return [Math.min(...list), Math.max(...list)];
     }
 }
 
-export interface PollPlan {
-    /** Centre of the schedule: the expected finish (learned) or the hint used without learning. */
-    anchorMs: number;
-    /** True when the anchor comes from this kind's own past waits. */
-    learned: boolean;
-}
+/** Where this wait expects readiness: [earliest, latest] send offsets. */
+export type PollPlan = [number, number];
 
 export function planFor(
     estimator: ReadinessEstimator,
     kind: OperationKind,
     tuning: PollTuning
 ): PollPlan {
-    const own = estimator.expectedMs(kind);
-    if (own !== undefined) return { anchorMs: own, learned: true };
-    return { anchorMs: estimator.anyExpectedMs() ?? tuning.firstPollMs, learned: false };
+    return estimator.window(kind) ?? tuning.priors[kind] ?? tuning.priors.conflict;
 }
 
 export function firstPollOffset(plan: PollPlan, tuning: PollTuning): number {
-    return plan.learned ? Math.max(0, plan.anchorMs - tuning.leadMs) : plan.anchorMs;
+    return Math.max(0, plan[0] - tuning.leadMs);
 }
 
 /** The send offset of the poll after one sent at `offset`. */
 export function nextPollOffset(offset: number, plan: PollPlan, tuning: PollTuning): number {
-    const overshoot = offset - plan.anchorMs;
-    const grace = plan.learned ? tuning.backoffAfterMs : 0;
-    if (overshoot <= grace) return offset + tuning.tailIntervalMs;
-    const interval = (overshoot - grace) * (tuning.backoffFactor - 1);
-    return offset + Math.min(tuning.maxIntervalMs, Math.max(tuning.tailIntervalMs, interval));
+    const [earliest, latest] = plan;
+    const interval =
+        offset < latest
+            ? (latest - earliest) / tuning.pollsPerWindow
+            : (offset - latest) * (tuning.backoffFactor - 1);
+    return offset + Math.min(tuning.maxIntervalMs, Math.max(tuning.minIntervalMs, interval));
 }
 
 export type ProbeResult<T> = { settled: true; value: T } | { settled: false };

@@ -330,7 +330,10 @@ class Store implements CheckoutStore {
                 return this.failLoad(true);
             }
             this.checkoutId = checkoutId;
-            const readiness = await this.waitUntilReady('start');
+            // Buyers usually have a saved address, so their start also runs shipping and tax.
+            const readiness = await this.waitUntilReady(
+                this.isGuest ? 'start' : 'startWithAddress'
+            );
             if (readiness === 'gone' && this.restarts < MAX_RESTARTS) {
                 this.restarts += 1;
                 this.loading = false;

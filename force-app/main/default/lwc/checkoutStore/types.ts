@@ -336,25 +336,33 @@ export type CustomFieldType =
 
 /** Operation kinds the readiness poller learns durations for. */
 export type OperationKind =
-    'start' | 'contact' | 'shipping' | 'deliveryMethod' | 'customFields' | 'conflict';
+    | 'start'
+    | 'startWithAddress'
+    | 'contact'
+    | 'shipping'
+    | 'deliveryMethod'
+    | 'customFields'
+    | 'conflict';
 
 /**
- * Readiness polling constants (benchmarks tune them). Times are client send offsets in ms from the moment the
- * write's answer arrived.
+ * Readiness polling constants (benchmarks tune them). Times are send offsets in ms from the moment the write's
+ * answer arrived. The poller spreads its GETs over the window in which the operation is expected to finish:
+ * learned from this store's past waits of the same kind, else the prior for that kind.
  */
 export interface PollTuning {
-    /** First poll when nothing was learned for this kind (and no other kind either). */
-    firstPollMs: number;
-    /** Poll this long before the expected finish (covers estimate noise and the request's way up). */
+    /** Expected finish window [earliest, latest] per kind before anything was learned. */
+    priors: Record<OperationKind, [number, number]>;
+    /** The first poll goes this long before the window opens. */
     leadMs: number;
-    /** Interval between polls once the expected finish is reached. */
-    tailIntervalMs: number;
-    /** Polls may overlap (GETs are reads): at most this many in flight at once. */
-    maxPollsInFlight: number;
-    /** After this long past the expected finish, the interval grows by `backoffFactor` up to `maxIntervalMs`. */
-    backoffAfterMs: number;
+    /** Polls spread across the window: its width divided by this is the interval inside it. */
+    pollsPerWindow: number;
+    /** Shortest interval between two polls. */
+    minIntervalMs: number;
+    /** Past the window the interval grows with the overshoot: overshoot × (backoffFactor − 1). */
     backoffFactor: number;
     maxIntervalMs: number;
+    /** Polls may overlap (GETs are reads): at most this many in flight at once. */
+    maxPollsInFlight: number;
     /** Give up (labelled timeout message) after this long. */
     maxWaitMs: number;
     /** How many past waits per kind the estimate remembers. */

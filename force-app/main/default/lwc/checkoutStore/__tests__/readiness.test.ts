@@ -103,38 +103,43 @@ describe('readiness polling', () => {
 });
 
 describe('the poll schedule', () => {
-    it('aims the first poll just before a learned finish, then polls at the tail interval', () => {
+    const tuning = { ...DEFAULT_POLL_TUNING, leadMs: 30, pollsPerWindow: 5, minIntervalMs: 40 };
+
+    it('starts from the prior window of the kind before anything was learned', () => {
+        const estimator = new ReadinessEstimator(8);
+        expect(planFor(estimator, 'deliveryMethod', tuning)).toEqual(tuning.priors.deliveryMethod);
+    });
+
+    it('spreads polls across the learned window, starting just before it opens', () => {
         const estimator = new ReadinessEstimator(8);
         estimator.record('shipping', 1000);
-        const plan = planFor(estimator, 'shipping', DEFAULT_POLL_TUNING);
-        expect(plan).toEqual({ anchorMs: 1000, learned: true });
-        expect(firstPollOffset(plan, DEFAULT_POLL_TUNING)).toBe(1000 - DEFAULT_POLL_TUNING.leadMs);
-        expect(nextPollOffset(1000, plan, DEFAULT_POLL_TUNING)).toBe(
-            1000 + DEFAULT_POLL_TUNING.tailIntervalMs
-        );
-    });
-
-    it('backs off in proportion to the overshoot once the estimate was clearly wrong, up to the cap', () => {
-        const estimator = new ReadinessEstimator(8);
-        estimator.record('shipping', 100);
-        const tuning = {
-            ...DEFAULT_POLL_TUNING,
-            backoffAfterMs: 0,
-            backoffFactor: 1.5,
-            maxIntervalMs: 1000
-        };
+        estimator.record('shipping', 1500);
         const plan = planFor(estimator, 'shipping', tuning);
-        expect(nextPollOffset(1100, plan, tuning) - 1100).toBe(500);
-        expect(nextPollOffset(10_100, plan, tuning) - 10_100).toBe(1000);
+        expect(plan).toEqual([1000, 1500]);
+        expect(firstPollOffset(plan, tuning)).toBe(970);
+        expect(nextPollOffset(970, plan, tuning)).toBe(1070);
+        expect(nextPollOffset(1470, plan, tuning)).toBe(1570);
     });
 
-    it('uses what other kinds taught as a hint for a new kind', () => {
+    it('keeps the minimum interval in a narrow window', () => {
         const estimator = new ReadinessEstimator(8);
-        estimator.record('start', 700);
-        expect(planFor(estimator, 'deliveryMethod', DEFAULT_POLL_TUNING)).toEqual({
-            anchorMs: 700,
-            learned: false
-        });
+        estimator.record('shipping', 1000);
+        expect(nextPollOffset(990, planFor(estimator, 'shipping', tuning), tuning)).toBe(1030);
+    });
+
+    it('backs off in proportion to the overshoot past the window, up to the cap', () => {
+        const plan: [number, number] = [0, 100];
+        const backoff = { ...tuning, backoffFactor: 1.5, maxIntervalMs: 1000 };
+        expect(nextPollOffset(1100, plan, backoff) - 1100).toBe(500);
+        expect(nextPollOffset(10_100, plan, backoff) - 10_100).toBe(1000);
+    });
+
+    it('forgets the oldest waits beyond its memory', () => {
+        const estimator = new ReadinessEstimator(2);
+        estimator.record('start', 100);
+        estimator.record('start', 900);
+        estimator.record('start', 500);
+        expect(estimator.window('start')).toEqual([500, 900]);
     });
 });
 
