@@ -423,6 +423,7 @@ export class OrgModel {
             return { calculator, endsAt: at, fails: this.calcRandom.chance(failureRate) };
         });
         checkout.jobErrors = [];
+        for (const group of this.groupsById(checkout, shippingGroupIds)) group.errors = [];
         checkout.job = {
             id: this.ids.next(PREFIX.backgroundOperation),
             kind,
