@@ -524,6 +524,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
                               status: error.status,
                               body: [{ errorCode: error.errorCode, message: error.message }]
                           };
+            } else if (error instanceof URIError) {
+                result = {
+                    status: 400,
+                    body: [
+                        {
+                            errorCode: 'INVALID_INPUT',
+                            message: `The URL isn't properly encoded: ${path}`
+                        }
+                    ]
+                };
             } else {
                 result = {
                     status: 500,

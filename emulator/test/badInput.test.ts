@@ -156,6 +156,10 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
         await expectRefused(() => h.connect('GET', '/checkouts'), 405);
         await expectRefused(() => h.connect('GET', '/wishlists'), 404);
         await expectRefused(() => h.call('GET', '/services/data/v66.0/sobjects/Account'), 404);
+        await expectRefused(
+            async () => h.call('GET', await webstorePath('/checkouts/%E0%A4%A')),
+            400
+        );
     });
 
     it('bad admin requests', async () => {
