@@ -83,7 +83,8 @@ export const ENGINE_CODES = {
     methodReset: 'DELIVERY_METHOD_RESET',
     orderBlocked: 'PLACE_ORDER_BLOCKED',
     orderFailed: 'ORDER_FAILED',
-    forbiddenBody: 'FORBIDDEN_BODY'
+    forbiddenBody: 'FORBIDDEN_BODY',
+    calculation: 'CALCULATION_FAILED'
 } as const;
 
 const MAX_RESTARTS = 3;
@@ -912,7 +913,7 @@ class Store implements CheckoutStore {
                 this.failCarried(write, labels.errorTimeout, ENGINE_CODES.timeout);
                 return true;
             }
-            this.confirm(write);
+            this.confirm(write, readiness === 'calculator-error');
             return true;
         } finally {
             this.inFlight = null;
@@ -921,7 +922,7 @@ class Store implements CheckoutStore {
     }
 
     /** The server has the carried values: forget the edits that were not replaced meanwhile. */
-    private confirm(write: PlannedWrite): void {
+    private confirm(write: PlannedWrite, calculatorFailed: boolean): void {
         this.restarts = 0;
         for (const code of [
             ENGINE_CODES.conflict,
@@ -933,8 +934,22 @@ class Store implements CheckoutStore {
         }
         for (const [key, carried] of write.carried) {
             const edit = this.edits.get(key);
-            if (edit && edit.revision === carried.revision) this.edits.delete(key);
-            else if (edit?.status === 'saving') edit.status = 'pending';
+            if (!edit) continue;
+            if (edit.revision !== carried.revision) {
+                if (edit.status === 'saving') edit.status = 'pending';
+            } else if (
+                calculatorFailed &&
+                !this.equalForKey(key, carried.value, this.serverValue(key))
+            ) {
+                // A failed calculation may leave the value unapplied: keep it, shown as failed, for retryFailed.
+                Object.assign(edit, {
+                    status: 'failed',
+                    message: labels.errorCalculation,
+                    code: ENGINE_CODES.calculation
+                });
+            } else {
+                this.edits.delete(key);
+            }
         }
         if (write.kind === 'shipping' && write.groupId) this.reapplyMethodIntent(write.groupId);
         this.dropEditsMatchingServer();
@@ -945,7 +960,9 @@ class Store implements CheckoutStore {
         const intended = this.methodIntent.get(groupId);
         const group = this.group(groupId);
         const key = groupKey(groupId, 'deliveryMethodId');
-        if (!intended || !group || this.edits.has(key)) return;
+        // No methods offered (e.g. the shipping calculator failed): keep the intent for the next answer.
+        if (!intended || !group || this.edits.has(key) || !group.availableDeliveryMethods?.length)
+            return;
         if (group.selectedDeliveryMethod?.id === intended) return;
         if (group.availableDeliveryMethods?.some((method) => method.id === intended)) {
             this.edits.set(key, { value: intended, status: 'pending', revision: ++this.revision });
@@ -1029,7 +1046,8 @@ class Store implements CheckoutStore {
                 await this.delay(this.backoff(faults));
                 continue;
             }
-            if (response.status === 409) {
+            // 409: someone else's write is running; 423: the cart row is locked. Both clear by themselves.
+            if (response.status === 409 || response.status === 423) {
                 conflicts += 1;
                 if (conflicts > this.retry.maxConflictRetries)
                     return { failure: 'conflict', response };
@@ -1349,6 +1367,9 @@ class Store implements CheckoutStore {
                 };
             }
         }
+        // Refused: refresh the checkout so the snapshot shows what the server holds now (another tab may have
+        // changed it), then show every error.
+        if (status !== 404 && status !== 410) await this.waitUntilReady('conflict');
         const errors: CheckoutError[] =
             isObject(body) && Array.isArray(body.errors) ? (body.errors as CheckoutError[]) : [];
         if (errors.length === 0) errors.push({ detail: serverMessage(body).message });

@@ -191,6 +191,44 @@ describe('conflicts and faults', () => {
         expect(store.getSnapshot().messages).toEqual([]);
     });
 
+    it('retries a 423 (cart row locked) like a conflict', async () => {
+        const harness = await setup().loaded();
+        const { server, store } = harness;
+        server.scriptNext('PATCH', '/checkouts/', { status: 423 });
+        store.updateContact({ email: 'ada@example.com' });
+        await harness.idle();
+        expect(server.patches.map((patch) => patch.status)).toEqual([423, 200]);
+        expect(store.getSnapshot().edits).toEqual({});
+    });
+
+    it('keeps a value a failed calculation left unapplied, for retryFailed', async () => {
+        const harness = await setup({ withAddress: true }).loaded();
+        const { server, store } = harness;
+        const stale = server.checkoutBody();
+        server.scriptNext('GET', '/checkouts/', {
+            status: 422,
+            body: {
+                ...stale,
+                errors: [{ type: '/commerce/errors/checkout-failure', detail: 'Tax failed.' }]
+            }
+        });
+        const key = `group.${DEFAULT_GROUP}.deliveryMethodId`;
+        store.selectDeliveryMethod(DEFAULT_GROUP, `2Dm-exp-${DEFAULT_GROUP}`);
+        await harness.idle();
+        expect(store.getSnapshot().edits[key]).toEqual({
+            status: 'failed',
+            value: `2Dm-exp-${DEFAULT_GROUP}`,
+            message: 'c.CheckoutKit_ErrorCalculation'
+        });
+        expect(store.getSnapshot().deliveryGroups[0].selectedDeliveryMethodId).toBe(
+            `2Dm-exp-${DEFAULT_GROUP}`
+        );
+        store.retryFailed();
+        await harness.idle();
+        expect(store.getSnapshot().edits).toEqual({});
+        expect(server.groups[0].selectedMethodId).toBe(`2Dm-exp-${DEFAULT_GROUP}`);
+    });
+
     it('keeps the edit after network failures and sends it again on retryFailed', async () => {
         const harness = await setup().loaded();
         const { server, store } = harness;
