@@ -245,6 +245,18 @@ class Shopper {
         return true;
     }
 
+    /** Presses "retry" on the tab's failed edits: their kept values become the shopper's latest word. */
+    retryFailed(tab: Tab, snapshot: CheckoutSnapshot): boolean {
+        const failed = Object.entries(snapshot.edits).filter(
+            ([, edit]) => edit.status === 'failed'
+        );
+        if (failed.length === 0) return false;
+        for (const [field, edit] of failed)
+            this.intents.set(field, { value: edit.value, tab: tab.name });
+        tab.store.retryFailed();
+        return true;
+    }
+
     get needsMethod(): boolean {
         return !this.methodAfterAddress;
     }
@@ -342,16 +354,17 @@ async function soakOne(
                     await settle(tabB.store, limitMs);
                     shopper.editInstructions(tabB);
                     if (random() < 0.5) shopper.editCustomField(tabB);
-                    await settle(tabB.store, limitMs);
+                    for (let round = 0; round < 3; round++) {
+                        const snapshot = await settle(tabB.store, limitMs);
+                        if (!shopper.retryFailed(tabB, snapshot)) break;
+                    }
                 }
                 for (let round = 0; round < 4; round++) {
                     await settle(tabA.store, limitMs);
                     if (shopper.needsMethod || shopper.methodWasDropped(tabA))
                         shopper.selectMethod(tabA);
                     const snapshot = await settle(tabA.store, limitMs);
-                    if (!Object.values(snapshot.edits).some((edit) => edit.status === 'failed'))
-                        break;
-                    tabA.store.retryFailed();
+                    if (!shopper.retryFailed(tabA, snapshot)) break;
                 }
                 // Double click on place order, and the second tab's button too.
                 for (let attempt = 0; attempt < 3; attempt++) {
@@ -359,8 +372,8 @@ async function soakOne(
                     if (tabs[1]) clicks.push(tabs[1].store.placeOrder());
                     orders.push(...(await Promise.all(clicks)));
                     if (orders.some((order) => order.outcome === 'success')) break;
-                    await settle(tabA.store, limitMs);
-                    tabA.store.retryFailed();
+                    shopper.retryFailed(tabA, await settle(tabA.store, limitMs));
+                    if (shopper.methodWasDropped(tabA)) shopper.selectMethod(tabA);
                     await settle(tabA.store, limitMs);
                 }
                 await Promise.all(tabs.map((tab) => settle(tab.store, limitMs)));
@@ -395,7 +408,10 @@ async function soakOne(
         const validated = Object.keys(snapshot?.validation ?? {}).some((key) =>
             key.startsWith(field)
         );
-        if ((kept || validated) && !ordered) {
+        // Kept means still on screen: failed with a labelled message (the shopper was told), or still waiting
+        // in a checkout that placed no order without it.
+        const toldFailed = kept && edit.status === 'failed' && isLabelled(edit.message, texts);
+        if (toldFailed || ((kept || validated) && !ordered)) {
             keptEdits++;
             continue;
         }
