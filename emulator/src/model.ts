@@ -664,6 +664,7 @@ export class OrgModel {
             return { status: 202, body: { checkoutId: existing.id }, warnings };
         }
 
+        if (customFields) this.precheckNewCheckoutCustomFields(customFields);
         const checkout = this.createCheckout();
         if (customFields) this.applyCustomFields(checkout, customFields, true);
         if (address) this.defaultGroup(checkout).deliveryAddress = address;
@@ -679,8 +680,37 @@ export class OrgModel {
         return { status: 202, body: { checkoutId: checkout.id }, warnings };
     }
 
+    /** Before a checkout exists its delivery groups have no ids a client could know: only the default one is reachable. */
+    private precheckNewCheckoutCustomFields(items: CustomFieldItem[]): void {
+        let defaultGroupItems = 0;
+        for (const item of items) {
+            if (item.type === 'WebCart') {
+                if (item.id !== undefined && !sameId(item.id, this.cartId)) {
+                    throw notFound(`WebCart "${item.id}" isn't the cart of this checkout.`);
+                }
+            } else if (item.id !== undefined) {
+                throw notFound(
+                    `CartDeliveryGroup "${item.id}" isn't a delivery group of this checkout.`
+                );
+            } else if (++defaultGroupItems > 1) {
+                throw invalidInput(
+                    'customFields lists the default CartDeliveryGroup more than once.'
+                );
+            }
+        }
+    }
+
     private startAddress(value: unknown): AddressOut | null {
         const obj = requireObject(value, 'deliveryAddressInput');
+        if (
+            obj.shouldUseDefaultAddress !== undefined &&
+            typeof obj.shouldUseDefaultAddress !== 'boolean'
+        ) {
+            throw invalidInput(
+                'deliveryAddressInput.shouldUseDefaultAddress must be true or false.'
+            );
+        }
+        if (obj.id !== undefined) validateId(obj.id, 'deliveryAddressInput.id');
         if (obj.shouldUseDefaultAddress === true) {
             rejectUnknownKeys(
                 obj,

@@ -90,6 +90,22 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     it('wrong types', async () => {
         await expectRefused(() => h.connect('POST', '/checkouts', { cartId: 42 }), 400);
         await expectRefused(
+            () =>
+                h.connect('POST', '/checkouts', {
+                    cartId: 'active',
+                    deliveryAddressInput: { shouldUseDefaultAddress: 'yes' }
+                }),
+            400
+        );
+        await expectRefused(
+            () =>
+                h.connect('POST', '/checkouts', {
+                    cartId: 'active',
+                    deliveryAddressInput: { ...SF_ADDRESS, id: 7 }
+                }),
+            400
+        );
+        await expectRefused(
             () => h.connect('PATCH', '/checkouts/active', { shippingInstructions: ['a'] }),
             400
         );
@@ -112,6 +128,27 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
             () => h.connect('POST', '/checkouts/active/orders', { rush: true }),
             400
         );
+    });
+
+    it('a start whose custom fields name an unknown group creates no checkout', async () => {
+        await h.reset({ scenario: 'd2c-guest', seed: 3, ...INSTANT });
+        const answer = await h.connect('POST', '/checkouts', {
+            cartId: 'active',
+            customFields: [
+                {
+                    attributes: { type: 'CartDeliveryGroup' },
+                    Id: '0a7SG0000000000AAA',
+                    MyCustomTextField__c: 'x'
+                }
+            ]
+        });
+        assert.equal(answer.status, 404);
+        assert.equal((await h.state()).checkoutId, null);
+        const accepted = await h.connect('POST', '/checkouts', {
+            cartId: 'active',
+            customFields: [{ attributes: { type: 'CartDeliveryGroup' }, MyCustomTextField__c: 'x' }]
+        });
+        assert.equal(accepted.status, 202);
     });
 
     it('unknown ids', async () => {

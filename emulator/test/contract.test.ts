@@ -126,6 +126,25 @@ describe('start and poll', () => {
         assert.equal(badLanguage.status, 400);
     });
 
+    it('applies the buyer default address at start with shouldUseDefaultAddress', async () => {
+        await h.reset({ scenario: 'b2b-buyer', seed: 1, ...INSTANT });
+        const state = await h.state();
+        const addresses = await h.connect(
+            'GET',
+            `/accounts/${state.accountId}/addresses`,
+            undefined,
+            { query: 'addressType=Shipping' }
+        );
+        const saved = addresses.body.items.find((a: { isDefault: boolean }) => a.isDefault);
+        await h.connect('POST', '/checkouts', {
+            cartId: 'active',
+            deliveryAddressInput: { shouldUseDefaultAddress: true }
+        });
+        const group = (await h.waitReady()).body.deliveryGroups.items[0];
+        assert.equal(group.deliveryAddress.id, saved.addressId);
+        assert.equal(group.deliveryAddress.street, saved.street);
+    });
+
     it('applies deliveryAddressInput at start and runs shipping and tax', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
         const started = await h.connect('POST', '/checkouts', {
