@@ -6,6 +6,14 @@ const jestPlugin = require('eslint-plugin-jest');
 
 const lwcJs = ['force-app/**/lwc/**/*.js'];
 
+// The platform's known wire adapters, plus Checkout Kit's own.
+const wireAdapterRule = '@lwc/lwc/no-unknown-wire-adapters';
+const platformWireAdapters = lwcConfig.configs.recommended
+    .map((config) => config.rules?.[wireAdapterRule])
+    .filter(Boolean)
+    .flatMap(([, options]) => options.adapters);
+const checkoutKitWireAdapters = [{ module: 'c/checkoutStore', identifier: 'CheckoutStateAdapter' }];
+
 module.exports = [
     {
         ignores: [
@@ -19,6 +27,15 @@ module.exports = [
     },
     // Lightning Web Components: the platform's own rule set.
     ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: lwcJs })),
+    {
+        files: lwcJs,
+        rules: {
+            [wireAdapterRule]: [
+                'error',
+                { adapters: [...platformWireAdapters, ...checkoutKitWireAdapters] }
+            ]
+        }
+    },
     {
         files: ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
         ...jestPlugin.configs['flat/recommended'],

@@ -117,7 +117,6 @@ export default class CheckoutAddressForm extends LightningElement {
     @api saveButtonLabel;
 
     // The engine's own adapter: the lint list only knows the platform's adapters.
-    // eslint-disable-next-line @lwc/lwc/no-unknown-wire-adapters
     @wire(CheckoutStateAdapter)
     wiredSnapshot(snapshot) {
         this.snapshot = snapshot;

@@ -46,7 +46,6 @@ export default class CheckoutContactForm extends LightningElement {
     @api saveButtonLabel;
 
     // The engine's own adapter: the lint list only knows the platform's adapters.
-    // eslint-disable-next-line @lwc/lwc/no-unknown-wire-adapters
     @wire(CheckoutStateAdapter)
     snapshot;
 

@@ -51,7 +51,6 @@ export default class CheckoutDeliveryMethod extends LightningElement {
     @api showOriginalFee = false;
 
     // The engine's own adapter: the lint list only knows the platform's adapters.
-    // eslint-disable-next-line @lwc/lwc/no-unknown-wire-adapters
     @wire(CheckoutStateAdapter)
     snapshot;
 

@@ -67,7 +67,6 @@ export default class CheckoutOrderSummary extends LightningElement {
     @api validateSubmittedXLI = false;
 
     // The engine's own adapter: the lint list only knows the platform's adapters.
-    // eslint-disable-next-line @lwc/lwc/no-unknown-wire-adapters
     @wire(CheckoutStateAdapter)
     snapshot;
 
