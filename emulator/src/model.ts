@@ -865,38 +865,15 @@ export class OrgModel {
         const group = this.defaultGroup(checkout);
         if (methodId !== undefined) this.assertMethodSelectable(group, methodId);
         if (customFields) this.resolveCustomFieldIds(checkout, customFields);
-        if (
-            (address !== undefined || date !== undefined || instructions !== undefined) &&
-            isAllDigital(group)
-        ) {
-            // Shipping is off for an all-digital group; the address still drives tax.
-        }
 
         // Everything is valid: apply.
-        // Shipping is off for an all-digital group, but its address still drives tax.
-        const calculators = new Set<Calculator>();
         if (contact) checkout.contactInfo = { ...(checkout.contactInfo ?? {}), ...contact };
-        if (address) {
-            group.deliveryAddress = { ...address, id: this.ids.next(PREFIX.address) };
-            if (!isAllDigital(group)) calculators.add('shipping');
-            calculators.add('tax');
-        }
-        if (date !== undefined) {
-            group.desiredDeliveryDate = date;
-            if (!isAllDigital(group)) calculators.add('shipping');
-            calculators.add('tax');
-        }
-        if (instructions !== undefined) {
-            group.shippingInstructions = instructions;
-            if (!isAllDigital(group)) calculators.add('shipping');
-            calculators.add('tax');
-        }
-        if (methodId !== undefined) {
-            group.selectedMethodId =
-                group.methods.find((m) => sameId(m.id, methodId))?.id ?? methodId;
-            this.clearPayment(checkout);
-            calculators.add('tax');
-        }
+        const calculators = this.applyGroupChanges(checkout, group, {
+            address,
+            date,
+            instructions,
+            methodId
+        });
         if (customFields) {
             this.applyCustomFields(checkout, customFields, false);
             calculators.add('tax');
@@ -975,29 +952,13 @@ export class OrgModel {
         this.assertWritable(checkout);
         if (methodId !== undefined) this.assertMethodSelectable(group, methodId);
 
-        const calculators = new Set<Calculator>();
         if (name !== undefined) group.name = name;
-        if (address) {
-            group.deliveryAddress = { ...address, id: this.ids.next(PREFIX.address) };
-            if (!isAllDigital(group)) calculators.add('shipping');
-            calculators.add('tax');
-        }
-        if (date !== undefined) {
-            group.desiredDeliveryDate = date;
-            if (!isAllDigital(group)) calculators.add('shipping');
-            calculators.add('tax');
-        }
-        if (instructions !== undefined) {
-            group.shippingInstructions = instructions;
-            if (!isAllDigital(group)) calculators.add('shipping');
-            calculators.add('tax');
-        }
-        if (methodId !== undefined) {
-            group.selectedMethodId =
-                group.methods.find((m) => sameId(m.id, methodId))?.id ?? methodId;
-            this.clearPayment(checkout);
-            calculators.add('tax');
-        }
+        const calculators = this.applyGroupChanges(checkout, group, {
+            address,
+            date,
+            instructions,
+            methodId
+        });
         const ordered = (['shipping', 'tax'] as Calculator[]).filter((c) => calculators.has(c));
         this.startJob(
             checkout,
@@ -1017,6 +978,47 @@ export class OrgModel {
         const group = checkout.groups.find((g) => sameId(g.id, groupId));
         if (!group) throw notFound(`Delivery group "${groupId}" was not found in this cart.`);
         return { status: 200, body: this.groupBody(group) };
+    }
+
+    /**
+     * Applies shipping fields or a delivery method to a group; returns the calculators they trigger. Shipping is
+     * off for an all-digital group, but its address still drives tax. A new method clears payment.
+     */
+    private applyGroupChanges(
+        checkout: CheckoutState,
+        group: GroupState,
+        changes: {
+            address?: AddressInput;
+            date?: string | null;
+            instructions?: string | null;
+            methodId?: string;
+        }
+    ): Set<Calculator> {
+        const calculators = new Set<Calculator>();
+        const shippingChanged = (): void => {
+            if (!isAllDigital(group)) calculators.add('shipping');
+            calculators.add('tax');
+        };
+        if (changes.address) {
+            group.deliveryAddress = { ...changes.address, id: this.ids.next(PREFIX.address) };
+            shippingChanged();
+        }
+        if (changes.date !== undefined) {
+            group.desiredDeliveryDate = changes.date;
+            shippingChanged();
+        }
+        if (changes.instructions !== undefined) {
+            group.shippingInstructions = changes.instructions;
+            shippingChanged();
+        }
+        if (changes.methodId !== undefined) {
+            const methodId = changes.methodId;
+            group.selectedMethodId =
+                group.methods.find((m) => sameId(m.id, methodId))?.id ?? methodId;
+            this.clearPayment(checkout);
+            calculators.add('tax');
+        }
+        return calculators;
     }
 
     private assertWritable(checkout: CheckoutState): void {
