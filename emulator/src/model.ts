@@ -1522,11 +1522,12 @@ export class OrgModel {
         return checkout;
     }
 
-    /** The current checkout as GET would answer it, or null when there is none (never throws). */
-    currentCheckout(): { status: number; body: Record<string, unknown> } | null {
+    /** The current checkout as GET would answer it (a deleted one: 410, no body), or null when there is none. */
+    currentCheckout(): { status: number; body: Record<string, unknown> | null } | null {
         const id = this.currentCheckoutId;
         if (!id) return null;
         const checkout = this.findAny(id);
+        if (checkout.deleted) return { status: 410, body: null };
         this.settleCheckout(checkout, this.now());
         const status = this.statusOf(checkout);
         return { status, body: this.checkoutBody(checkout, status) };

@@ -437,6 +437,9 @@ describe('payments, delete and delivery method side effects', () => {
         assert.equal(deleted.body, null);
         const state = await h.state();
         assert.deepEqual(state.payments, []);
+        assert.equal(state.checkout, null);
+        assert.equal(state.checkoutStatus, 410);
+        assert.equal(state.session!.IsArchived, true);
         assert.equal((await h.connect('GET', `/checkouts/${id}`)).status, 410);
         assert.equal((await h.connect('GET', '/checkouts/active')).status, 404);
         // A new start makes a new session.
