@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { CheckoutPage, type AddressValues } from './support/checkoutPage';
+import { CheckoutPage, UI_TIMEOUT_MS, type AddressValues } from './support/checkoutPage';
 import { forbiddenPatches, overlappingWrites } from './support/invariants';
 import { startE2ePreview, type E2ePreview } from './support/preview';
 import { orderReferences, serverCheckout } from './support/serverState';
@@ -42,7 +42,7 @@ describe('checking out in the preview', () => {
         assert.deepEqual(overlappingWrites(requests), [], 'never two writes in flight');
     }
 
-    test('a D2C guest goes from an empty page to an order reference', async () => {
+    test('a D2C guest typing briskly goes from an empty page to an order reference, nothing typed lost', async () => {
         await preview.reset({ scenario: 'd2c-guest' });
         const checkout = new CheckoutPage(await browser.context.newPage());
         await checkout.open(preview.pageUrl);
@@ -80,7 +80,7 @@ describe('checking out in the preview', () => {
 
     test('a signed-in B2B buyer picks a saved address and a delivery method', async () => {
         await preview.reset({ scenario: 'b2b-buyer' });
-        const checkout = new CheckoutPage(await browser.context.newPage());
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
         await checkout.open(preview.pageUrl);
 
         assert.equal(
@@ -110,7 +110,7 @@ describe('checking out in the preview', () => {
 
     test('changing the address after choosing a delivery method recalculates methods and tells the shopper', async () => {
         await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage());
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
         await checkout.open(preview.pageUrl);
         await checkout.fillContact(ADA_CONTACT);
         await checkout.fillAddress(SAN_FRANCISCO);
@@ -156,6 +156,113 @@ describe('checking out in the preview', () => {
         assert.notEqual(group.selectedDeliveryMethod?.name, 'Overnight');
         await checkout.screenshot('address-change');
         await assertCleanRequestLog();
+        await checkout.page.close();
+    });
+
+    test('a buyer ships one cart to two addresses, each delivery group with its own method', async () => {
+        await preview.reset({ scenario: 'multi-group' });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+
+        const warehouseAddress = checkout.address.getByRole('group', {
+            name: 'Shipping address for Warehouse'
+        });
+        await warehouseAddress.getByRole('radio', { name: /Northwind Warehouse/ }).check();
+        const warehouseMethods = checkout.delivery.getByRole('group', {
+            name: 'Delivery method for Warehouse'
+        });
+        await warehouseMethods.getByRole('radio').first().waitFor({ timeout: UI_TIMEOUT_MS });
+        await checkout.waitUntilSettled();
+        await warehouseMethods.getByRole('radio', { name: /Two-Day/ }).check();
+        await checkout.waitUntilSettled();
+        await checkout.screenshot('multi-group');
+
+        await checkout.placeOrderButton.click();
+        await checkout.waitForOrderReference();
+        const state = await preview.state();
+        assert.equal(state.orders.length, 1);
+        const groups = serverCheckout(state).deliveryGroups.items;
+        assert.equal(groups.length, 2);
+        const warehouse = groups.find((group) => group.deliveryAddress?.city === 'Portland');
+        assert.ok(warehouse, 'one group ships to the warehouse');
+        assert.equal(warehouse.selectedDeliveryMethod?.name, 'Two-Day');
+        const headOffice = groups.find((group) => group !== warehouse);
+        assert.equal(headOffice?.deliveryAddress?.city, 'San Francisco');
+        await assertCleanRequestLog();
+        await checkout.page.close();
+    });
+
+    test('a digital-only order needs no address and no delivery method', async () => {
+        await preview.reset({ scenario: 'digital-only' });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+        assert.equal(await checkout.address.getByRole('textbox').count(), 0, 'no address to enter');
+        assert.equal(await checkout.deliveryOptions().count(), 0, 'no delivery method to choose');
+
+        await checkout.fillContact({
+            firstName: 'Mary',
+            lastName: 'Shelley',
+            email: 'mary@example.com'
+        });
+        await checkout.waitUntilSettled();
+        await checkout.screenshot('digital-only');
+        await checkout.placeOrderButton.click();
+        await checkout.waitForOrderReference();
+        assert.equal((await preview.state()).orders.length, 1);
+        await assertCleanRequestLog();
+        await checkout.page.close();
+    });
+
+    test('on a phone the page is one column: the summary follows the forms', async () => {
+        await preview.reset({ scenario: 'b2b-buyer' });
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 390, height: 844 });
+        const checkout = new CheckoutPage(page, 'careful');
+        await checkout.open(preview.pageUrl);
+        await checkout.waitForDeliveryOptions();
+        await checkout.waitUntilSettled();
+
+        const forms = await checkout.contact.boundingBox();
+        const methods = await checkout.delivery.boundingBox();
+        const summary = await checkout.summary.boundingBox();
+        assert.ok(forms && methods && summary);
+        assert.ok(
+            summary.y >= methods.y + methods.height,
+            'the summary comes after the delivery methods'
+        );
+        assert.ok(Math.abs(summary.x - forms.x) < 2, 'one column: same left edge');
+        const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth
+        );
+        assert.ok(overflow <= 0, 'nothing wider than the phone');
+        await checkout.screenshot('mobile');
+        await page.close();
+    });
+
+    test('the developer panel shows the scenario, the faults and every request the engine sent', async () => {
+        await preview.reset({
+            scenario: 'd2c-guest',
+            faults: { conflictRate: 0.2, latencyMs: [20, 200] }
+        });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(`${preview.url}/?panel=expanded`);
+        await checkout.fillContact(ADA_CONTACT);
+        await checkout.fillAddress(SAN_FRANCISCO);
+        await checkout.waitForDeliveryOptions();
+        await checkout.waitUntilSettled();
+
+        const panel = checkout.page.getByRole('region', { name: 'Developer panel' });
+        await panel
+            .getByText('Faults on: latency ≤ 200 ms, 409 conflicts 20%')
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+        const sent = await preview.requests();
+        const lastPatch = sent.filter((request) => request.method === 'PATCH').at(-1);
+        assert.ok(lastPatch, 'the engine sent PATCHes');
+        await panel.getByText(`${sent.length} requests`).waitFor({ timeout: UI_TIMEOUT_MS });
+        await panel.getByText('One write in flight at most').waitFor();
+        const rows = panel.getByRole('listitem');
+        assert.ok((await rows.count()) >= sent.length, 'one row per request');
+        await checkout.screenshot('developer-panel');
         await checkout.page.close();
     });
 });

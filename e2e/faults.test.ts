@@ -30,25 +30,39 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
         await preview?.close();
     });
 
-    test('409 conflicts, slow calculators, a calculator failure and session errors', async () => {
-        await preview.reset({
-            scenario: 'd2c-guest',
-            seed: 7,
-            faults: {
-                conflictRate: 0.4,
-                latencyMs: [20, 120],
-                processingMs: {
-                    ...Object.fromEntries(
-                        Object.entries(SLOW_CALCULATORS).map(([phase, range]) => [
-                            phase,
-                            [...range]
-                        ])
-                    )
-                } as never
-            }
-        });
-        const checkout = new CheckoutPage(await browser.context.newPage());
+    test('a checkout that cannot start says so, and starts after a refresh', async () => {
+        await preview.reset({ scenario: 'd2c-guest', faults: { conflictRate: 1 } });
+        const page = await browser.context.newPage();
+        await page.goto(preview.pageUrl);
+        await page
+            .getByText("We couldn't load your checkout. Refresh the page to try again.")
+            .first()
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+        const starts = (await preview.requests()).filter(
+            (request) => request.method === 'POST' && request.path.endsWith('/checkouts')
+        );
+        assert.ok(starts.length > 1, 'the start was retried');
+        assert.ok(starts.length <= 10, 'but not forever');
+
+        await preview.setFaults({});
+        const checkout = new CheckoutPage(page);
         await checkout.open(preview.pageUrl);
+        assert.equal(await checkout.placeOrderButton.count(), 1);
+        await page.close();
+    });
+
+    test('409 conflicts, slow calculators, a calculator failure and session errors', async () => {
+        await preview.reset({ scenario: 'd2c-guest', seed: 7 });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+        await checkout.waitUntilSettled();
+        await preview.setFaults({
+            conflictRate: 0.4,
+            latencyMs: [20, 120],
+            processingMs: Object.fromEntries(
+                Object.entries(SLOW_CALCULATORS).map(([phase, range]) => [phase, [...range]])
+            ) as never
+        });
 
         // A careful shopper: one field at a time, each saved before the next (the faults are the subject here).
         await checkout.enter(checkout.contact.getByLabel('First name'), 'Grace');

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -39,8 +40,17 @@ export interface AddressValues {
     country?: string;
 }
 
+/**
+ * `brisk`: the shopper types the next field while the previous one saves (what most shoppers do).
+ * `careful`: the shopper waits for each field to save before the next (for tests whose subject is elsewhere).
+ */
+export type TypingPace = 'brisk' | 'careful';
+
 export class CheckoutPage {
-    constructor(readonly page: Page) {}
+    constructor(
+        readonly page: Page,
+        readonly pace: TypingPace = 'brisk'
+    ) {}
 
     get contact(): Locator {
         return this.page.getByRole('region', { name: 'Contact Information' });
@@ -81,27 +91,52 @@ export class CheckoutPage {
     async enter(field: Locator, value: string): Promise<void> {
         await field.fill(value);
         await field.blur();
+        if (this.pace === 'careful') {
+            await this.waitUntilSettled();
+        }
+    }
+
+    /** Types each value into its field, then checks that every field still shows what was typed. */
+    async fillFields(
+        within: Locator,
+        values: Array<[label: string, value: string]>
+    ): Promise<void> {
+        for (const [label, value] of values) {
+            await this.enter(within.getByLabel(label, { exact: true }), value);
+        }
+        await this.waitUntilSettled();
+        for (const [label, value] of values) {
+            assert.equal(
+                await within.getByLabel(label, { exact: true }).inputValue(),
+                value,
+                `the shopper typed "${value}" into ${label}: the field must still show it`
+            );
+        }
     }
 
     async fillContact(values: ContactValues): Promise<void> {
-        await this.enter(this.contact.getByLabel('First name'), values.firstName);
-        await this.enter(this.contact.getByLabel('Last name'), values.lastName);
-        await this.enter(this.contact.getByLabel('Email'), values.email);
-        if (values.phone !== undefined) {
-            await this.enter(this.contact.getByLabel('Phone', { exact: true }), values.phone);
-        }
+        await this.fillFields(this.contact, [
+            ['*First name', values.firstName],
+            ['*Last name', values.lastName],
+            ['*Email', values.email],
+            ...(values.phone === undefined
+                ? []
+                : ([['Phone', values.phone]] as Array<[string, string]>))
+        ]);
     }
 
     async fillAddress(values: AddressValues, within: Locator = this.address): Promise<void> {
         if (values.country) {
             await within.getByLabel('Country').selectOption({ label: values.country });
         }
-        await this.enter(within.getByLabel('First name'), values.firstName);
-        await this.enter(within.getByLabel('Last name'), values.lastName);
-        await this.enter(within.getByLabel('Street address'), values.street);
-        await this.enter(within.getByLabel('City'), values.city);
         await within.getByLabel('State or province').selectOption({ label: values.region });
-        await this.enter(within.getByLabel('Postal code'), values.postalCode);
+        await this.fillFields(within, [
+            ['*First name', values.firstName],
+            ['*Last name', values.lastName],
+            ['*Street address', values.street],
+            ['*City', values.city],
+            ['*Postal code', values.postalCode]
+        ]);
     }
 
     /** The delivery method radios of the page (one group per delivery group). */

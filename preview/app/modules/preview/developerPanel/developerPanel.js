@@ -33,7 +33,7 @@ const PERCENT_FAULTS = [
     { name: 'conflictRate', label: '409 conflicts (%)' },
     { name: 'calculatorFailureRate', label: 'Calculator failures (%)' },
     { name: 'sessionErrorRate', label: 'Session errors (%)' },
-    { name: 'serverErrorRate', label: 'Server errors, 5xx (%)' },
+    { name: 'serverErrorRate', label: '5xx errors (%)' },
     { name: 'dropRate', label: 'Dropped connections (%)' }
 ];
 
@@ -123,7 +123,7 @@ export default class DeveloperPanel extends LightningElement {
         return [
             {
                 name: 'latency',
-                label: 'Network latency, slowest round trip (ms)',
+                label: 'Latency, slowest (ms)',
                 min: 0,
                 max: 3000,
                 step: 50,
@@ -131,7 +131,7 @@ export default class DeveloperPanel extends LightningElement {
             },
             {
                 name: 'calculatorTime',
-                label: 'Calculator time (× normal)',
+                label: 'Calculator time (×)',
                 min: 1,
                 max: 20,
                 step: 1,
