@@ -1,8 +1,0 @@
-import { LightningElement } from 'lwc';
-
-export default class BaseComponentsProof extends LightningElement {
-    countries = [
-        { label: 'United States', value: 'US' },
-        { label: 'Canada', value: 'CA' }
-    ];
-}
