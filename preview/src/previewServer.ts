@@ -79,27 +79,37 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
     const firstBuild = new Promise<BuildReport>((resolve) => {
         log('building the components for the browser…');
-        if (options.cacheDir && !options.watch) {
-            void buildPreviewCached(options.cacheDir).then((report) => {
-                outDir = report.outDir;
-                onBuild(report);
-                resolve(report);
-            });
-        } else if (options.watch) {
+        const settle = (report: BuildReport): void => {
+            onBuild(report);
+            resolve(report);
+        };
+        if (options.watch) {
             let first = true;
             watcher = watchPreview({ outDir }, (report) => {
-                onBuild(report);
                 if (first) {
                     first = false;
-                    resolve(report);
+                    settle(report);
+                } else {
+                    onBuild(report);
                 }
             });
-        } else {
-            void buildPreview({ outDir }).then((report) => {
-                onBuild(report);
-                resolve(report);
-            });
+            return;
         }
+        const build = options.cacheDir
+            ? buildPreviewCached(options.cacheDir).then((report) => {
+                  outDir = report.outDir;
+                  return report;
+              })
+            : buildPreview({ outDir });
+        build
+            .catch((error: unknown): BuildReport => ({
+                ok: false,
+                durationMs: 0,
+                errors: [String(error)],
+                warnings: [],
+                missingLabels: []
+            }))
+            .then(settle);
     });
 
     const server: Server = createServer((request, response) => {

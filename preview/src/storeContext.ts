@@ -11,6 +11,8 @@ export interface StoreContext {
     userId: string;
     effectiveAccountId: string | null;
     cartId: string;
+    /** The Industries CPQ cart (its header record id), in the `cpq` scenario. */
+    cpqCartId: string | null;
     cpqNamespace: string | null;
 }
 
@@ -26,6 +28,7 @@ export function storeContextOf(state: EmulatorState): StoreContext {
         userId: isGuest ? GUEST_USER_ID : BUYER_USER_ID,
         effectiveAccountId: state.accountId,
         cartId: state.cartId,
+        cpqCartId: state.cpqCartId,
         cpqNamespace: state.cpqNamespace
     };
 }

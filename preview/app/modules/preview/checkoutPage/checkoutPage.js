@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import builderDefaults from 'preview/builderDefaults';
-import { scenario, cpqNamespace } from '/__preview/context.js';
+import { scenario, cpqCartId, cpqNamespace } from '/__preview/context.js';
 
 const STORE_NAMES = {
     'd2c-guest': 'Alder & Pine Outfitters',
@@ -14,7 +14,7 @@ const STORE_NAMES = {
  * An LWR checkout page as an admin builds it in Experience Builder: a theme header, then the four Checkout Kit
  * components in a two-column section (forms left, summary right; one column on a phone), each with the
  * property values the builder gives a newly placed component. The Industries CPQ store's admin switched the
- * order summary to CPQ submission.
+ * order summary to CPQ submission and bound it to the CPQ cart.
  */
 export default class CheckoutPage extends LightningElement {
     storeName = STORE_NAMES[scenario] || 'Alder & Pine Outfitters';
@@ -31,7 +31,9 @@ export default class CheckoutPage extends LightningElement {
             ? {
                   ...builderDefaults.checkoutOrderSummary,
                   submissionStrategy: 'cpq',
-                  cpqNamespace: cpqNamespace || 'vlocity_cmt'
+                  cpqNamespace: cpqNamespace || 'vlocity_cmt',
+                  // On a CPQ page the admin binds the cart to the page's record ({!Route.recordId}).
+                  cpqCartId
               }
             : { ...builderDefaults.checkoutOrderSummary };
 }

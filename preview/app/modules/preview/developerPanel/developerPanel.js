@@ -217,14 +217,14 @@ export default class DeveloperPanel extends LightningElement {
         return visible
             .slice(-SHOWN_REQUESTS)
             .reverse()
-            .map((request, index) => {
+            .map((request) => {
                 const isWrite = WRITE_METHODS.has(request.method);
                 const failed =
                     request.status === undefined ||
                     request.status === null ||
                     request.status >= 400;
                 return {
-                    key: `${request.startedAt}-${request.method}-${request.path}-${index}`,
+                    key: String(request.seq),
                     className: [
                         'request',
                         isWrite ? 'request_write' : '',
@@ -295,8 +295,16 @@ export default class DeveloperPanel extends LightningElement {
                 fetchJson('/__emulator/requests'),
                 fetchJson('/__emulator/faults')
             ]);
-            this.requests = requests;
-            this.faults = panelFaults(faults, this.faultDefaults);
+            const last = requests[requests.length - 1];
+            const shown = this.requests[this.requests.length - 1];
+            // Re-render only when the log changed: keeps open rows open and the page quiet.
+            if (requests.length !== this.requests.length || last?.seq !== shown?.seq) {
+                this.requests = requests;
+            }
+            const faultsNow = panelFaults(faults, this.faultDefaults);
+            if (JSON.stringify(faultsNow) !== JSON.stringify(this.faults)) {
+                this.faults = faultsNow;
+            }
         } catch {
             // The server restarted or is rebuilding: the next poll catches up.
         }
