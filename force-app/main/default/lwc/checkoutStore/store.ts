@@ -211,6 +211,8 @@ class Store implements CheckoutStore {
 
     private loadPromise: Promise<void> | null = null;
     private loading = false;
+    /** From load() until the write loop was kicked for the edits made while loading. */
+    private loadRunning = false;
     private loadFailed = false;
     private restarts = 0;
     private inFlight: PlannedWrite | null = null;
@@ -292,6 +294,17 @@ class Store implements CheckoutStore {
 
     private async runLoad(): Promise<void> {
         this.restarts = 0;
+        this.loadRunning = true;
+        try {
+            await this.resolveContextAndStart();
+        } finally {
+            // Cleared after kick() marked the write loop as scheduled: whenIdle never resolves in between.
+            this.loadRunning = false;
+            this.changed();
+        }
+    }
+
+    private async resolveContextAndStart(): Promise<void> {
         if (this.options.resolveContext && !this.contextResolved) {
             try {
                 const context = await this.options.resolveContext();
@@ -1454,6 +1467,7 @@ class Store implements CheckoutStore {
     private isIdle(): boolean {
         return (
             !this.loading &&
+            !this.loadRunning &&
             !this.pumping &&
             !this.pumpScheduled &&
             !this.inFlight &&

@@ -66,6 +66,18 @@ describe('loading', () => {
 });
 
 describe('the write sequencer', () => {
+    it('sends edits made while loading, and is not idle before they are sent', async () => {
+        const harness = setup();
+        const { server, store, clock } = harness;
+        const loading = store.load();
+        await clock.advance(50);
+        store.updateContact({ email: 'ada@example.com' });
+        await clock.resolve(store.whenIdle());
+        expect(server.patches).toHaveLength(1);
+        expect(store.getSnapshot().edits).toEqual({});
+        await clock.resolve(loading);
+    });
+
     it('merges 20 rapid edits to one sub-resource into at most 2 PATCHes and loses none', async () => {
         const harness = await setup().loaded();
         const { server, store, clock } = harness;
