@@ -133,7 +133,8 @@ async function runOnce(
                   transport,
                   scenario,
                   accountId: state.accountId,
-                  random: seededRandom(seed)
+                  random: seededRandom(seed),
+                  polling: options.enginePolling
               })
             : runBaselineCheckout({
                   transport,
