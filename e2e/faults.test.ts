@@ -71,6 +71,8 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
         await checkout.waitUntilSettled();
         await checkout.enter(checkout.contact.getByLabel('Email'), 'grace@example.com');
         await checkout.waitUntilSettled();
+        // The shipping calculator takes a while: the shopper is told the checkout is updating.
+        const toldUpdating = await checkout.watchForText('Updating your checkout…');
         await checkout.fillAddress({
             firstName: 'Grace',
             lastName: 'Hopper',
@@ -79,16 +81,12 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
             region: 'Virginia',
             postalCode: '22202'
         });
-        // The shipping calculator takes a while: the shopper is told the checkout is updating.
-        await checkout.page
-            .getByText('Updating your checkout…')
-            .first()
-            .waitFor({ timeout: UI_TIMEOUT_MS });
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
         await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
         await checkout.waitUntilSettled();
 
+        assert.ok(await toldUpdating(), 'the shopper saw "Updating your checkout…"');
         let server = serverCheckout(await preview.state());
         assert.deepEqual(
             [

@@ -139,6 +139,32 @@ export class CheckoutPage {
         ]);
     }
 
+    /**
+     * Starts watching for a text to appear anywhere on the page; the returned function tells whether it did.
+     * For states that come and go (processing), so the test never races them.
+     */
+    async watchForText(text: string): Promise<() => Promise<boolean>> {
+        const key = `checkoutKitSeen:${text}`;
+        // Polled each frame: synthetic shadow hides component changes from a MutationObserver on the document.
+        // A script string: the test runner's transpiler would decorate a named function with helpers the page
+        // does not have.
+        await this.page.evaluate(`(() => {
+            const look = () => {
+                if (document.body.innerText.includes(${JSON.stringify(text)})) {
+                    window[${JSON.stringify(key)}] = true;
+                } else {
+                    requestAnimationFrame(look);
+                }
+            };
+            look();
+        })()`);
+        return () =>
+            this.page.evaluate(
+                (flag) => (window as unknown as Record<string, boolean>)[flag] === true,
+                key
+            );
+    }
+
     /** The delivery method radios of the page (one group per delivery group). */
     deliveryOptions(): Locator {
         return this.delivery.getByRole('radio');
