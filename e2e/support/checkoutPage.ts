@@ -217,6 +217,19 @@ export class CheckoutPage {
         );
     }
 
+    /** Waits until the developer panel's bar counts every request the emulator logged (it polls each second). */
+    async waitForDeveloperPanel(): Promise<void> {
+        const logged = await this.page.evaluate(async () => {
+            const response = await fetch('/__emulator/requests');
+            return ((await response.json()) as unknown[]).length;
+        });
+        await this.page.waitForFunction(
+            (count) => new RegExp(`\\b${count} requests?\\b`).test(document.body.innerText),
+            logged,
+            { timeout: UI_TIMEOUT_MS }
+        );
+    }
+
     /**
      * A README screenshot of the whole page: docs/preview-<name>.png. The viewport grows to the page's height
      * first, so the docked developer panel bar sits at the bottom as it does on screen.
@@ -224,6 +237,7 @@ export class CheckoutPage {
     async screenshot(name: string): Promise<void> {
         const docs = path.join(REPO_ROOT, 'docs');
         mkdirSync(docs, { recursive: true });
+        await this.waitForDeveloperPanel();
         const viewport = this.page.viewportSize() ?? { width: 1280, height: 900 };
         const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
         await this.page.setViewportSize({

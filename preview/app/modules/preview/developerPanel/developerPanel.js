@@ -178,6 +178,12 @@ export default class DeveloperPanel extends LightningElement {
         return this.visibleRequests.length;
     }
 
+    get requestSummary() {
+        const requests = this.requestCount;
+        const writes = this.writeCount;
+        return `${requests} ${requests === 1 ? 'request' : 'requests'} · ${writes} ${writes === 1 ? 'write' : 'writes'}`;
+    }
+
     get writes() {
         return this.visibleRequests.filter(
             (request) => WRITE_METHODS.has(request.method) && !request.path.startsWith('/apex/')
