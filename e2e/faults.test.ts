@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { seriousAccessibilityViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { forbiddenPatches, overlappingWrites } from './support/invariants';
@@ -120,6 +121,11 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
             'earlier entries survive the failure'
         );
         await checkout.screenshot('faults');
+        assert.deepEqual(
+            await seriousAccessibilityViolations(checkout.page),
+            [],
+            'errors are shown accessibly'
+        );
 
         // The calculators recover: the next change recalculates and the shopper can go on.
         await preview.setFaults({ latencyMs: [20, 60] });
