@@ -33,6 +33,17 @@ describe('the Industries CPQ submission', () => {
         await checkout.waitUntilSettled();
 
         await checkout.placeOrderButton.dblclick();
+        const submission = await preview.waitForRequest((request) => request.path === CPQ_SUBMIT);
+        assert.deepEqual(
+            submission.body,
+            {
+                cartId: state.cpqCartId,
+                namespace: state.cpqNamespace,
+                checkOrderStatus: true,
+                validateSubmittedXLI: false
+            },
+            'the Industries CPQ cart is submitted with the summary settings'
+        );
         await checkout.summary
             .getByText('Your order was accepted.')
             .waitFor({ timeout: UI_TIMEOUT_MS });
@@ -41,12 +52,6 @@ describe('the Industries CPQ submission', () => {
 
         const sent = await submissions();
         assert.equal(sent.length, 1, 'one CPQ submission');
-        assert.deepEqual(sent[0].body, {
-            cartId: state.cpqCartId,
-            namespace: state.cpqNamespace,
-            checkOrderStatus: true,
-            validateSubmittedXLI: false
-        });
         assert.equal(sent[0].status, 200);
         const requests = await preview.requests();
         assert.deepEqual(forbiddenPatches(requests), []);
@@ -61,6 +66,8 @@ describe('the Industries CPQ submission', () => {
         await checkout.waitUntilSettled();
 
         await checkout.placeOrderButton.click();
+        const submission = await preview.waitForRequest((request) => request.path === CPQ_SUBMIT);
+        assert.equal(submission.status, 200, 'the CPQ checkout answered with its SUBMIT outcome');
         await checkout.page
             .getByText("Your order can't be changed any more, so it was rejected.")
             .waitFor({ timeout: UI_TIMEOUT_MS });

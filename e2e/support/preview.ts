@@ -9,6 +9,8 @@ const BUILD_CACHE_DIR = path.join(REPO_ROOT, 'node_modules/.cache/checkout-kit-e
 /** Every emulator delay is multiplied by this: calculators take tens of milliseconds instead of seconds. */
 export const E2E_TIME_SCALE = 0.1;
 
+const WAIT_FOR_REQUEST_MS = 20_000;
+
 export interface ResetOptions {
     scenario: 'd2c-guest' | 'b2b-buyer' | 'multi-group' | 'digital-only' | 'cpq';
     seed?: number;
@@ -24,6 +26,8 @@ export interface E2ePreview {
     reset(options: ResetOptions): Promise<EmulatorState>;
     setFaults(faults: Partial<Faults> & { cpqOutcome?: string | string[] }): Promise<void>;
     requests(): Promise<RequestLogEntry[]>;
+    /** Waits until the request log holds a request matching `predicate`, and returns it. */
+    waitForRequest(predicate: (request: RequestLogEntry) => boolean): Promise<RequestLogEntry>;
     state(): Promise<EmulatorState>;
     close(): Promise<void>;
 }
@@ -64,6 +68,21 @@ export async function startE2ePreview(): Promise<E2ePreview> {
             await admin('PUT', 'faults', faults);
         },
         requests: () => admin('GET', 'requests') as Promise<RequestLogEntry[]>,
+        waitForRequest: async (predicate) => {
+            const deadline = Date.now() + WAIT_FOR_REQUEST_MS;
+            for (;;) {
+                const found = ((await admin('GET', 'requests')) as RequestLogEntry[]).find(
+                    predicate
+                );
+                if (found) {
+                    return found;
+                }
+                if (Date.now() > deadline) {
+                    throw new Error('No matching request reached the emulator');
+                }
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+        },
         state: () => admin('GET', 'state') as Promise<EmulatorState>,
         close: () => server.close()
     };
