@@ -21,14 +21,14 @@ export const CONTEXT_MODULE_URL = '/__preview/context.js';
 /** The site's base path: empty, so Connect REST goes to `/webruntime/api/services/data/…` on this origin. */
 export const PREVIEW_BASE_PATH = '';
 
-const PREVIEW_I18N: Record<string, string> = {
+const PREVIEW_I18N: Record<string, string | number> = {
     locale: 'en-US',
     lang: 'en',
     currency: 'USD',
     dir: 'ltr',
     timeZone: 'America/Los_Angeles',
     defaultCalendar: 'gregorian',
-    firstDayOfWeek: '1'
+    firstDayOfWeek: 1
 };
 
 const FIXED_CONTEXT: Record<string, string> = {
