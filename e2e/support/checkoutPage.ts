@@ -234,12 +234,17 @@ export class CheckoutPage {
     }
 
     /**
-     * A README screenshot of the whole page: docs/preview-<name>.png. The viewport grows to the page's height
-     * first, so the docked developer panel bar sits at the bottom as it does on screen.
+     * A screenshot of the whole page, preview-<name>.png: into test-results/screenshots/ on every run, and into
+     * docs/ (the README's pictures) only when `npm run screenshots` asks for it, so a test run leaves the tree
+     * clean. The viewport grows to the page's height first, so the docked developer panel bar sits at the
+     * bottom as it does on screen.
      */
     async screenshot(name: string): Promise<void> {
-        const docs = path.join(REPO_ROOT, 'docs');
-        mkdirSync(docs, { recursive: true });
+        const folder =
+            process.env.CHECKOUT_KIT_SCREENSHOTS === 'docs'
+                ? path.join(REPO_ROOT, 'docs')
+                : path.join(REPO_ROOT, 'test-results', 'screenshots');
+        mkdirSync(folder, { recursive: true });
         await this.waitForDeveloperPanel();
         const viewport = this.page.viewportSize() ?? { width: 1280, height: 900 };
         const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
@@ -249,7 +254,7 @@ export class CheckoutPage {
         });
         await this.page.evaluate(() => window.scrollTo(0, 0));
         await this.page.screenshot({
-            path: path.join(docs, `preview-${name}.png`),
+            path: path.join(folder, `preview-${name}.png`),
             animations: 'disabled',
             caret: 'hide'
         });
