@@ -79,7 +79,7 @@ async function main(): Promise<void> {
         const report = await runBench({
             emulator,
             scenarios: (args.get('scenarios') ?? 'd2c-guest,b2b-buyer').split(','),
-            runs: args.number('runs', 3),
+            runs: args.number('runs', 5),
             seed: args.number('seed', 1),
             timeScale: args.number('time-scale', 1),
             latency: {

@@ -31,6 +31,7 @@ export interface ServerRequest {
     endedAt: number;
     /** An injected fault: drop-before, drop-after, server-error, conflict, session-error, … */
     fault?: string;
+    errorCode?: string;
 }
 
 export interface SessionSObject {

@@ -57,6 +57,8 @@ export interface SoakReport {
     ordersPlaced: number;
     /** Checkouts that ended without an order, each with a labelled message (the faults made them fail). */
     failedCheckouts: number;
+    /** Those checkouts by how they ended: order outcome / first error code shown. */
+    endings: Record<string, number>;
     secondTabs: number;
     /** Edits not on the server at the end but still shown (failed or waiting, value kept) in a checkout without an order. */
     keptEdits: number;
@@ -65,8 +67,9 @@ export interface SoakReport {
     faultsInjected: Record<string, number>;
     /** Calculator failures the clients saw (422 answers). */
     calculatorFailures: number;
-    /** PATCHes the server refused as malformed (400). */
+    /** Requests the server refused as malformed (400), and the first few of them. */
     rejectedBodies: number;
+    rejectedSamples: Array<Record<string, unknown>>;
     violations: Array<Violation & { seed: number }>;
     settings: Record<string, unknown>;
 }
@@ -257,6 +260,24 @@ class Shopper {
         return true;
     }
 
+    /**
+     * What a shopper does when the button stays blocked: fills in what is missing, and after a failed
+     * calculation enters the address again (which runs the calculators again).
+     */
+    async respondToBlockers(tab: Tab, snapshot: CheckoutSnapshot, limitMs: number): Promise<void> {
+        const blockers = new Set(snapshot.placeOrderBlockers);
+        if (blockers.has('missing-contact')) this.editContact(tab);
+        if (blockers.has('missing-address') || blockers.has('session-error')) this.editAddress(tab);
+        await settle(tab.store, limitMs);
+        if (
+            blockers.has('missing-delivery-method') ||
+            this.needsMethod ||
+            this.methodWasDropped(tab)
+        ) {
+            this.selectMethod(tab);
+        }
+    }
+
     get needsMethod(): boolean {
         return !this.methodAfterAddress;
     }
@@ -287,6 +308,8 @@ interface CheckoutOutcome {
     violations: Violation[];
     stuck: boolean;
     ordered: boolean;
+    /** Why a checkout ended without an order: the last order answer's outcome and the first error shown. */
+    ending: string;
     secondTab: boolean;
     journal: Journal;
     keptEdits: number;
@@ -374,7 +397,11 @@ async function soakOne(
                     if (orders.some((order) => order.outcome === 'success')) break;
                     shopper.retryFailed(tabA, await settle(tabA.store, limitMs));
                     if (shopper.methodWasDropped(tabA)) shopper.selectMethod(tabA);
-                    await settle(tabA.store, limitMs);
+                    await shopper.respondToBlockers(
+                        tabA,
+                        await settle(tabA.store, limitMs),
+                        limitMs
+                    );
                 }
                 await Promise.all(tabs.map((tab) => settle(tab.store, limitMs)));
             })(),
@@ -479,6 +506,12 @@ async function soakOne(
         stuck,
         ordered,
         secondTab: tabs.length > 1,
+        ending: stuck
+            ? 'stuck'
+            : `${orders.at(-1)?.outcome ?? 'no order attempt'} / ${
+                  snapshots.get('tab1')?.messages.find((message) => message.severity === 'error')
+                      ?.code ?? 'no error shown'
+              }`,
         journal,
         keptEdits,
         serverLog: requests
@@ -497,12 +530,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         stuckCheckouts: 0,
         ordersPlaced: 0,
         failedCheckouts: 0,
+        endings: {},
         secondTabs: 0,
         keptEdits: 0,
         requests: 0,
         faultsInjected: {},
         calculatorFailures: 0,
         rejectedBodies: 0,
+        rejectedSamples: [],
         violations: [],
         settings: {
             seed: options.seed,
@@ -516,7 +551,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         report.checkouts++;
         if (outcome.stuck) report.stuckCheckouts++;
         if (outcome.ordered) report.ordersPlaced++;
-        else report.failedCheckouts++;
+        else {
+            report.failedCheckouts++;
+            report.endings[outcome.ending] = (report.endings[outcome.ending] ?? 0) + 1;
+        }
         if (outcome.secondTab) report.secondTabs++;
         report.keptEdits += outcome.keptEdits;
         for (const violation of outcome.violations) {
@@ -532,6 +570,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             }
             if (request.status === 422) report.calculatorFailures++;
             if (request.status === 400) report.rejectedBodies++;
+        }
+        for (const entry of outcome.journal.entries) {
+            if (entry.status === 400 && report.rejectedSamples.length < 10) {
+                const { client, method, path, requestBody, responseBody } = entry;
+                report.rejectedSamples.push({
+                    seed,
+                    client,
+                    method,
+                    path,
+                    requestBody,
+                    responseBody
+                });
+            }
         }
         options.onCheckout?.(index, outcome.violations, outcome.journal);
     }

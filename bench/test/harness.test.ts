@@ -41,7 +41,9 @@ test('every strategy completes every scenario and reports each figure', () => {
         ] as const) {
             assert.ok(Number.isFinite(row[key]), `${label} ${key} = ${row[key]}`);
         }
-        assert.ok(row.wallMs >= row.lowerBoundMs * 0.98, `${label}: wall below the lower bound`);
+        // Client and server stamp times in two processes: allow a few ms of clock difference.
+        assert.ok(row.lowerBoundMs > 0, `${label}: no lower bound`);
+        assert.ok(row.wallMs >= row.lowerBoundMs - 10, `${label}: wall below the lower bound`);
         assert.ok(row.lagP95Ms >= row.lagP50Ms, `${label}: p95 below p50`);
         assert.ok(row.requests >= row.patches + row.gets, `${label}: requests undercounted`);
         assert.ok(row.patches >= 1 && row.pollsPerWait >= 1, `${label}: no writes or no polls`);
