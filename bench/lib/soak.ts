@@ -444,7 +444,7 @@ async function soakOne(
         }
         violations.push({
             invariant: 'lostEdits',
-            detail: `${scenario} ${field}: wanted ${JSON.stringify(intent.value)}, server has ${JSON.stringify(actual)}, ${intent.tab} shows ${JSON.stringify(edit ?? null)}${ordered ? ', order placed' : ''}`
+            detail: `${scenario} ${field}: wanted ${JSON.stringify(intent.value)}, server has ${JSON.stringify(actual)}, ${intent.tab} shows ${JSON.stringify(edit ?? null)} with messages [${snapshot?.messages.map((message) => message.code).join(', ')}]${ordered ? ', order placed' : ''}`
         });
     }
 
