@@ -1,4 +1,4 @@
-/* global document */
+/* global document, FocusEvent */
 /** DOM helpers for Checkout Kit component tests. */
 
 /** The text of the elements an element's aria-describedby points to (empty when it points nowhere). */
@@ -17,6 +17,22 @@ function commitValue(input, value) {
     input.dispatchEvent(new CustomEvent('change'));
 }
 
+/** Fires `focus`, as a shopper entering the field does. */
+function focusField(input) {
+    input.dispatchEvent(new FocusEvent('focus'));
+}
+
+/** Sets an input's value and fires `input` only, as a keystroke does: the field is not left yet. */
+function typeValue(input, value) {
+    input.value = value;
+    input.dispatchEvent(new CustomEvent('input'));
+}
+
+/** Fires `blur`, as a shopper leaving the field does (without the `change` a browser may skip). */
+function leaveField(input) {
+    input.dispatchEvent(new FocusEvent('blur'));
+}
+
 /** Removes every component the test rendered. */
 function cleanUpDom() {
     while (document.body.firstChild) {
@@ -24,4 +40,4 @@ function cleanUpDom() {
     }
 }
 
-module.exports = { describedText, commitValue, cleanUpDom };
+module.exports = { describedText, commitValue, focusField, typeValue, leaveField, cleanUpDom };

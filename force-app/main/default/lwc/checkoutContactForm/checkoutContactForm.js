@@ -60,6 +60,16 @@ export default class CheckoutContactForm extends LightningElement {
     /** Errors found by this form (empty required fields); cleared field by field as they are fixed. */
     localErrors = {};
 
+    /**
+     * What the shopper is working on, by field name: from focus (or the first keystroke) until the field is
+     * left, the field shows this and never a snapshot value, so a save's answer arriving mid-typing loses
+     * nothing. Left fields show the snapshot again, which lays the store's pending edits over the server's.
+     */
+    drafts = {};
+
+    /** By field name: the value last handed to the store (or found in the field on focus). Not rendered. */
+    handed = {};
+
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
     get store() {
         return getCheckoutStore();
@@ -126,7 +136,7 @@ export default class CheckoutContactForm extends LightningElement {
                 ...definition,
                 inputId: `contact-${definition.name}`,
                 errorId: `contact-${definition.name}-error`,
-                value: contact[definition.name] || '',
+                value: this.valueOf(definition.name, contact),
                 required: this.isRequired(definition.name),
                 readOnly,
                 message,
@@ -139,8 +149,14 @@ export default class CheckoutContactForm extends LightningElement {
         });
     }
 
+    /** What a field shows: the shopper's draft while they work in it, else the snapshot's value. */
+    valueOf(name, contact = this.contact) {
+        const draft = this.drafts[name];
+        return draft !== undefined ? draft : contact[name] || '';
+    }
+
     get phoneCountryOptions() {
-        const selected = this.contact.isoCountryCodeForPhoneNumber || this.defaultPhoneCountry;
+        const selected = this.valueOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
         return splitList(this.phoneCountries).map((code) => ({
             value: code,
             label: countryName(code),
@@ -183,20 +199,72 @@ export default class CheckoutContactForm extends LightningElement {
         return '';
     }
 
-    handleFieldChange(event) {
+    setDraft(name, value) {
+        this.drafts = { ...this.drafts, [name]: value };
+    }
+
+    dropDraft(name) {
+        if (this.drafts[name] !== undefined) {
+            const drafts = { ...this.drafts };
+            delete drafts[name];
+            this.drafts = drafts;
+        }
+    }
+
+    handleFieldFocus(event) {
         const name = event.target.dataset.field;
-        const value = event.target.value;
+        if (this.drafts[name] === undefined) {
+            this.setDraft(name, event.target.value);
+            this.handed[name] = event.target.value;
+        }
+    }
+
+    /** Every keystroke: kept as the field's draft (handed to the store when the field is left). */
+    handleFieldInput(event) {
+        this.setDraft(event.target.dataset.field, event.target.value);
+    }
+
+    handleFieldChange(event) {
+        this.commitField(event.target.dataset.field, event.target.value);
+    }
+
+    /** Leaving hands over whatever the store does not have yet (a change event may not have come), then the
+     * field shows the snapshot again. */
+    handleFieldBlur(event) {
+        const name = event.target.dataset.field;
+        const draft = this.drafts[name];
+        if (draft !== undefined && draft !== this.handed[name]) {
+            this.commitField(name, draft);
+        }
+        this.dropDraft(name);
+    }
+
+    commitField(name, value) {
+        this.setDraft(name, value);
+        this.handed[name] = value;
         this.localErrors = { ...this.localErrors, [name]: this.checkField(name, value) };
         const values = { [name]: value.trim() };
         if (name === 'phoneNumber' && !this.contact.isoCountryCodeForPhoneNumber) {
-            values.isoCountryCodeForPhoneNumber = this.defaultPhoneCountry;
+            values.isoCountryCodeForPhoneNumber =
+                this.drafts.isoCountryCodeForPhoneNumber || this.defaultPhoneCountry;
         }
         // Sent even when invalid: the store keeps the value with its message, so nothing typed is lost.
         this.store.updateContact(values);
     }
 
+    handlePhoneCountryFocus(event) {
+        if (this.drafts.isoCountryCodeForPhoneNumber === undefined) {
+            this.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
+        }
+    }
+
     handlePhoneCountryChange(event) {
+        this.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
         this.store.updateContact({ isoCountryCodeForPhoneNumber: event.target.value });
+    }
+
+    handlePhoneCountryBlur() {
+        this.dropDraft('isoCountryCodeForPhoneNumber');
     }
 
     handleSubmit(event) {

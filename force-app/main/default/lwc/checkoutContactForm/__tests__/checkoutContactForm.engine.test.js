@@ -1,7 +1,14 @@
 import { createElement } from 'lwc';
 import CheckoutContactForm from 'c/checkoutContactForm';
 import { useRealEngine } from 'checkoutKitTest/engineHarness';
-import { cleanUpDom, commitValue, describedText } from 'checkoutKitTest/dom';
+import {
+    cleanUpDom,
+    commitValue,
+    describedText,
+    focusField,
+    leaveField,
+    typeValue
+} from 'checkoutKitTest/dom';
 
 describe('c-checkout-contact-form with the real engine', () => {
     afterEach(cleanUpDom);
@@ -39,6 +46,45 @@ describe('c-checkout-contact-form with the real engine', () => {
                 .querySelector('input[data-field="email"]')
                 .getAttribute('aria-invalid')
         ).toBe('false');
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps the next field being typed while the previous one saves, on screen and on the server', async () => {
+        const engine = useRealEngine({ guest: true });
+        const element = createElement('c-checkout-contact-form', { is: CheckoutContactForm });
+        Object.assign(element, { showPhone: true, requireName: true });
+        document.body.appendChild(element);
+        await engine.settle();
+        const field = (name) => element.shadowRoot.querySelector(`input[data-field="${name}"]`);
+
+        const entries = [
+            ['firstName', 'Ada'],
+            ['lastName', 'Lovelace'],
+            ['email', 'ada@example.com'],
+            ['phoneNumber', '4155550100']
+        ];
+        for (const [name, value] of entries) {
+            // Typed while the previous field's save is in flight; its answer arrives mid-typing.
+            focusField(field(name));
+            typeValue(field(name), value.slice(0, 3));
+            // eslint-disable-next-line no-await-in-loop
+            await engine.settle();
+            expect(field(name).value).toBe(value.slice(0, 3));
+            typeValue(field(name), value);
+            commitValue(field(name), value);
+            leaveField(field(name));
+        }
+        await engine.settle();
+
+        expect(engine.server.contactInfo).toEqual(
+            expect.objectContaining({
+                firstName: 'Ada',
+                lastName: 'Lovelace',
+                email: 'ada@example.com',
+                phoneNumber: '4155550100'
+            })
+        );
+        entries.forEach(([name, value]) => expect(field(name).value).toBe(value));
         await expect(element).toBeAccessible();
     });
 });
