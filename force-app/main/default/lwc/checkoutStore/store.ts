@@ -1246,6 +1246,21 @@ class Store implements CheckoutStore {
         }
     }
 
+    /**
+     * Industries CPQ carts: names the CPQ cart (Order, Quote or Opportunity) and its namespace, then reads the
+     * one-time and recurring totals. Components call it from their admin settings; load() reads them again.
+     */
+    useCpqCart(cart: { namespace: string; cartId?: string }): Promise<void> {
+        const current = this.options.cpq;
+        if (current?.namespace === cart.namespace && current?.cartId === cart.cartId) {
+            return Promise.resolve();
+        }
+        this.options.cpq = { ...cart };
+        this.cpqTotals = {};
+        this.changed();
+        return this.checkout ? this.hold(this.readCpqSummary()) : Promise.resolve();
+    }
+
     private async readCpqSummary(): Promise<void> {
         const cpq = this.options.cpq;
         const cartId = cpq?.cartId ?? this.checkout?.cartSummary?.cartId;

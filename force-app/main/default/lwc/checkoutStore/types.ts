@@ -430,6 +430,8 @@ export interface CheckoutStore {
     selectDeliveryMethod(groupId: string, deliveryMethodId: string): void;
     updateCustomFields(target: CustomFieldTarget, values: Record<string, unknown>): void;
     loadAccountAddresses(): Promise<void>;
+    /** Industries CPQ: the cart whose one-time and recurring totals the snapshot shows. */
+    useCpqCart(cart: { namespace: string; cartId?: string }): Promise<void>;
     retryFailed(): void;
     placeOrder(settings?: SubmissionSettings): Promise<OrderResult>;
     whenIdle(): Promise<void>;

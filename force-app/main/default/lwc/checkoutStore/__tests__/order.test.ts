@@ -243,4 +243,23 @@ describe('Industries CPQ submission', () => {
             recurringTotal: '30.00'
         });
     });
+
+    it('reads the CPQ totals of the cart a component names after the checkout loaded', async () => {
+        const harness = await setup().loaded();
+        expect(harness.store.getSnapshot().totals?.oneTimeTotal).toBeUndefined();
+        await harness.clock.resolve(
+            harness.store.useCpqCart({ namespace: 'vlocity_cmt', cartId: '801000000000001AAA' })
+        );
+        expect(harness.server.cpqSummaryCalls).toEqual([
+            { namespace: 'vlocity_cmt', cartId: '801000000000001AAA' }
+        ]);
+        expect(harness.store.getSnapshot().totals).toMatchObject({
+            oneTimeTotal: '120.50',
+            recurringTotal: '30.00'
+        });
+        await harness.clock.resolve(
+            harness.store.useCpqCart({ namespace: 'vlocity_cmt', cartId: '801000000000001AAA' })
+        );
+        expect(harness.server.cpqSummaryCalls).toHaveLength(1);
+    });
 });

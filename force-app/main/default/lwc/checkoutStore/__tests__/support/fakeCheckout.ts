@@ -667,12 +667,15 @@ export class FakeCheckoutServer implements CheckoutTransport {
         });
     }
 
+    readonly cpqSummaryCalls: Array<{ cartId: string; namespace: string }> = [];
+
     submitCpq(request: CpqSubmitRequest): Promise<CpqResponse> {
         this.cpqCalls.push(request);
         return this.delayed(() => JSON.parse(JSON.stringify(this.cpqAnswer)) as CpqResponse);
     }
 
-    getCpqCartSummary(): Promise<CpqResponse> {
+    getCpqCartSummary(request: { cartId: string; namespace: string }): Promise<CpqResponse> {
+        this.cpqSummaryCalls.push(request);
         return this.delayed(() => ({
             messages: [],
             records: [
