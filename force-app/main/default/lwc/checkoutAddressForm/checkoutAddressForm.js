@@ -125,8 +125,13 @@ export default class CheckoutAddressForm extends LightningElement {
 
     snapshot;
     connected = false;
-    /** What the shopper typed, by group id, laid over the store's address until the store has it. */
+    /**
+     * What the shopper typed, by group id, laid over the store's values: updated on every keystroke, so a
+     * re-render (a save's answer arriving mid-typing) writes back what is in the field, never an older value.
+     */
     drafts = {};
+    /** By `${groupId}.${field}`: the value last handed to the store (or found in the field on focus). */
+    handed = {};
     /** Fields the shopper has left, by group: their messages show; untouched fields wait for submit. */
     touched = {};
     /** Errors this form finds itself (required, postal format, date range), by `${groupId}.${field}`. */
@@ -153,6 +158,29 @@ export default class CheckoutAddressForm extends LightningElement {
 
     disconnectedCallback() {
         this.connected = false;
+    }
+
+    /**
+     * A <textarea> has no value attribute: its text is the `value` property, set here (as lightning-textarea
+     * does) from the shopper's draft, else the store's. While the shopper types, the draft is what the field
+     * already holds, so nothing is written over it.
+     */
+    renderedCallback() {
+        this.template.querySelectorAll('textarea[data-group]').forEach((textarea) => {
+            const value = this.instructionsValueOf(textarea.dataset.group);
+            if (textarea.value !== value) {
+                textarea.value = value;
+            }
+        });
+    }
+
+    instructionsValueOf(groupId) {
+        const group = this.findGroup(groupId);
+        return (
+            this.draftValue(groupId, 'shippingInstructions') ??
+            (group && group.shippingInstructions) ??
+            ''
+        );
     }
 
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
@@ -537,13 +565,59 @@ export default class CheckoutAddressForm extends LightningElement {
         return shippingGroups(this.snapshot).find((group) => group.id === groupId);
     }
 
+    setDraftValue(groupId, field, value) {
+        this.drafts = {
+            ...this.drafts,
+            [groupId]: { ...(this.drafts[groupId] || {}), [field]: value }
+        };
+    }
+
+    /** Focus: remembers what the field holds, so leaving it hands over only what changed. */
+    rememberHanded(groupId, field, value) {
+        const key = `${groupId}.${field}`;
+        if (this.draftValue(groupId, field) === undefined || !(key in this.handed)) {
+            this.handed[key] = value;
+        }
+    }
+
+    /** Leaving a field hands its draft to the store when no change event did (the value is never lost). */
+    handOverOnLeave(groupId, field, commit) {
+        const draft = this.draftValue(groupId, field);
+        if (draft !== undefined && draft !== this.handed[`${groupId}.${field}`]) {
+            commit(groupId, draft);
+        }
+    }
+
+    handleAddressFocus(event) {
+        const { group: groupId, field } = event.target.dataset;
+        this.rememberHanded(groupId, field, event.target.value);
+    }
+
+    /** Every keystroke becomes the field's draft; the store gets the address when the field is left. */
+    handleAddressInput(event) {
+        const { group: groupId, field } = event.target.dataset;
+        this.setDraftValue(groupId, field, event.target.value);
+    }
+
+    handleAddressBlur(event) {
+        const { field } = event.target.dataset;
+        this.handOverOnLeave(event.target.dataset.group, field, (groupId, value) =>
+            this.commitAddressField(groupId, field, value)
+        );
+    }
+
     handleAddressChange(event) {
         const { group: groupId, field } = event.target.dataset;
+        this.commitAddressField(groupId, field, event.target.value);
+    }
+
+    commitAddressField(groupId, field, value) {
         const group = this.findGroup(groupId);
         if (!group) {
             return;
         }
-        const draft = { ...this.addressOf(group), [field]: event.target.value };
+        this.handed[`${groupId}.${field}`] = value;
+        const draft = { ...this.addressOf(group), [field]: value };
         // A region belongs to its country: keep it only when the new country lists it too.
         if (
             field === 'country' &&
@@ -594,13 +668,27 @@ export default class CheckoutAddressForm extends LightningElement {
             : [...this.expandedGroups, groupId];
     }
 
+    handleDateFocus(event) {
+        this.rememberHanded(event.target.dataset.group, 'desiredDeliveryDate', event.target.value);
+    }
+
+    handleDateInput(event) {
+        this.setDraftValue(event.target.dataset.group, 'desiredDeliveryDate', event.target.value);
+    }
+
+    handleDateBlur(event) {
+        this.handOverOnLeave(event.target.dataset.group, 'desiredDeliveryDate', (groupId, value) =>
+            this.commitDate(groupId, value)
+        );
+    }
+
     handleDateChange(event) {
-        const { group: groupId } = event.target.dataset;
-        const value = event.target.value;
-        this.drafts = {
-            ...this.drafts,
-            [groupId]: { ...(this.drafts[groupId] || {}), desiredDeliveryDate: value }
-        };
+        this.commitDate(event.target.dataset.group, event.target.value);
+    }
+
+    commitDate(groupId, value) {
+        this.handed[`${groupId}.desiredDeliveryDate`] = value;
+        this.setDraftValue(groupId, 'desiredDeliveryDate', value);
         this.markTouched(groupId, 'desiredDeliveryDate');
         const message = this.checkDate(value);
         this.setLocalError(groupId, 'desiredDeliveryDate', message);
@@ -609,14 +697,28 @@ export default class CheckoutAddressForm extends LightningElement {
         }
     }
 
+    handleInstructionsFocus(event) {
+        this.rememberHanded(event.target.dataset.group, 'shippingInstructions', event.target.value);
+    }
+
+    handleInstructionsInput(event) {
+        this.setDraftValue(event.target.dataset.group, 'shippingInstructions', event.target.value);
+    }
+
+    handleInstructionsBlur(event) {
+        this.handOverOnLeave(event.target.dataset.group, 'shippingInstructions', (groupId, value) =>
+            this.commitInstructions(groupId, value)
+        );
+    }
+
     handleInstructionsChange(event) {
-        const { group: groupId } = event.target.dataset;
-        const value = event.target.value;
+        this.commitInstructions(event.target.dataset.group, event.target.value);
+    }
+
+    commitInstructions(groupId, value) {
         const limit = Number(this.shippingInstructionsMaxLength) || 255;
-        this.drafts = {
-            ...this.drafts,
-            [groupId]: { ...(this.drafts[groupId] || {}), shippingInstructions: value }
-        };
+        this.handed[`${groupId}.shippingInstructions`] = value;
+        this.setDraftValue(groupId, 'shippingInstructions', value);
         this.markTouched(groupId, 'shippingInstructions');
         this.setLocalError(groupId, 'shippingInstructions', value.length > limit ? TOO_LONG : '');
         this.store.updateShipping(groupId, { shippingInstructions: value });

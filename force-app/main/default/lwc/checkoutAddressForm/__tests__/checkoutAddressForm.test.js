@@ -8,7 +8,14 @@ import {
     flushPromises,
     ADDRESS
 } from 'checkoutKitTest/snapshots';
-import { cleanUpDom, commitValue, describedText } from 'checkoutKitTest/dom';
+import {
+    cleanUpDom,
+    commitValue,
+    describedText,
+    focusField,
+    leaveField,
+    typeValue
+} from 'checkoutKitTest/dom';
 import { isoDateFromToday } from '../addressRules';
 
 jest.mock(
@@ -286,6 +293,118 @@ describe('c-checkout-address-form', () => {
 
         const fieldset = element.shadowRoot.querySelector('fieldset');
         expect(describedText(element.shadowRoot, fieldset)).toBe('Could not save.');
+    });
+
+    describe('while the shopper types', () => {
+        it.each(['lastName', 'street', 'postalCode'])(
+            'keeps what is being typed in %s when a snapshot arrives, then hands it over on leaving',
+            async (name) => {
+                const element = await render(emptyGroupSnapshot());
+                const typed = {
+                    lastName: 'Lovelace',
+                    street: '415 Mission St',
+                    postalCode: '94105'
+                }[name];
+
+                focusField(field(element, name));
+                typeValue(field(element, name), typed.slice(0, 3));
+                CheckoutStateAdapter.emit(emptyGroupSnapshot({ phase: 'processing' }));
+                await flushPromises();
+                expect(field(element, name).value).toBe(typed.slice(0, 3));
+
+                typeValue(field(element, name), typed);
+                CheckoutStateAdapter.emit(emptyGroupSnapshot());
+                await flushPromises();
+                expect(field(element, name).value).toBe(typed);
+                expect(store.updateShipping).not.toHaveBeenCalled();
+
+                leaveField(field(element, name));
+                expect(store.updateShipping).toHaveBeenCalledTimes(1);
+                expect(store.updateShipping.mock.calls[0][1].deliveryAddress).toMatchObject({
+                    [name]: typed
+                });
+                await expect(element).toBeAccessible();
+            }
+        );
+
+        it('hands a field over once when change and blur both come', async () => {
+            const element = await render(emptyGroupSnapshot());
+
+            focusField(field(element, 'city'));
+            typeValue(field(element, 'city'), 'Denver');
+            commitValue(field(element, 'city'), 'Denver');
+            leaveField(field(element, 'city'));
+
+            expect(store.updateShipping).toHaveBeenCalledTimes(1);
+        });
+
+        it('shows the stored shipping instructions and keeps the ones being typed', async () => {
+            const withInstructions = (phase) =>
+                snapshotFor(phase, {
+                    deliveryGroups: [
+                        deliveryGroup(GROUP_ID, { shippingInstructions: 'Ring twice' })
+                    ]
+                });
+            const element = await render(withInstructions('ready'));
+            const textarea = element.shadowRoot.querySelector('textarea');
+            expect(textarea.value).toBe('Ring twice');
+
+            focusField(textarea);
+            typeValue(textarea, 'Ring twice, then leave it');
+            CheckoutStateAdapter.emit(withInstructions('processing'));
+            await flushPromises();
+            expect(element.shadowRoot.querySelector('textarea').value).toBe(
+                'Ring twice, then leave it'
+            );
+
+            leaveField(textarea);
+            expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
+                shippingInstructions: 'Ring twice, then leave it'
+            });
+            await expect(element).toBeAccessible();
+        });
+
+        it('keeps a desired delivery date being entered and hands it over on leaving', async () => {
+            const element = await render(snapshotFor('ready'));
+            const date = element.shadowRoot.querySelector('input[type="date"]');
+
+            focusField(date);
+            typeValue(date, isoDateFromToday(7));
+            CheckoutStateAdapter.emit(snapshotFor('processing'));
+            await flushPromises();
+            expect(element.shadowRoot.querySelector('input[type="date"]').value).toBe(
+                isoDateFromToday(7)
+            );
+
+            leaveField(date);
+            expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
+                desiredDeliveryDate: isoDateFromToday(7)
+            });
+        });
+    });
+
+    it("puts each group's delivery date and instructions in that group's fieldset", async () => {
+        const element = await render(
+            snapshotFor('ready', {
+                deliveryGroups: [
+                    deliveryGroup('g1', { name: 'Home' }),
+                    deliveryGroup('g2', { name: 'Office' })
+                ]
+            })
+        );
+
+        const groups = [...element.shadowRoot.querySelectorAll('.address-group')];
+        expect(groups).toHaveLength(2);
+        groups.forEach((group) => {
+            const fieldset = group.querySelector('fieldset');
+            const date = group.querySelector('input[type="date"]');
+            const textarea = group.querySelector('textarea');
+            // The group's legend names them: "Shipping address for Home", then the field label.
+            expect(fieldset.contains(date)).toBe(true);
+            expect(fieldset.contains(textarea)).toBe(true);
+            expect(date.dataset.group).toBe(group.dataset.group);
+        });
+        await expect(element).toBeAccessible();
     });
 
     describe('signed-in buyers', () => {
