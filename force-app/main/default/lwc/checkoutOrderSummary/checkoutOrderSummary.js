@@ -63,6 +63,11 @@ export default class CheckoutOrderSummary extends LightningElement {
     /** `commerce` (Connect REST place order) or `cpq` (Industries CPQ checkout). */
     @api submissionStrategy = 'commerce';
     @api cpqNamespace = 'vlocity_cmt';
+    /**
+     * The Industries CPQ cart to submit: the id of its header record (Order, Quote or Opportunity). In Experience
+     * Builder the admin binds it, by default to the page's record (`{!Route.recordId}`). Never the WebCart id.
+     */
+    @api cpqCartId;
     @api checkOrderStatus = false;
     @api validateSubmittedXLI = false;
 
@@ -210,7 +215,13 @@ export default class CheckoutOrderSummary extends LightningElement {
             (item) => !item.groupId
         );
         const order = this.order;
-        if (order && order.outcome !== 'success' && order.message) {
+        // The engine also reports a failed order as an `order` message: say it once.
+        if (
+            order &&
+            order.outcome !== 'success' &&
+            order.message &&
+            !messages.some((item) => item.message === order.message)
+        ) {
             messages.push({ id: 'order-result', severity: 'error', message: order.message });
         }
         if (this.submitError) {
@@ -219,14 +230,25 @@ export default class CheckoutOrderSummary extends LightningElement {
         return [...messages, ...this.blockerMessages];
     }
 
+    /** The bound CPQ cart id, or '' when none is bound (or the Builder left an expression unresolved). */
+    get cartIdToSubmit() {
+        const value = typeof this.cpqCartId === 'string' ? this.cpqCartId.trim() : '';
+        return value && !value.startsWith('{!') ? value : '';
+    }
+
     get submissionSettings() {
         if (this.submissionStrategy === 'cpq') {
-            return {
+            const settings = {
                 strategy: 'cpq',
                 namespace: (this.cpqNamespace || '').trim(),
                 checkOrderStatus: Boolean(this.checkOrderStatus),
                 validateSubmittedXLI: Boolean(this.validateSubmittedXLI)
             };
+            // Unbound: the store's configured CPQ cart (StoreOptions.cpq.cartId) applies.
+            if (this.cartIdToSubmit) {
+                settings.cartId = this.cartIdToSubmit;
+            }
+            return settings;
         }
         return { strategy: 'commerce' };
     }

@@ -170,6 +170,28 @@ describe('c-checkout-order-summary', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('says a failed order once when the engine also reports it as an order message', async () => {
+        const text = "Your order can't be changed any more, so it was rejected.";
+        const element = await render(
+            snapshotFor('error', {
+                order: { strategy: 'cpq', outcome: 'rejected', code: 'SUBMIT-1003', message: text },
+                messages: [
+                    {
+                        id: 'ORDER_FAILED',
+                        severity: 'error',
+                        scope: 'order',
+                        code: 'SUBMIT-1003',
+                        message: text
+                    }
+                ]
+            })
+        );
+
+        const shown = status(element).messages.map((item) => item.message);
+        expect(shown.filter((message) => message === text)).toHaveLength(1);
+        await expect(element).toBeAccessible();
+    });
+
     it('does not offer to resubmit when the outcome is unknown', async () => {
         const element = await render(
             snapshotFor('error', {
@@ -324,6 +346,54 @@ describe('c-checkout-order-summary', () => {
             expect(rows(element).map(([label]) => label)).not.toContain(
                 'c.CheckoutKit_RecurringCharges'
             );
+        });
+
+        it('submits the Industries CPQ cart bound to cpqCartId, not the checkout cart', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                submissionStrategy: 'cpq',
+                cpqCartId: ' 801SG00000001qWYAQ '
+            });
+
+            button(element).click();
+            await flushPromises();
+
+            expect(store.placeOrder).toHaveBeenCalledWith({
+                strategy: 'cpq',
+                namespace: 'vlocity_cmt',
+                checkOrderStatus: true,
+                validateSubmittedXLI: false,
+                cartId: '801SG00000001qWYAQ'
+            });
+        });
+
+        it('sends no cart id when none is bound or the binding did not resolve', async () => {
+            for (const cpqCartId of [undefined, '', '{!Route.recordId}']) {
+                cleanUpDom();
+                store = resetFakeStore();
+                // eslint-disable-next-line no-await-in-loop
+                const element = await render(snapshotFor('ready'), {
+                    ...BUILDER_DEFAULTS,
+                    submissionStrategy: 'cpq',
+                    cpqCartId
+                });
+                button(element).click();
+                // eslint-disable-next-line no-await-in-loop
+                await flushPromises();
+                expect(store.placeOrder.mock.calls[0][0]).not.toHaveProperty('cartId');
+            }
+        });
+
+        it('never sends a CPQ cart id with the Commerce strategy', async () => {
+            const element = await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                cpqCartId: '801SG00000001qWYAQ'
+            });
+
+            button(element).click();
+            await flushPromises();
+
+            expect(store.placeOrder).toHaveBeenCalledWith({ strategy: 'commerce' });
         });
 
         it('hides the place order button when showPlaceOrder is off', async () => {
