@@ -160,6 +160,17 @@ export default class CheckoutOrderSummary extends LightningElement {
         );
     }
 
+    /**
+     * Industries CPQ says how the order was accepted (accepted, provisionally accepted, ready): its outcome's
+     * labelled message. A Commerce order was placed.
+     */
+    get confirmationText() {
+        const order = this.order;
+        return order && order.strategy === 'cpq' && order.outcome === 'success' && order.message
+            ? order.message
+            : this.labels.orderPlaced;
+    }
+
     get orderReference() {
         const order = this.order;
         const reference =

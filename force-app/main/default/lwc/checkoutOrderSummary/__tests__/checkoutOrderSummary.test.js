@@ -150,6 +150,26 @@ describe('c-checkout-order-summary', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('confirms an Industries CPQ order with its outcome message', async () => {
+        const element = await render(
+            snapshotFor('complete', {
+                canPlaceOrder: false,
+                order: {
+                    strategy: 'cpq',
+                    outcome: 'success',
+                    code: 'SUBMIT-1002',
+                    orderId: '801SG00000001qWYAQ',
+                    message: 'Your order was provisionally accepted.'
+                }
+            })
+        );
+
+        const confirmation = element.shadowRoot.querySelector('.summary-confirmation');
+        expect(confirmation.textContent).toContain('Your order was provisionally accepted.');
+        expect(confirmation.textContent).not.toContain('c.CheckoutKit_OrderPlaced');
+        await expect(element).toBeAccessible();
+    });
+
     it('shows a retryable failure and offers to try again', async () => {
         const element = await render(
             snapshotFor('error', {
