@@ -20,6 +20,7 @@ import TRANSIT_DAYS from '@salesforce/label/c.CheckoutKit_TransitDays';
 import TRANSIT_WEEKS from '@salesforce/label/c.CheckoutKit_TransitWeeks';
 import NEED_ADDRESS from '@salesforce/label/c.CheckoutKit_DeliveryNeedsAddress';
 import NO_METHODS from '@salesforce/label/c.CheckoutKit_DeliveryNoMethods';
+import METHODS_UNAVAILABLE from '@salesforce/label/c.CheckoutKit_DeliveryUnavailable';
 import FINDING_METHODS from '@salesforce/label/c.CheckoutKit_DeliveryFinding';
 import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
@@ -37,6 +38,17 @@ function carrierText(method) {
 
 const TRANSIT_LABELS = { Hours: TRANSIT_HOURS, Days: TRANSIT_DAYS, Weeks: TRANSIT_WEEKS };
 const LOCKED_PHASES = ['processing', 'submitting', 'complete'];
+/** The engine's message codes (ENGINE_CODES in c/checkoutStore) this component reads. */
+const METHOD_RESET = 'DELIVERY_METHOD_RESET';
+const CALCULATION_FAILED = 'CALCULATION_FAILED';
+const PROCESSING_TIMEOUT = 'PROCESSING_TIMEOUT';
+/** Server error types of a calculator (integration) that failed: its answer says nothing about the address. */
+const INTEGRATION_ERROR = '/commerce/integrations/';
+const ADDRESS_KEY_FIELDS = ['street', 'city', 'region', 'postalCode', 'country'];
+
+function addressKey(address) {
+    return address ? ADDRESS_KEY_FIELDS.map((field) => address[field] || '').join('|') : '';
+}
 
 /**
  * Delivery method picker: one radio group per delivery group that ships, with name, carrier, fee (an adjusted
@@ -55,6 +67,9 @@ export default class CheckoutDeliveryMethod extends LightningElement {
     snapshot;
 
     labels = { loading: LOADING, processing: PROCESSING, noShipping: NO_SHIPPING };
+
+    /** By group id: the saved address when the shopper chose its method (not rendered). */
+    chosenForAddress = {};
 
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
     get store() {
@@ -99,7 +114,9 @@ export default class CheckoutDeliveryMethod extends LightningElement {
             const messages = sectionMessages(this.snapshot, ['deliveryMethod'], {
                 groupId: group.id,
                 shownFields: [fieldKey]
-            });
+            }).filter(
+                (item) => item.code !== METHOD_RESET || this.addressChangedSinceChoice(group)
+            );
             const selectedId = group.selectedDeliveryMethodId;
             return {
                 id: group.id,
@@ -119,11 +136,64 @@ export default class CheckoutDeliveryMethod extends LightningElement {
         });
     }
 
+    /**
+     * Why a group lists no methods, said only when true: no address yet; still calculating; the calculation
+     * failed (its answer says nothing about the address); or the server calculated for the saved address and
+     * found none.
+     */
     emptyTextFor(group) {
         if (!group.deliveryAddress) {
             return NEED_ADDRESS;
         }
-        return this.isProcessing ? FINDING_METHODS : NO_METHODS;
+        if (this.isProcessing || this.isAddressSaving(group)) {
+            return FINDING_METHODS;
+        }
+        if (this.hasCalculationError(group)) {
+            return METHODS_UNAVAILABLE;
+        }
+        return this.savedGroup(group).deliveryAddress ? NO_METHODS : NEED_ADDRESS;
+    }
+
+    /** The group as the server last answered it (the view lays pending edits over it). */
+    savedGroup(group) {
+        const checkout = this.snapshot && this.snapshot.checkout;
+        const items =
+            (checkout && checkout.deliveryGroups && checkout.deliveryGroups.items) || null;
+        return (items && items.find((item) => item.id === group.id)) || (items ? {} : group);
+    }
+
+    /** A valid address edit the store is still saving: its methods are not calculated yet. */
+    isAddressSaving(group) {
+        const key = `group.${group.id}.deliveryAddress`;
+        const edit = this.snapshot.edits && this.snapshot.edits[key];
+        const invalid = Object.keys(this.snapshot.validation || {}).some(
+            (field) => field === key || field.startsWith(`${key}.`)
+        );
+        return Boolean(edit && (edit.status === 'pending' || edit.status === 'saving') && !invalid);
+    }
+
+    /** A calculator failed (or never answered) for this group or the whole checkout. */
+    hasCalculationError(group) {
+        return (this.snapshot.messages || []).some(
+            (item) =>
+                item.severity === 'error' &&
+                (!item.groupId || item.groupId === group.id) &&
+                (item.code === CALCULATION_FAILED ||
+                    item.code === PROCESSING_TIMEOUT ||
+                    String(item.code || '').startsWith(INTEGRATION_ERROR))
+        );
+    }
+
+    /**
+     * "Your delivery method changed because the address changed" is true only when the saved address differs
+     * from the one the method was chosen for (the engine also sends it after other shipping changes).
+     */
+    addressChangedSinceChoice(group) {
+        const chosenFor = this.chosenForAddress[group.id];
+        return (
+            chosenFor === undefined ||
+            chosenFor !== addressKey(this.savedGroup(group).deliveryAddress)
+        );
     }
 
     methodView(group, method, selectedId) {
@@ -176,6 +246,10 @@ export default class CheckoutDeliveryMethod extends LightningElement {
 
     handleSelect(event) {
         const groupId = event.target.dataset.group;
+        const group = shippingGroups(this.snapshot).find((item) => item.id === groupId);
+        if (group) {
+            this.chosenForAddress[groupId] = addressKey(this.savedGroup(group).deliveryAddress);
+        }
         this.store.selectDeliveryMethod(groupId, event.target.value);
     }
 }

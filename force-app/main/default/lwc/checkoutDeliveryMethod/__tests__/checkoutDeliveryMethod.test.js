@@ -167,6 +167,110 @@ describe('c-checkout-delivery-method', () => {
         await expect(element).toBeAccessible();
     });
 
+    describe('after a calculator failure', () => {
+        const GROUP_ID = '0a7SB0000000001';
+        const SHIPPING_FAILED = {
+            id: 'server:0:/commerce/integrations/shipping',
+            severity: 'error',
+            scope: 'shipping',
+            code: '/commerce/integrations/shipping',
+            message: "The shipping service didn't respond. Try again in a moment."
+        };
+        const METHOD_RESET = {
+            id: `DELIVERY_METHOD_RESET|${GROUP_ID}`,
+            severity: 'info',
+            scope: 'deliveryMethod',
+            groupId: GROUP_ID,
+            code: 'DELIVERY_METHOD_RESET',
+            message: 'Your delivery method changed because the address changed.'
+        };
+        const savedCheckout = (groups) => ({
+            checkoutId: '2z9SB0000000001',
+            deliveryGroups: { count: groups.length, items: groups }
+        });
+
+        it('does not claim the address cannot be delivered to', async () => {
+            const failed = deliveryGroup(GROUP_ID, {
+                availableDeliveryMethods: [],
+                selectedDeliveryMethod: null,
+                selectedDeliveryMethodId: null,
+                shippingInstructions: 'Leave it at the front desk.'
+            });
+            const element = await render(
+                snapshotFor('error', {
+                    checkout: savedCheckout([failed]),
+                    deliveryGroups: [failed],
+                    messages: [SHIPPING_FAILED]
+                })
+            );
+
+            expect(element.shadowRoot.querySelector('.delivery-empty').textContent).toBe(
+                'c.CheckoutKit_DeliveryUnavailable'
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('says the methods are being found while a new address saves', async () => {
+            const element = await render(
+                snapshotFor('saving', {
+                    deliveryGroups: [
+                        deliveryGroup(GROUP_ID, {
+                            availableDeliveryMethods: [],
+                            selectedDeliveryMethodId: null
+                        })
+                    ],
+                    edits: {
+                        [`group.${GROUP_ID}.deliveryAddress`]: { status: 'saving', value: {} }
+                    }
+                })
+            );
+
+            expect(element.shadowRoot.querySelector('.delivery-empty').textContent).toBe(
+                'c.CheckoutKit_DeliveryFinding'
+            );
+        });
+
+        it('says the method changed because of the address only when the address changed', async () => {
+            const group = deliveryGroup(GROUP_ID);
+            const element = await render(
+                snapshotFor('ready', { checkout: savedCheckout([group]), deliveryGroups: [group] })
+            );
+            const express = radios(element)[1];
+            express.checked = true;
+            express.dispatchEvent(new CustomEvent('change'));
+
+            // An instructions-only change: the engine reports a reset, the address is the same.
+            const sameAddress = deliveryGroup(GROUP_ID, { shippingInstructions: 'Ring twice' });
+            CheckoutStateAdapter.emit(
+                snapshotFor('ready', {
+                    checkout: savedCheckout([sameAddress]),
+                    deliveryGroups: [sameAddress],
+                    messages: [METHOD_RESET]
+                })
+            );
+            await flushPromises();
+            const groupStatus = () =>
+                element.shadowRoot.querySelector('fieldset c-checkout-status');
+            expect(groupStatus().messages).toEqual([]);
+
+            const moved = deliveryGroup(GROUP_ID, {
+                deliveryAddress: { ...group.deliveryAddress, city: 'Oakland', postalCode: '94607' }
+            });
+            CheckoutStateAdapter.emit(
+                snapshotFor('ready', {
+                    checkout: savedCheckout([moved]),
+                    deliveryGroups: [moved],
+                    messages: [METHOD_RESET]
+                })
+            );
+            await flushPromises();
+            expect(groupStatus().messages.map((item) => item.code)).toEqual([
+                'DELIVERY_METHOD_RESET'
+            ]);
+            await expect(element).toBeAccessible();
+        });
+    });
+
     it('asks for an address first when the group has none', async () => {
         const element = await render(
             snapshotFor('ready', {
