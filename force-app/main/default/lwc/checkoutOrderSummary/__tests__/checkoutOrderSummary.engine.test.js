@@ -32,4 +32,39 @@ describe('c-checkout-order-summary with the real engine', () => {
         expect(element.shadowRoot.querySelector('.summary-reference')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
+
+    it('submits the bound Industries CPQ cart and confirms it with the outcome message', async () => {
+        const engine = useRealEngine({
+            guest: true,
+            withAddress: true,
+            contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
+        });
+        const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
+        Object.assign(element, {
+            showPlaceOrder: true,
+            submissionStrategy: 'cpq',
+            cpqNamespace: 'vlocity_cmt',
+            checkOrderStatus: true,
+            cpqCartId: '801SG00000001qWYAQ'
+        });
+        document.body.appendChild(element);
+        await engine.settle();
+
+        element.shadowRoot.querySelector('button.summary-place-order').click();
+        await flushPromises();
+        await engine.settle();
+
+        expect(engine.server.cpqCalls).toEqual([
+            {
+                cartId: '801SG00000001qWYAQ',
+                namespace: 'vlocity_cmt',
+                checkOrderStatus: true,
+                validateSubmittedXLI: false
+            }
+        ]);
+        expect(element.shadowRoot.querySelector('.summary-confirmation').textContent).toContain(
+            'c.CheckoutKit_CpqSubmit1001'
+        );
+        await expect(element).toBeAccessible();
+    });
 });
