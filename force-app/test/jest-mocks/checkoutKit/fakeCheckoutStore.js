@@ -25,6 +25,7 @@ function createFakeStore(initialSnapshot) {
         selectDeliveryMethod: jest.fn(),
         updateCustomFields: jest.fn(),
         loadAccountAddresses: jest.fn(() => Promise.resolve()),
+        useCpqCart: jest.fn(() => Promise.resolve()),
         retryFailed: jest.fn(),
         placeOrder: jest.fn(() =>
             Promise.resolve({

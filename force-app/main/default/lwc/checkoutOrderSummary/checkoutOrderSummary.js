@@ -83,6 +83,33 @@ export default class CheckoutOrderSummary extends LightningElement {
     blockerMessages = [];
     submitError = '';
 
+    connectedCallback() {
+        this.nameCpqCart();
+    }
+
+    /**
+     * Industries CPQ: tells the store which cart this page submits, so the snapshot carries its one-time and
+     * recurring totals (and the store's own CPQ settings name the same cart). Only a bound cart is named: the
+     * checkout's WebCart is not a CPQ cart.
+     */
+    nameCpqCart() {
+        const store = this.store;
+        const namespace = (this.cpqNamespace || '').trim();
+        if (
+            this.submissionStrategy !== 'cpq' ||
+            !namespace ||
+            !this.cartIdToSubmit ||
+            typeof store.useCpqCart !== 'function'
+        ) {
+            return;
+        }
+        const reading = store.useCpqCart({ namespace, cartId: this.cartIdToSubmit });
+        if (reading && typeof reading.catch === 'function') {
+            // A failed read only leaves the CPQ totals out; placing the order does not depend on it.
+            reading.catch(() => {});
+        }
+    }
+
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
     get store() {
         return getCheckoutStore();

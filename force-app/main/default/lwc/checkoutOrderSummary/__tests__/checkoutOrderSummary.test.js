@@ -404,6 +404,30 @@ describe('c-checkout-order-summary', () => {
             }
         });
 
+        it('names the bound Industries CPQ cart to the store for its one-time and recurring totals', async () => {
+            await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                submissionStrategy: 'cpq',
+                cpqCartId: '801SG00000001qWYAQ'
+            });
+
+            expect(store.useCpqCart).toHaveBeenCalledWith({
+                namespace: 'vlocity_cmt',
+                cartId: '801SG00000001qWYAQ'
+            });
+        });
+
+        it('names no CPQ cart without a bound one or with the Commerce strategy', async () => {
+            await render(snapshotFor('ready'), { ...BUILDER_DEFAULTS, submissionStrategy: 'cpq' });
+            cleanUpDom();
+            await render(snapshotFor('ready'), {
+                ...BUILDER_DEFAULTS,
+                cpqCartId: '801SG00000001qWYAQ'
+            });
+
+            expect(store.useCpqCart).not.toHaveBeenCalled();
+        });
+
         it('never sends a CPQ cart id with the Commerce strategy', async () => {
             const element = await render(snapshotFor('ready'), {
                 ...BUILDER_DEFAULTS,
