@@ -572,12 +572,12 @@ export default class CheckoutAddressForm extends LightningElement {
         };
     }
 
-    /** Focus: remembers what the field holds, so leaving it hands over only what changed. */
+    /**
+     * Focus: remembers what the field holds (the store's value, or a draft handed when the field was last left),
+     * so leaving it hands over only what was typed since.
+     */
     rememberHanded(groupId, field, value) {
-        const key = `${groupId}.${field}`;
-        if (this.draftValue(groupId, field) === undefined || !(key in this.handed)) {
-            this.handed[key] = value;
-        }
+        this.handed[`${groupId}.${field}`] = value;
     }
 
     /** Leaving a field hands its draft to the store when no change event did (the value is never lost). */

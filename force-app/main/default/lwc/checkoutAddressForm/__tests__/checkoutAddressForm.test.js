@@ -327,6 +327,27 @@ describe('c-checkout-address-form', () => {
             }
         );
 
+        it('hands nothing over when a field of a new address is only passed through', async () => {
+            const element = await render(
+                buyerSnapshot(2, {
+                    deliveryGroups: [
+                        deliveryGroup(GROUP_ID, { deliveryAddress: accountAddress(1) })
+                    ]
+                })
+            );
+            const newAddress = element.shadowRoot.querySelector('input[value="new"]');
+            newAddress.checked = true;
+            newAddress.dispatchEvent(new CustomEvent('change'));
+            await flushPromises();
+
+            focusField(field(element, 'street'));
+            leaveField(field(element, 'street'));
+            await flushPromises();
+
+            expect(store.updateShipping).not.toHaveBeenCalled();
+            expect(field(element, 'street').getAttribute('aria-invalid')).toBe('false');
+        });
+
         it('hands a field over once when change and blur both come', async () => {
             const element = await render(emptyGroupSnapshot());
 
