@@ -131,10 +131,13 @@ test('fuzzed contact values: a labelled message, or sent unchanged', async () =>
                 );
                 for (const [key, value] of Object.entries(values)) {
                     const field = key as keyof ContactInfo;
-                    // A national phone number is only valid with its country: a message on either blocks it.
+                    // A national phone number (no leading +) is only valid with its country: a message on
+                    // either blocks it. An international one stands alone.
+                    const national =
+                        field === 'phoneNumber' && !String(value).trim().startsWith('+');
                     const rejected =
                         validationFor(store, `contact.${key}`).length > 0 ||
-                        (field === 'phoneNumber' &&
+                        (national &&
                             validationFor(store, 'contact.isoCountryCodeForPhoneNumber').length >
                                 0);
                     if (rejected) {
