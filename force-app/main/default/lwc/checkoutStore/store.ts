@@ -21,7 +21,7 @@ import { MAX_CUSTOM_FIELD_OBJECTS, isPatchAllowed, patchBodyViolations } from '.
 import type { PatchBody, PatchResource } from './patchRules';
 import { DEFAULT_POLL_TUNING, ReadinessEstimator, pollUntilSettled } from './polling';
 import type { Clock } from './polling';
-import { cpqResult, errorText } from './submission';
+import { cpqFailure, cpqResult, errorText, orderResult } from './submission';
 import type {
     AccountAddress,
     Checkout,
@@ -461,6 +461,7 @@ class Store implements CheckoutStore {
         if (this.disposed) return;
         this.methodIntent.set(groupId, deliveryMethodId);
         this.engineMessages.delete(`${ENGINE_CODES.methodReset}|${groupId}`);
+        this.engineMessages.delete(`${ENGINE_CODES.methodUnavailable}|${groupId}`);
         this.setEdit(groupKey(groupId, 'deliveryMethodId'), deliveryMethodId, undefined);
         this.afterIntent();
     }
@@ -964,12 +965,19 @@ class Store implements CheckoutStore {
                 this.edits.delete(key);
             }
         }
-        if (write.kind === 'shipping' && write.groupId) this.reapplyMethodIntent(write.groupId);
+        // A failed calculation says nothing reliable about the methods: keep the shopper's choice silently.
+        if (!calculatorFailed && write.kind === 'shipping' && write.groupId) {
+            const addressKey = groupKey(write.groupId, 'deliveryAddress');
+            this.reapplyMethodIntent(write.groupId, write.carried.has(addressKey));
+        }
         this.dropEditsMatchingServer();
     }
 
-    /** An address change can reset the delivery method: bring back the shopper's choice when still offered. */
-    private reapplyMethodIntent(groupId: string): void {
+    /**
+     * A shipping write can reset the delivery method: bring back the shopper's choice when still offered. Only
+     * a changed address explains a vanished method; otherwise the method is just no longer offered.
+     */
+    private reapplyMethodIntent(groupId: string, addressChanged: boolean): void {
         const intended = this.methodIntent.get(groupId);
         const group = this.group(groupId);
         const key = groupKey(groupId, 'deliveryMethodId');
@@ -981,13 +989,10 @@ class Store implements CheckoutStore {
             this.edits.set(key, { value: intended, status: 'pending', revision: ++this.revision });
         } else {
             this.methodIntent.delete(groupId);
-            this.engineMessage(
-                `${ENGINE_CODES.methodReset}|${groupId}`,
-                'deliveryMethod',
-                labels.deliveryMethodReset,
-                'info',
-                groupId
-            );
+            const [code, message] = addressChanged
+                ? [ENGINE_CODES.methodReset, labels.deliveryMethodReset]
+                : [ENGINE_CODES.methodUnavailable, labels.deliveryMethodUnavailable];
+            this.engineMessage(`${code}|${groupId}`, 'deliveryMethod', message, 'info', groupId);
         }
     }
 
@@ -1263,7 +1268,8 @@ class Store implements CheckoutStore {
 
     private async readCpqSummary(): Promise<void> {
         const cpq = this.options.cpq;
-        const cartId = cpq?.cartId ?? this.checkout?.cartSummary?.cartId;
+        // Only a named CPQ cart: the checkout's WebCart is not one.
+        const cartId = cpq?.cartId;
         if (!cpq || !cartId) return;
         try {
             const response: CpqResponse = await this.transport.getCpqCartSummary({
@@ -1290,7 +1296,8 @@ class Store implements CheckoutStore {
     // -----------------------------------------------------------------------------------------------------
 
     placeOrder(settings: SubmissionSettings = { strategy: 'commerce' }): Promise<OrderResult> {
-        if (this.order?.outcome === 'success') return Promise.resolve(this.order);
+        // Success, and failures that trying again cannot help (or that may have placed the order), are final.
+        if (this.order && !this.order.canRetry) return Promise.resolve(this.order);
         if (!this.submitPromise) {
             this.submitPromise = this.hold(this.runPlaceOrder(settings)).finally(() => {
                 this.submitPromise = null;
@@ -1302,10 +1309,21 @@ class Store implements CheckoutStore {
     private async runPlaceOrder(settings: SubmissionSettings): Promise<OrderResult> {
         if (!this.checkoutId && !this.loading) await this.load();
         await this.whenIdle();
+        const cpqCartId = settings.cartId ?? this.options.cpq?.cartId;
+        if (settings.strategy === 'cpq' && (!cpqCartId || !this.cpqNamespace(settings))) {
+            // The checkout's WebCart is not a CPQ cart: without a named one an admin must act.
+            const result = orderResult({
+                strategy: 'cpq',
+                outcome: 'configuration',
+                code: 'SUBMIT-1005',
+                message: labels.cpqSubmit1005
+            });
+            this.clearOrderMessages();
+            this.reportOrderFailure(result);
+            return this.setOrder(result);
+        }
         const key =
-            settings.strategy === 'cpq'
-                ? `cpq:${settings.cartId ?? this.options.cpq?.cartId ?? this.checkout?.cartSummary?.cartId}`
-                : `commerce:${this.checkoutId}`;
+            settings.strategy === 'cpq' ? `cpq:${cpqCartId}` : `commerce:${this.checkoutId}`;
         const placed = placedOrders.get(key);
         if (placed) return this.setOrder(placed);
         const running = submissionsInFlight.get(key);
@@ -1314,12 +1332,12 @@ class Store implements CheckoutStore {
         const blockers = this.blockers().filter((blocker) => blocker !== 'submitting');
         if (blockers.length > 0) {
             this.engineMessage(ENGINE_CODES.orderBlocked, 'order', labels.orderBlocked);
-            return {
+            return orderResult({
                 strategy: settings.strategy,
                 outcome: 'rejected',
                 code: ENGINE_CODES.orderBlocked,
                 message: labels.orderBlocked
-            };
+            });
         }
         this.engineMessages.delete(ENGINE_CODES.orderBlocked);
         this.clearOrderMessages();
@@ -1340,9 +1358,28 @@ class Store implements CheckoutStore {
     }
 
     private setOrder(result: OrderResult): OrderResult {
-        this.order = result;
+        this.order = orderResult(result);
         this.changed();
-        return result;
+        return this.order;
+    }
+
+    /**
+     * A failed order is said once, as an `order` message (several for a 412 that lists several errors); the
+     * OrderResult carries the same text for callers of placeOrder(), not for display.
+     */
+    private reportOrderFailure(result: OrderResult): void {
+        this.engineMessage(
+            ENGINE_CODES.orderFailed,
+            'order',
+            result.message,
+            'error',
+            undefined,
+            result.code
+        );
+    }
+
+    private cpqNamespace(settings: SubmissionSettings): string | undefined {
+        return settings.namespace ?? this.options.cpq?.namespace;
     }
 
     private clearOrderMessages(): void {
@@ -1362,13 +1399,14 @@ class Store implements CheckoutStore {
         if ('failure' in sent) {
             // The server is idempotent per checkout, so trying again can never place a second order.
             const message = sent.failure === 'network' ? labels.errorNetwork : labels.orderFailed;
-            this.engineMessage(ENGINE_CODES.orderFailed, 'order', message);
-            return {
+            const failed: OrderResult = {
                 strategy: 'commerce',
                 outcome: 'retryable',
                 code: ENGINE_CODES.orderFailed,
                 message
             };
+            this.reportOrderFailure(failed);
+            return failed;
         }
         const { status, body } = sent.response;
         const reference = isObject(body) ? body.orderReferenceNumber : undefined;
@@ -1434,17 +1472,9 @@ class Store implements CheckoutStore {
     }
 
     private async submitCpq(settings: SubmissionSettings): Promise<OrderResult> {
-        const namespace = settings.namespace ?? this.options.cpq?.namespace;
-        const cartId =
-            settings.cartId ?? this.options.cpq?.cartId ?? this.checkout?.cartSummary?.cartId;
-        if (!namespace || !cartId) {
-            return {
-                strategy: 'cpq',
-                outcome: 'configuration',
-                code: 'SUBMIT-1005',
-                message: labels.cpqSubmit1005
-            };
-        }
+        // runPlaceOrder refuses a CPQ submission without a named cart and namespace.
+        const namespace = this.cpqNamespace(settings) as string;
+        const cartId = (settings.cartId ?? this.options.cpq?.cartId) as string;
         let result: OrderResult;
         try {
             const response = await this.transport.submitCpq({
@@ -1455,23 +1485,11 @@ class Store implements CheckoutStore {
                 validateSubmittedXLI: settings.validateSubmittedXLI ?? false
             });
             result = cpqResult(response);
-        } catch {
-            result = {
-                strategy: 'cpq',
-                outcome: 'retryable',
-                code: ENGINE_CODES.network,
-                message: labels.errorNetwork
-            };
+        } catch (error) {
+            result = cpqFailure(error);
+            if (result.code === ENGINE_CODES.network) result.message = labels.errorNetwork;
         }
-        if (result.outcome !== 'success')
-            this.engineMessage(
-                ENGINE_CODES.orderFailed,
-                'order',
-                result.message,
-                'error',
-                undefined,
-                result.code
-            );
+        if (result.outcome !== 'success') this.reportOrderFailure(result);
         return result;
     }
 

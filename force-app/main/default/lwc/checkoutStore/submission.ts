@@ -93,3 +93,45 @@ export function cpqResult(response: CpqResponse): OrderResult {
 export function errorText(error: CheckoutError | undefined, fallback: string): string {
     return error?.detail || error?.title || fallback;
 }
+
+/**
+ * The one rule for trying an order again: a Commerce failure may always be retried (the server is idempotent
+ * per checkout); an Industries CPQ failure only when its outcome is `retryable` (rejected and configuration
+ * outcomes cannot change by retrying, and after `unknown` the order may exist). Success is final.
+ */
+export function orderResult(result: OrderResult): OrderResult {
+    const canRetry =
+        result.outcome !== 'success' &&
+        (result.strategy === 'commerce' || result.outcome === 'retryable');
+    return { ...result, canRetry };
+}
+
+/** Only an Apex exception says something meant for the shopper (AuraHandledException). */
+const SHOPPER_SAFE_EXCEPTIONS = ['AuraHandledException'];
+
+/**
+ * A rejected CPQ submission: with a server answer (an Apex error: `{status, body: {message, exceptionType}}`)
+ * the order failed there; without one (no status) it is a network failure, coded `NETWORK_ERROR` (the
+ * caller labels it).
+ */
+export function cpqFailure(error: unknown): OrderResult {
+    const failure = (typeof error === 'object' && error !== null ? error : {}) as {
+        status?: unknown;
+        body?: { message?: unknown; exceptionType?: unknown } | null;
+    };
+    const status = typeof failure.status === 'number' ? failure.status : 0;
+    if (status <= 0) {
+        return { strategy: 'cpq', outcome: 'retryable', code: 'NETWORK_ERROR', message: '' };
+    }
+    const body = failure.body ?? {};
+    const safe =
+        typeof body.message === 'string' &&
+        body.message.trim() !== '' &&
+        SHOPPER_SAFE_EXCEPTIONS.includes(String(body.exceptionType));
+    return {
+        strategy: 'cpq',
+        outcome: 'retryable',
+        code: `HTTP_${status}`,
+        message: safe ? (body.message as string) : labels.orderFailed
+    };
+}

@@ -257,7 +257,13 @@ export interface OrderResult {
     orderId?: string;
     /** The CPQ SUBMIT-100N code, when the strategy is `cpq`. */
     code?: string;
+    /** The text of the outcome; a failure is also the snapshot's `order` message, which is what to show. */
     message: string;
+    /**
+     * Whether placing the order again can help. Set by the engine on every result: false after success, after
+     * CPQ `rejected`, `configuration` and `unknown` outcomes (placeOrder then returns this result unchanged).
+     */
+    canRetry?: boolean;
 }
 
 export interface CheckoutTotals {
@@ -312,7 +318,7 @@ export interface SubmissionSettings {
     namespace?: string;
     checkOrderStatus?: boolean;
     validateSubmittedXLI?: boolean;
-    /** Industries CPQ cart (the header object id); defaults to StoreOptions.cpq.cartId, then the checkout's cart. */
+    /** Industries CPQ cart (the header object id); defaults to StoreOptions.cpq.cartId. Never the WebCart. */
     cartId?: string;
 }
 

@@ -263,3 +263,114 @@ describe('Industries CPQ submission', () => {
         expect(harness.server.cpqSummaryCalls).toHaveLength(1);
     });
 });
+
+describe('CPQ submission failures and retries', () => {
+    const cpq = { strategy: 'cpq' as const, namespace: 'vlocity_cmt', cartId: '801CART' };
+
+    it('tells a server failure (an Apex error with a status) apart from a network failure', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.cpqRejection = {
+            status: 500,
+            body: { message: 'Callout failed: 503', exceptionType: 'System.CalloutException' }
+        };
+        const result = await clock.resolve(store.placeOrder(cpq));
+        expect(result).toMatchObject({
+            strategy: 'cpq',
+            outcome: 'retryable',
+            code: 'HTTP_500',
+            message: 'c.CheckoutKit_OrderFailed',
+            canRetry: true
+        });
+    });
+
+    it("shows an AuraHandledException's own message, meant for the shopper", async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.cpqRejection = {
+            status: 500,
+            body: { message: 'The cart is locked.', exceptionType: 'AuraHandledException' }
+        };
+        const result = await clock.resolve(store.placeOrder(cpq));
+        expect(result).toMatchObject({ code: 'HTTP_500', message: 'The cart is locked.' });
+    });
+
+    it('labels a rejection without any server answer as a network failure', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.cpqRejection = new TypeError('Failed to fetch');
+        const result = await clock.resolve(store.placeOrder(cpq));
+        expect(result).toMatchObject({
+            outcome: 'retryable',
+            code: 'NETWORK_ERROR',
+            message: 'c.CheckoutKit_ErrorNetwork'
+        });
+    });
+
+    it('never submits or reads the WebCart as the CPQ cart', async () => {
+        const harness = await setup({
+            withAddress: true,
+            contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' },
+            store: { cpq: { namespace: 'vlocity_cmt' } }
+        }).loaded();
+        const { server, store, clock } = harness;
+        expect(server.cpqSummaryCalls).toEqual([]);
+        const result = await clock.resolve(
+            store.placeOrder({ strategy: 'cpq', namespace: 'vlocity_cmt' })
+        );
+        expect(server.cpqCalls).toEqual([]);
+        expect(result).toMatchObject({
+            strategy: 'cpq',
+            outcome: 'configuration',
+            message: 'c.CheckoutKit_CpqSubmit1005',
+            canRetry: false
+        });
+        expect(store.getSnapshot().order).toEqual(result);
+    });
+
+    it('reports a failed order once: the order message, with the result carrying the same text', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.cpqAnswer = {
+            messages: [{ code: 'SUBMIT-1004', severity: 'ERROR', message: 'raw' }],
+            records: []
+        };
+        await clock.resolve(store.placeOrder(cpq));
+        await clock.resolve(store.placeOrder(cpq));
+        const snapshot = store.getSnapshot();
+        const shown = snapshot.messages.filter((message) => message.scope === 'order');
+        expect(shown.map((message) => message.message)).toEqual(['c.CheckoutKit_CpqSubmit1004']);
+        expect(snapshot.order?.message).toBe('c.CheckoutKit_CpqSubmit1004');
+    });
+
+    it.each([
+        ['SUBMIT-1003', false],
+        ['SUBMIT-1007', false],
+        ['SUBMIT-1005', false],
+        ['SUBMIT-1006', false],
+        ['SUBMIT-1004', true],
+        ['SUBMIT-1009', true]
+    ])('after %s says whether trying again can help (%s), and keeps to it', async (code, retry) => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.cpqAnswer = { messages: [{ code, severity: 'ERROR', message: 'raw' }], records: [] };
+        const result = await clock.resolve(store.placeOrder(cpq));
+        expect(result.canRetry).toBe(retry);
+        expect(store.getSnapshot().order?.canRetry).toBe(retry);
+        await clock.resolve(store.placeOrder(cpq));
+        expect(server.cpqCalls).toHaveLength(retry ? 2 : 1);
+    });
+
+    it('lets the shopper try a failed Commerce order again', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.scriptNext('POST', '/orders', {
+            status: 412,
+            body: { errors: [{ detail: 'No.' }] }
+        });
+        const result = await clock.resolve(store.placeOrder());
+        expect(result).toMatchObject({ outcome: 'rejected', canRetry: true });
+        const success = await clock.resolve(store.placeOrder());
+        expect(success).toMatchObject({ outcome: 'success', canRetry: false });
+    });
+});

@@ -271,6 +271,10 @@ export class FakeCheckoutServer implements CheckoutTransport {
     orderPosts = 0;
     sessionReads = 0;
     cpqCalls: CpqSubmitRequest[] = [];
+    /** When set, the CPQ checkout rejects with it (an Apex error object, or a network failure). */
+    cpqRejection: unknown = null;
+    /** Method ids the shipping calculator no longer offers (e.g. a carrier withdrawn meanwhile). */
+    readonly withdrawnMethods = new Set<string>();
     cpqAnswer: CpqResponse = {
         messages: [{ code: 'SUBMIT-1001', severity: 'INFO', message: 'ok' }],
         records: []
@@ -390,7 +394,11 @@ export class FakeCheckoutServer implements CheckoutTransport {
                     deliveryAddress: group.deliveryAddress ? { ...group.deliveryAddress } : null,
                     desiredDeliveryDate: group.desiredDeliveryDate,
                     shippingInstructions: group.shippingInstructions,
-                    availableDeliveryMethods: group.deliveryAddress ? methodsFor(group.id) : [],
+                    availableDeliveryMethods: group.deliveryAddress
+                        ? methodsFor(group.id).filter(
+                              (method) => !this.withdrawnMethods.has(method.id)
+                          )
+                        : [],
                     selectedDeliveryMethod:
                         methodsFor(group.id).find(
                             (method) => method.id === group.selectedMethodId
@@ -671,7 +679,10 @@ export class FakeCheckoutServer implements CheckoutTransport {
 
     submitCpq(request: CpqSubmitRequest): Promise<CpqResponse> {
         this.cpqCalls.push(request);
-        return this.delayed(() => JSON.parse(JSON.stringify(this.cpqAnswer)) as CpqResponse);
+        return this.delayed(() => {
+            if (this.cpqRejection) throw this.cpqRejection;
+            return JSON.parse(JSON.stringify(this.cpqAnswer)) as CpqResponse;
+        });
     }
 
     getCpqCartSummary(request: { cartId: string; namespace: string }): Promise<CpqResponse> {
