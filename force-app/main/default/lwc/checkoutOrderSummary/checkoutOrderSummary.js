@@ -42,8 +42,6 @@ const BLOCKER_LABELS = {
     'session-error': BLOCKED_SESSION,
     'not-loaded': BLOCKED_NOT_LOADED
 };
-/** Outcomes after which the shopper must not submit again from here. */
-const FINAL_OUTCOMES = ['success', 'unknown', 'configuration'];
 
 /**
  * Order summary and place order: totals in the cart currency and the shopper's locale (one-time and recurring
@@ -214,19 +212,21 @@ export default class CheckoutOrderSummary extends LightningElement {
         return this.showPlaceOrder && !this.isComplete;
     }
 
+    /** A failed order the engine says trying again cannot help (OrderResult.canRetry is the one rule). */
+    get isFinalFailure() {
+        const order = this.order;
+        return Boolean(order && order.outcome !== 'success' && order.canRetry === false);
+    }
+
     get buttonDisabled() {
-        return (
-            this.isLoading ||
-            this.isSubmitting ||
-            Boolean(this.order && FINAL_OUTCOMES.includes(this.order.outcome))
-        );
+        return this.isLoading || this.isSubmitting || this.isFinalFailure;
     }
 
     get buttonLabel() {
         if (this.isSubmitting) {
             return PLACING_ORDER;
         }
-        if (this.order && this.order.outcome !== 'success') {
+        if (this.order && this.order.outcome !== 'success' && !this.isFinalFailure) {
             return TRY_AGAIN;
         }
         return this.placeOrderLabel || PLACE_ORDER;
@@ -253,12 +253,13 @@ export default class CheckoutOrderSummary extends LightningElement {
             (item) => !item.groupId
         );
         const order = this.order;
-        // The engine also reports a failed order as an `order` message: say it once.
+        // The engine says a failed order as `order` messages; the result's own text only stands in when a
+        // store reported none.
         if (
             order &&
             order.outcome !== 'success' &&
             order.message &&
-            !messages.some((item) => item.message === order.message)
+            !messages.some((item) => item.scope === 'order')
         ) {
             messages.push({ id: 'order-result', severity: 'error', message: order.message });
         }

@@ -67,4 +67,76 @@ describe('c-checkout-order-summary with the real engine', () => {
         );
         await expect(element).toBeAccessible();
     });
+    it.each([
+        ['SUBMIT-1003', false],
+        ['SUBMIT-1007', false],
+        ['SUBMIT-1006', false],
+        ['SUBMIT-1004', true],
+        ['SUBMIT-1009', true]
+    ])(
+        'after %s offers to try again only when it can help (%s), saying it once',
+        async (code, retry) => {
+            const engine = useRealEngine({
+                guest: true,
+                withAddress: true,
+                contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
+            });
+            engine.server.cpqAnswer = {
+                messages: [{ code, severity: 'ERROR', message: 'raw' }],
+                records: []
+            };
+            const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
+            Object.assign(element, {
+                showPlaceOrder: true,
+                submissionStrategy: 'cpq',
+                cpqNamespace: 'vlocity_cmt',
+                cpqCartId: `801CART-${code}` // a cart of its own: orders are remembered per cart
+            });
+            document.body.appendChild(element);
+            await engine.settle();
+
+            element.shadowRoot.querySelector('button.summary-place-order').click();
+            await flushPromises();
+            await engine.settle();
+
+            const button = element.shadowRoot.querySelector('button.summary-place-order');
+            expect(button.textContent.trim() === 'c.CheckoutKit_PlaceOrderAgain').toBe(retry);
+            expect(button.disabled).toBe(!retry);
+            const text = `c.CheckoutKit_CpqSubmit${code.slice(-4)}`;
+            const shown = element.shadowRoot
+                .querySelector('c-checkout-status')
+                .messages.map((item) => item.message);
+            expect(shown.filter((message) => message === text)).toHaveLength(1);
+        }
+    );
+
+    it('without a bound CPQ cart says an admin must act and offers no retry', async () => {
+        const engine = useRealEngine({
+            guest: true,
+            withAddress: true,
+            contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
+        });
+        const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
+        Object.assign(element, {
+            showPlaceOrder: true,
+            submissionStrategy: 'cpq',
+            cpqNamespace: 'vlocity_cmt'
+        });
+        document.body.appendChild(element);
+        await engine.settle();
+
+        element.shadowRoot.querySelector('button.summary-place-order').click();
+        await flushPromises();
+        await engine.settle();
+
+        expect(engine.server.cpqCalls).toEqual([]);
+        const button = element.shadowRoot.querySelector('button.summary-place-order');
+        expect(button.disabled).toBe(true);
+        expect(button.textContent.trim()).not.toBe('c.CheckoutKit_PlaceOrderAgain');
+        expect(
+            element.shadowRoot
+                .querySelector('c-checkout-status')
+                .messages.map((item) => item.message)
+        ).toContain('c.CheckoutKit_CpqSubmit1005');
+    });
 });

@@ -177,7 +177,8 @@ describe('c-checkout-order-summary', () => {
                     strategy: 'cpq',
                     outcome: 'retryable',
                     code: 'SUBMIT-1004',
-                    message: 'Try again in a few minutes.'
+                    message: 'Try again in a few minutes.',
+                    canRetry: true
                 }
             })
         );
@@ -212,6 +213,62 @@ describe('c-checkout-order-summary', () => {
         await expect(element).toBeAccessible();
     });
 
+    it.each(['SUBMIT-1003', 'SUBMIT-1007'])(
+        'does not offer to try again after %s, which the engine marks final',
+        async (code) => {
+            const element = await render(
+                snapshotFor('error', {
+                    order: {
+                        strategy: 'cpq',
+                        outcome: 'rejected',
+                        code,
+                        message: 'Rejected',
+                        canRetry: false
+                    }
+                })
+            );
+
+            expect(button(element).disabled).toBe(true);
+            expect(button(element).textContent.trim()).toBe('c.CheckoutKit_PlaceOrder');
+            await expect(element).toBeAccessible();
+        }
+    );
+
+    it("shows the engine's order messages instead of the result text", async () => {
+        const element = await render(
+            snapshotFor('error', {
+                order: {
+                    strategy: 'commerce',
+                    outcome: 'rejected',
+                    code: 'HTTP_412',
+                    message: 'Inventory is short.',
+                    canRetry: true
+                },
+                messages: [
+                    {
+                        id: 'o1',
+                        severity: 'error',
+                        scope: 'order',
+                        code: 'A',
+                        message: 'Inventory is short.'
+                    },
+                    {
+                        id: 'o2',
+                        severity: 'error',
+                        scope: 'order',
+                        code: 'B',
+                        message: 'Reservation failed.'
+                    }
+                ]
+            })
+        );
+
+        expect(status(element).messages.map((item) => item.message)).toEqual([
+            'Inventory is short.',
+            'Reservation failed.'
+        ]);
+    });
+
     it('does not offer to resubmit when the outcome is unknown', async () => {
         const element = await render(
             snapshotFor('error', {
@@ -219,7 +276,8 @@ describe('c-checkout-order-summary', () => {
                     strategy: 'cpq',
                     outcome: 'unknown',
                     code: 'SUBMIT-1006',
-                    message: 'Unknown'
+                    message: 'Unknown',
+                    canRetry: false
                 }
             })
         );
