@@ -6,7 +6,7 @@
  *
  * tsx runs this package's `.ts` files as CommonJS, so the hook sits on `Module._load`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 
@@ -96,6 +96,15 @@ export function installPlatformModules(): void {
     moduleWithLoader._load = function load(request: string, parent: unknown, isMain: boolean) {
         if (isPlatformModule(request)) {
             return { __esModule: true, default: standIn(request) };
+        }
+        // The engine's LWC imports (`c/checkoutValidation`): their TypeScript source when there is one.
+        if (request.startsWith('c/')) {
+            const name = request.slice(2);
+            const folder = join(repoRoot, 'force-app/main/default/lwc', name);
+            const source = [`${name}.ts`, `${name}.js`]
+                .map((file) => join(folder, file))
+                .find((file) => existsSync(file));
+            return originalLoad.call(this, source ?? request, parent, isMain);
         }
         return originalLoad.call(this, request, parent, isMain);
     };
