@@ -57,6 +57,10 @@ function print(report: BenchReport): void {
             `${burst.lost} edits lost (${burst.runs} runs)`
     );
     console.log('\nBundle sizes (platform compiler, minified + gzip)\n');
+    if (report.engineGzipBytes) {
+        const { bundles, gzipBytes } = report.engineGzipBytes;
+        console.log(`engine as a page loads it (${bundles.join(' + ')}): ${gzipBytes} bytes\n`);
+    }
     console.log(
         table(
             ['bundle', 'gzip bytes', 'minified bytes'],

@@ -14,7 +14,7 @@ import type { Emulator, FaultSettings } from './emulator';
 import { Journal, createNodeTransport } from './node-transport';
 import { seededRandom, sleep, withTimeLimit } from './random';
 import { defaultGroup, guestAddress } from './shopper';
-import { measureAll } from './sizes';
+import { bundleWithImports, measureAll } from './sizes';
 
 export type Strategy = 'engine' | BaselineName;
 export const STRATEGIES: readonly Strategy[] = ['engine', 'uc-backoff', 'fixed-1s'];
@@ -88,6 +88,8 @@ export interface BenchReport {
     runs: StrategyRow[];
     burst: BurstFigures;
     sizes: Record<string, number>;
+    /** The engine as a page loads it: checkoutStore plus the `c/` modules it imports, gzip bytes summed. */
+    engineGzipBytes?: { bundles: string[]; gzipBytes: number };
     sizeDetails: Record<string, unknown>;
     settings: Record<string, unknown>;
 }
@@ -300,6 +302,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     for (const [name, detail] of Object.entries(sizeDetails)) {
         if ('gzipBytes' in detail) sizes[name] = detail.gzipBytes;
     }
+    const engineBundles = bundleWithImports('checkoutStore');
+    const engineGzipBytes = engineBundles.every((name) => sizes[name] !== undefined)
+        ? {
+              bundles: engineBundles,
+              gzipBytes: engineBundles.reduce((sum, name) => sum + sizes[name], 0)
+          }
+        : undefined;
     return {
         runs: rows,
         burst: {
@@ -310,6 +319,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             windowMs: BURST_WINDOW_MS
         },
         sizes,
+        engineGzipBytes,
         sizeDetails,
         settings: {
             scenarios: options.scenarios,

@@ -87,3 +87,19 @@ export async function measureAll(): Promise<Record<string, BundleSize | { error:
     }
     return sizes;
 }
+
+/** The LWC modules a bundle imports as `c/name`, followed transitively, the bundle itself first. */
+export function bundleWithImports(name: string): string[] {
+    const seen = [name];
+    for (let index = 0; index < seen.length; index++) {
+        const folder = join(lwcRoot, seen[index]);
+        for (const file of readdirSync(folder).filter((entry) => /\.(ts|js)$/.test(entry))) {
+            const source = readFileSync(join(folder, file), 'utf8');
+            for (const match of source.matchAll(/from\s+['"]c\/([A-Za-z0-9_]+)['"]/g)) {
+                if (!seen.includes(match[1]) && existsSync(join(lwcRoot, match[1])))
+                    seen.push(match[1]);
+            }
+        }
+    }
+    return seen;
+}
