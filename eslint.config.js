@@ -22,7 +22,8 @@ module.exports = [
             '.sfdx/**',
             'coverage/**',
             'preview/dist/**',
-            'force-app/main/default/lwc/checkoutStore/*.js'
+            'force-app/main/default/lwc/checkoutStore/*.js',
+            'force-app/main/default/lwc/checkoutValidation/*.js'
         ]
     },
     // Lightning Web Components: the platform's own rule set.

@@ -76,16 +76,19 @@ function listBundles(): Bundle[] {
 // 1. Platform compiler
 // ------------------------------------------------------------------------------------------------
 
+/** Compiles every TypeScript bundle (the shared validation first: the engine imports it). */
 function runBuild(): string[] {
     const tsc = join(ROOT, 'node_modules/.bin/tsc');
-    const config = join(LWC_DIR, 'checkoutStore/tsconfig.json');
-    if (!existsSync(config)) {
-        return [];
+    const problems: string[] = [];
+    for (const bundle of ['checkoutValidation', 'checkoutStore']) {
+        const config = join(LWC_DIR, bundle, 'tsconfig.json');
+        if (!existsSync(config)) continue;
+        const build = spawnSync(tsc, ['-p', config], { cwd: ROOT, encoding: 'utf8' });
+        if (build.status !== 0) {
+            problems.push(`npm run build failed:\n${build.stdout}${build.stderr}`.trim());
+        }
     }
-    const build = spawnSync(tsc, ['-p', config], { cwd: ROOT, encoding: 'utf8' });
-    return build.status === 0
-        ? []
-        : [`npm run build failed:\n${build.stdout}${build.stderr}`.trim()];
+    return problems;
 }
 
 async function checkCompile(

@@ -14,13 +14,13 @@ import {
 import {
     hasRegions,
     isIsoDate,
-    isoDateFromToday,
-    isPostalCodeValid,
-    isRegionOf,
+    isValidRegion,
     needsPostalCode,
     postalCodeExample,
-    regionsOf
-} from './addressRules';
+    regionsOf,
+    validateAddress
+} from 'c/checkoutValidation';
+import { isoDateFromToday } from './addressRules';
 import HEADING from '@salesforce/label/c.CheckoutKit_AddressHeading';
 import ADDRESS_LEGEND from '@salesforce/label/c.CheckoutKit_AddressLegend';
 import SAVED_LEGEND from '@salesforce/label/c.CheckoutKit_SavedAddressesLegend';
@@ -46,8 +46,6 @@ import INSTRUCTIONS from '@salesforce/label/c.CheckoutKit_ShippingInstructions';
 import INSTRUCTIONS_HINT from '@salesforce/label/c.CheckoutKit_ShippingInstructionsHint';
 import REQUIRED from '@salesforce/label/c.CheckoutKit_Required';
 import REQUIRED_FIELD from '@salesforce/label/c.CheckoutKit_ValidationRequired';
-import INVALID_POSTAL from '@salesforce/label/c.CheckoutKit_ValidationPostalCode';
-import INVALID_REGION from '@salesforce/label/c.CheckoutKit_ValidationRegion';
 import INVALID_DATE from '@salesforce/label/c.CheckoutKit_ValidationDate';
 import TOO_LONG from '@salesforce/label/c.CheckoutKit_ValidationTooLong';
 import SAVE from '@salesforce/label/c.CheckoutKit_Save';
@@ -513,7 +511,10 @@ export default class CheckoutAddressForm extends LightningElement {
             : '';
     }
 
-    /** What this form checks itself: required fields, the postal code and region for the country. */
+    /**
+     * What this form tells before the store answers: the fields it asks for (names, city, a listed region),
+     * and the value judged by the engine's rules (c/checkoutValidation), so the two never disagree.
+     */
     checkAddressField(field, address) {
         const value = String(address[field] || '').trim();
         const country = address.country;
@@ -524,13 +525,7 @@ export default class CheckoutAddressForm extends LightningElement {
         if (!value) {
             return required ? REQUIRED_FIELD : '';
         }
-        if (field === 'postalCode' && !isPostalCodeValid(country, value)) {
-            return INVALID_POSTAL;
-        }
-        if (field === 'region' && !isRegionOf(country, value)) {
-            return INVALID_REGION;
-        }
-        return '';
+        return validateAddress(toCheckoutAddress(address))[field] || '';
     }
 
     checkDate(value) {
@@ -621,7 +616,7 @@ export default class CheckoutAddressForm extends LightningElement {
         // A region belongs to its country: keep it only when the new country lists it too.
         if (
             field === 'country' &&
-            !(hasRegions(draft.country) && isRegionOf(draft.country, draft.region))
+            !(hasRegions(draft.country) && isValidRegion(draft.country, draft.region))
         ) {
             draft.region = '';
         }

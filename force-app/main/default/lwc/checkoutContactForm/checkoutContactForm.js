@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
+import { validateContact } from 'c/checkoutValidation';
 import {
     countryName,
     fieldMessage,
@@ -16,15 +17,11 @@ import PHONE from '@salesforce/label/c.CheckoutKit_Phone';
 import PHONE_COUNTRY from '@salesforce/label/c.CheckoutKit_PhoneCountry';
 import REQUIRED from '@salesforce/label/c.CheckoutKit_Required';
 import REQUIRED_FIELD from '@salesforce/label/c.CheckoutKit_ValidationRequired';
-import INVALID_EMAIL from '@salesforce/label/c.CheckoutKit_ValidationEmail';
-import INVALID_PHONE from '@salesforce/label/c.CheckoutKit_ValidationPhone';
 import SAVE from '@salesforce/label/c.CheckoutKit_Save';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
 import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 import SIGNED_IN_NOTE from '@salesforce/label/c.CheckoutKit_ContactManagedByAccount';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_PATTERN = /^\+?[\d\s().-]{6,20}$/;
 const OWNED_BY_PLATFORM = ['firstName', 'lastName', 'email'];
 
 /**
@@ -184,19 +181,21 @@ export default class CheckoutContactForm extends LightningElement {
         return this.localErrors[name] || fieldMessage(this.snapshot, `contact.${name}`);
     }
 
-    /** What this form can tell on its own: empty required fields and obviously malformed values. */
+    /**
+     * What this form tells before the store answers: its own required fields (an admin setting), and the
+     * value checked by the engine's rules (c/checkoutValidation), so the form and the store never disagree.
+     */
     checkField(name, value) {
         const text = (value || '').trim();
         if (!text) {
             return this.isRequired(name) ? REQUIRED_FIELD : '';
         }
-        if (name === 'email' && !EMAIL_PATTERN.test(text)) {
-            return INVALID_EMAIL;
+        const values = { [name]: text };
+        if (name === 'phoneNumber') {
+            values.isoCountryCodeForPhoneNumber =
+                this.valueOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
         }
-        if (name === 'phoneNumber' && !PHONE_PATTERN.test(text)) {
-            return INVALID_PHONE;
-        }
-        return '';
+        return validateContact(values)[`contact.${name}`] || '';
     }
 
     setDraft(name, value) {

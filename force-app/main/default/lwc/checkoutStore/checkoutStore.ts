@@ -9,7 +9,8 @@ import type { CheckoutSnapshot, CheckoutStore, StoreOptions } from './types';
 
 export { createCheckoutStore, DEFAULT_RETRY_TUNING, ENGINE_CODES } from './store';
 export { DEFAULT_POLL_TUNING } from './polling';
-export { validateAddress, validateContact, validateCustomField } from './validation';
+// Validation lives in c/checkoutValidation (shared with the forms); re-exported for compatibility.
+export { validateAddress, validateContact, validateCustomField } from 'c/checkoutValidation';
 export { submitOutcomeFor } from './submission';
 export { patchBodyViolations } from './patchRules';
 export * from './types';

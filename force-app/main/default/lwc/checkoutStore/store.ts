@@ -58,7 +58,7 @@ import {
     inferCustomFieldType,
     validateAddress,
     validateContact
-} from './validation';
+} from 'c/checkoutValidation';
 
 export const DEFAULT_RETRY_TUNING: RetryTuning = {
     maxConflictRetries: 4,

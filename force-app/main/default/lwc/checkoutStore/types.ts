@@ -6,6 +6,8 @@
  * docs/contract-decisions.md. Money is a decimal string, as the API sends it.
  */
 
+import type { CustomFieldType } from 'c/checkoutValidation';
+
 export type Money = string;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -322,23 +324,8 @@ export interface SubmissionSettings {
     cartId?: string;
 }
 
-/** The custom-field types the checkout PATCH accepts (contract §1.4), plus DateTime and Time. */
-export type CustomFieldType =
-    | 'Checkbox'
-    | 'Currency'
-    | 'Date'
-    | 'DateTime'
-    | 'Time'
-    | 'Email'
-    | 'Number'
-    | 'Percent'
-    | 'Phone'
-    | 'Text'
-    | 'TextArea'
-    | 'LongTextArea'
-    | 'Url'
-    | 'Address'
-    | 'Location';
+/** The custom-field types the checkout PATCH accepts: defined with the validation that checks them. */
+export type { CustomFieldType };
 
 /** Operation kinds the readiness poller learns durations for. */
 export type OperationKind =

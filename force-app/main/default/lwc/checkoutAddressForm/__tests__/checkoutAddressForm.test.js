@@ -162,6 +162,44 @@ describe('c-checkout-address-form', () => {
         await expect(element).toBeAccessible();
     });
 
+    it.each([
+        ['CA', 'D1A 1A1'],
+        ['NL', '0123 AB']
+    ])('judges a %s postal code %s as the engine does', async (country, postalCode) => {
+        const { validateAddress } = jest.requireActual('c/checkoutValidation');
+        const element = await render(snapshotFor('ready'), {
+            ...BUILDER_DEFAULTS,
+            allowedCountries: 'US,CA,NL'
+        });
+        commitValue(field(element, 'country'), country);
+        await flushPromises();
+
+        commitValue(field(element, 'postalCode'), postalCode);
+        await flushPromises();
+
+        const engine = validateAddress({ name: 'A', street: '1 Road', country, postalCode });
+        expect(engine.postalCode).toBe('c.CheckoutKit_ValidationPostalCode');
+        expect(describedText(element.shadowRoot, field(element, 'postalCode'))).toContain(
+            'c.CheckoutKit_ValidationPostalCode'
+        );
+    });
+
+    it('offers every region the engine accepts, with its name', async () => {
+        const { regionsOf } = jest.requireActual('c/checkoutValidation');
+        const element = await render(snapshotFor('ready'));
+
+        const options = [...field(element, 'region').querySelectorAll('option')]
+            .map((option) => option.value)
+            .filter(Boolean);
+        expect(options).toEqual(regionsOf('US').map((region) => region.code));
+        expect(options).toContain('GU');
+        expect(
+            [...field(element, 'region').querySelectorAll('option')].find(
+                (option) => option.value === 'GU'
+            ).textContent
+        ).toBe('Guam');
+    });
+
     it('shows the store validation of a field once the shopper has left it', async () => {
         const key = `group.${GROUP_ID}.deliveryAddress.street`;
         const element = await render(

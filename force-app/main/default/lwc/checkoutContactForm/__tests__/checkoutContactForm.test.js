@@ -224,6 +224,25 @@ describe('c-checkout-contact-form', () => {
         expect(store.updateContact).toHaveBeenCalledWith({ email: 'ada@' });
     });
 
+    it.each([
+        ['email', 'ada@exa_mple.com', 'c.CheckoutKit_ValidationEmail'],
+        ['email', 'ada@example.com', ''],
+        ['phoneNumber', '+0415555', 'c.CheckoutKit_ValidationPhone'],
+        ['phoneNumber', '(415) 555-0100', '']
+    ])('judges %s %s as the engine does', async (field, value, expected) => {
+        const { validateContact } = jest.requireActual('c/checkoutValidation');
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+
+        commitValue(input(element, field), value);
+        await flushPromises();
+
+        const engine = validateContact({ [field]: value, isoCountryCodeForPhoneNumber: 'US' });
+        expect(engine[`contact.${field}`] || '').toBe(expected);
+        expect(describedText(element.shadowRoot, input(element, field))).toBe(expected);
+    });
+
     describe('while the shopper types', () => {
         // The e2e "guest typing briskly" case: a save's answer re-renders the form mid-typing.
         it.each([

@@ -1,4 +1,4 @@
-import { validateAddress, validateContact, validateCustomField } from '../validation';
+import { validateAddress, validateContact, validateCustomField } from 'c/checkoutValidation';
 import type { CustomFieldType } from '../types';
 import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 

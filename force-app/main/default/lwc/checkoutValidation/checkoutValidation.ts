@@ -1,57 +1,71 @@
 /**
- * Client-side validation: pure functions returning labelled messages by field key. An invalid value is kept
- * in the store's edits and never sent.
+ * `c/checkoutValidation`: the one validation of Checkout Kit. The engine judges every value with these pure
+ * functions (its snapshot's `validation` is the authority); a form that checks a field locally calls the same
+ * functions, so a value is judged the same everywhere. Messages come from Custom Labels.
  */
-import { labels } from './labels';
-import type { CheckoutAddress, ContactInfo, CustomFieldType, FieldKey } from './types';
+import { isIsoCountry, isValidPostalCode, isValidRegion, needsPostalCode } from './countries';
+import { validationLabels as labels } from './labels';
 
+export {
+    hasRegions,
+    isIsoCountry,
+    isValidPostalCode,
+    isValidRegion,
+    needsPostalCode,
+    postalCodeExample,
+    regionsOf
+} from './countries';
+export type { Region } from './countries';
+export { validationLabels } from './labels';
+
+/** Names one editable value, e.g. `contact.email` (the engine's FieldKey). */
+export type FieldKey = string;
 export type ValidationResult = Record<FieldKey, string>;
 
-// ISO 3166-1 alpha-2, packed: split into two-letter codes on first use.
-const ISO_COUNTRIES =
-    'ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZ' +
-    'DEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJE' +
-    'JMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINL' +
-    'NONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTL' +
-    'TMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW';
+/** The contact fields checked (the engine's ContactInfo fits). */
+export interface ContactValues {
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    phoneNumber?: string;
+    isoCountryCodeForPhoneNumber?: string;
+}
 
-/** Regions whose ISO 3166-2 subdivision codes are checked exactly; other countries get a format check. */
-const REGIONS: Record<string, string> = {
-    US: 'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR UM VI AA AE AP',
-    CA: 'AB BC MB NB NL NS NT NU ON PE QC SK YT',
-    AU: 'ACT NSW NT QLD SA TAS VIC WA'
-};
+/** The address fields checked (the engine's CheckoutAddress fits). */
+export interface AddressValues {
+    name?: string;
+    street?: string;
+    city?: string;
+    companyName?: string;
+    region?: string;
+    postalCode?: string;
+    country?: string;
+    shipToPhoneNumber?: string;
+}
 
-const POSTAL_CODES: Record<string, RegExp> = {
-    US: /^\d{5}(-\d{4})?$/,
-    CA: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i,
-    GB: /^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/i,
-    DE: /^\d{5}$/,
-    FR: /^\d{5}$/,
-    AU: /^\d{4}$/,
-    NL: /^[1-9]\d{3} ?[A-Z]{2}$/i,
-    JP: /^\d{3}-?\d{4}$/
-};
-const GENERIC_POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$|^[A-Za-z0-9]$/;
+/** The custom-field types the checkout PATCH accepts (contract §1.4), plus DateTime and Time. */
+export type CustomFieldType =
+    | 'Checkbox'
+    | 'Currency'
+    | 'Date'
+    | 'DateTime'
+    | 'Time'
+    | 'Email'
+    | 'Number'
+    | 'Percent'
+    | 'Phone'
+    | 'Text'
+    | 'TextArea'
+    | 'LongTextArea'
+    | 'Url'
+    | 'Address'
+    | 'Location';
 
 const EMAIL =
     /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const NATIONAL_PHONE = /^\d{4,14}$/;
 const PHONE_PUNCTUATION = /[\s().-]/g;
-
-let countrySet: Set<string> | undefined;
-export function isIsoCountry(code: unknown): boolean {
-    if (typeof code !== 'string') return false;
-    countrySet ??= new Set(ISO_COUNTRIES.match(/../g) ?? []);
-    return countrySet.has(code);
-}
-
-export function isValidRegion(country: string, region: string): boolean {
-    const known = REGIONS[country];
-    if (known) return known.split(' ').includes(region);
-    return /^[A-Z0-9]{1,3}$/.test(region);
-}
 
 export function isValidEmail(value: string): boolean {
     return value.length <= 80 && EMAIL.test(value);
@@ -69,9 +83,9 @@ function isBlank(value: unknown): boolean {
 }
 
 /** Checks the contact fields present in `values`; keys are `contact.{field}`. */
-export function validateContact(values: Partial<ContactInfo>): ValidationResult {
+export function validateContact(values: ContactValues): ValidationResult {
     const errors: ValidationResult = {};
-    const has = (key: keyof ContactInfo): boolean => key in values;
+    const has = (key: keyof ContactValues): boolean => key in values;
     for (const key of ['firstName', 'lastName'] as const) {
         const value = values[key];
         if (has(key) && typeof value === 'string' && value.length > 80) {
@@ -106,7 +120,7 @@ export function validateContact(values: Partial<ContactInfo>): ValidationResult 
  * Checks a shipping address: name, street and an ISO country are required; region and postal code are
  * checked against the country. Keys are the address property names, prefixed with `prefix.` when given.
  */
-export function validateAddress(address: CheckoutAddress, prefix = ''): ValidationResult {
+export function validateAddress(address: AddressValues, prefix = ''): ValidationResult {
     const errors: ValidationResult = {};
     const key = (field: string): string => (prefix ? `${prefix}.${field}` : field);
     for (const field of ['name', 'street'] as const) {
@@ -122,10 +136,10 @@ export function validateAddress(address: CheckoutAddress, prefix = ''): Validati
         }
     }
     if (validCountry) {
-        const pattern = POSTAL_CODES[country as string];
         const postal = (address.postalCode ?? '').trim();
-        if (!postal && pattern) errors[key('postalCode')] = labels.validationRequired;
-        else if (postal && !(pattern ?? GENERIC_POSTAL_CODE).test(postal)) {
+        if (!postal && needsPostalCode(country))
+            errors[key('postalCode')] = labels.validationRequired;
+        else if (postal && !isValidPostalCode(country as string, postal)) {
             errors[key('postalCode')] = labels.validationPostalCode;
         }
     }
@@ -155,7 +169,9 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}(Z|[+-](\d
 const TIME = /^(\d{2}):(\d{2})[.:](\d{2})\.\d{3}Z?$/;
 const URL_LIKE = /^(https?:\/\/)?[^\s/?#.]+(\.[^\s/?#.]+)+([/?#]\S*)?$/i;
 
-function isValidDate(value: string): boolean {
+/** True for a real calendar date written yyyy-MM-dd. */
+export function isIsoDate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
     const match = DATE.exec(value);
     if (!match) return false;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -237,12 +253,12 @@ export function customFieldMessage(type: CustomFieldType, value: unknown): strin
         case 'Percent':
             return isFiniteNumber(value) ? null : labels.validationNumber;
         case 'Date':
-            return typeof value === 'string' && isValidDate(value) ? null : labels.validationDate;
+            return typeof value === 'string' && isIsoDate(value) ? null : labels.validationDate;
         case 'DateTime': {
             const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
             const valid =
                 match !== null &&
-                isValidDate(match[1]) &&
+                isIsoDate(match[1]) &&
                 isClock(match[2], match[3], match[4]) &&
                 (match[5] === 'Z' || (Number(match[6]) <= 14 && Number(match[7]) < 60));
             return valid ? null : labels.validationDateTime;
