@@ -423,7 +423,29 @@ class Store implements CheckoutStore {
                 else this.validation.delete(key);
                 continue;
             }
-            this.setEdit(key, typeof value === 'string' ? value.trim() : value, errors[key]);
+            const trimmed = typeof value === 'string' ? value.trim() : value;
+            // A national number means nothing without its country: hold it unsent while the country is
+            // wrong (the country field carries the message, so it is said once).
+            const countryError = errors[contactKey('isoCountryCodeForPhoneNumber')];
+            if (
+                field === 'phoneNumber' &&
+                !errors[key] &&
+                countryError &&
+                typeof trimmed === 'string' &&
+                trimmed !== '' &&
+                !trimmed.startsWith('+')
+            ) {
+                this.clearValidation(key);
+                this.edits.set(key, {
+                    value: trimmed,
+                    status: 'failed',
+                    revision: ++this.revision,
+                    code: ENGINE_CODES.rejected,
+                    invalid: true
+                });
+                continue;
+            }
+            this.setEdit(key, trimmed, errors[key]);
         }
         this.afterIntent();
     }

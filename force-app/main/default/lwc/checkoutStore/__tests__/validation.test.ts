@@ -216,6 +216,26 @@ describe('invalid input in the store', () => {
         });
     });
 
+    it('holds a national phone number unsent until its country is valid, saying it once', async () => {
+        const harness = await setup().loaded();
+        const { server, store } = harness;
+        store.updateContact({ phoneNumber: '415 555 0100', isoCountryCodeForPhoneNumber: 'XX' });
+        await harness.idle();
+        expect(server.patches).toHaveLength(0);
+        const snapshot = store.getSnapshot();
+        expect(snapshot.validation).toEqual({
+            'contact.isoCountryCodeForPhoneNumber': 'c.CheckoutKit_ValidationPhoneCountry'
+        });
+        expect(snapshot.contactInfo.phoneNumber).toBe('415 555 0100');
+        expect(snapshot.edits['contact.phoneNumber']?.message).toBeUndefined();
+        store.updateContact({ isoCountryCodeForPhoneNumber: 'US' });
+        await harness.idle();
+        expect(server.contactInfo).toEqual({
+            phoneNumber: '415 555 0100',
+            isoCountryCodeForPhoneNumber: 'US'
+        });
+    });
+
     it('validates custom fields by their declared type', async () => {
         const harness = await setup({
             withAddress: true,
