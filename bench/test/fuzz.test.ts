@@ -265,11 +265,22 @@ const customValue = fc.oneof(
     )
 );
 
+/** The engine's equality for a field value (`sameValue`): `''`, null and absent are one value, unset. */
+const isUnset = (value: unknown) => value === undefined || value === null || value === '';
+
+/** The WebCart custom field as the server holds it. */
+function savedWebCartField(server: MemoryServer, field: string): unknown {
+    return server.checkout.customFields?.find((item) => item.attributes?.type === 'WebCart')?.[
+        field
+    ];
+}
+
 test('fuzzed custom-field values: a labelled message, or sent unchanged with a valid carrier', async () => {
     await fc.assert(
         fc.asyncProperty(fc.constantFrom(...CUSTOM_TYPES), customValue, async (type, value) => {
             const { server, store } = await loadedStore({ Fuzzed__c: type });
             try {
+                const savedBefore = savedWebCartField(server, 'Fuzzed__c');
                 store.updateCustomFields({ type: 'WebCart' }, { Fuzzed__c: value });
                 const key = 'custom.WebCart.Fuzzed__c';
                 const invalid = validationFor(store, key);
@@ -292,11 +303,32 @@ test('fuzzed custom-field values: a labelled message, or sent unchanged with a v
                     const kept = store.getSnapshot().edits[key];
                     assert.ok(kept, 'the invalid value must be kept');
                     assert.deepEqual(asJson(kept.value), asJson(value));
+                } else if (isUnset(value) && isUnset(savedBefore)) {
+                    // Blank over unset is the saved value already: no edit, nothing to send.
+                    assert.equal(
+                        store.getSnapshot().edits[key],
+                        undefined,
+                        'a no-op edit was kept'
+                    );
+                    assert.equal(
+                        sentValues.filter((sent) => sent !== undefined).length,
+                        0,
+                        `blank ${type} value sent over an unset field`
+                    );
+                    assert.ok(
+                        isUnset(savedWebCartField(server, 'Fuzzed__c')),
+                        'saved value changed'
+                    );
                 } else {
                     assert.deepEqual(
                         asJson(sentValues.at(-1)),
                         asJson(value),
                         `${type} value changed on the way`
+                    );
+                    assert.deepEqual(
+                        asJson(savedWebCartField(server, 'Fuzzed__c')),
+                        asJson(value),
+                        `${type} value not saved`
                     );
                 }
                 assertNoForbiddenBodies(server);
