@@ -17,12 +17,12 @@ import {
     validateAddress,
     validateContactInfo,
     validateCustomFields,
-    validateDesiredDeliveryDate,
+    validateGroupChanges,
     validateId,
-    validateShippingInstructions,
     type AddressInput,
     type ContactInput,
     type CustomFieldItem,
+    type GroupChangesInput,
     type Json,
     type JsonObject
 } from './validation';
@@ -832,22 +832,8 @@ export class OrgModel {
         const keys = Object.keys(obj);
         const contact =
             obj.contactInfo !== undefined ? validateContactInfo(obj.contactInfo) : undefined;
-        const address =
-            obj.deliveryAddress !== undefined
-                ? validateAddress(obj.deliveryAddress, 'deliveryAddress')
-                : undefined;
-        const date =
-            obj.desiredDeliveryDate !== undefined
-                ? validateDesiredDeliveryDate(obj.desiredDeliveryDate)
-                : undefined;
-        const instructions =
-            obj.shippingInstructions !== undefined
-                ? validateShippingInstructions(obj.shippingInstructions)
-                : undefined;
-        const methodId =
-            obj.deliveryMethodId !== undefined
-                ? validateId(obj.deliveryMethodId, 'deliveryMethodId')
-                : undefined;
+        const changes = validateGroupChanges(obj);
+        const { methodId } = changes;
         let customFields: CustomFieldItem[] | undefined;
         if (obj.customFields !== undefined) {
             if (apiVersion < 60)
@@ -868,18 +854,12 @@ export class OrgModel {
 
         // Everything is valid: apply.
         if (contact) checkout.contactInfo = { ...(checkout.contactInfo ?? {}), ...contact };
-        const calculators = this.applyGroupChanges(checkout, group, {
-            address,
-            date,
-            instructions,
-            methodId
-        });
+        const calculators = this.applyGroupChanges(checkout, group, changes);
         if (customFields) {
             this.applyCustomFields(checkout, customFields, false);
             calculators.add('tax');
         }
-        const ordered = (['shipping', 'tax'] as Calculator[]).filter((c) => calculators.has(c));
-        this.startJob(checkout, 'patch', ordered, calculators.has('shipping') ? [group.id] : []);
+        this.startGroupJob(checkout, 'patch', group, calculators);
         const status = checkout.job ? 202 : 200;
         return { status, body: this.checkoutBody(checkout, status), warnings };
     }
@@ -909,22 +889,8 @@ export class OrgModel {
             ],
             'Delivery Group Input'
         );
-        const address =
-            obj.deliveryAddress !== undefined
-                ? validateAddress(obj.deliveryAddress, 'deliveryAddress')
-                : undefined;
-        const date =
-            obj.desiredDeliveryDate !== undefined
-                ? validateDesiredDeliveryDate(obj.desiredDeliveryDate)
-                : undefined;
-        const instructions =
-            obj.shippingInstructions !== undefined
-                ? validateShippingInstructions(obj.shippingInstructions)
-                : undefined;
-        const methodId =
-            obj.deliveryMethodId !== undefined
-                ? validateId(obj.deliveryMethodId, 'deliveryMethodId')
-                : undefined;
+        const changes = validateGroupChanges(obj);
+        const { methodId } = changes;
         let name: string | undefined;
         if (obj.name !== undefined) {
             if (typeof obj.name !== 'string' || obj.name.trim() === '' || obj.name.length > 255) {
@@ -953,19 +919,8 @@ export class OrgModel {
         if (methodId !== undefined) this.assertMethodSelectable(group, methodId);
 
         if (name !== undefined) group.name = name;
-        const calculators = this.applyGroupChanges(checkout, group, {
-            address,
-            date,
-            instructions,
-            methodId
-        });
-        const ordered = (['shipping', 'tax'] as Calculator[]).filter((c) => calculators.has(c));
-        this.startJob(
-            checkout,
-            'delivery-group',
-            ordered,
-            calculators.has('shipping') ? [group.id] : []
-        );
+        const calculators = this.applyGroupChanges(checkout, group, changes);
+        this.startGroupJob(checkout, 'delivery-group', group, calculators);
         const status = checkout.job ? 202 : 200;
         return { status, body: this.groupBody(group) };
     }
@@ -987,12 +942,7 @@ export class OrgModel {
     private applyGroupChanges(
         checkout: CheckoutState,
         group: GroupState,
-        changes: {
-            address?: AddressInput;
-            date?: string | null;
-            instructions?: string | null;
-            methodId?: string;
-        }
+        changes: GroupChangesInput
     ): Set<Calculator> {
         const calculators = new Set<Calculator>();
         const shippingChanged = (): void => {
@@ -1019,6 +969,17 @@ export class OrgModel {
             calculators.add('tax');
         }
         return calculators;
+    }
+
+    /** Starts the calculators a group change triggered, shipping before tax; shipping for that group only. */
+    private startGroupJob(
+        checkout: CheckoutState,
+        kind: string,
+        group: GroupState,
+        calculators: Set<Calculator>
+    ): void {
+        const ordered = (['shipping', 'tax'] as Calculator[]).filter((c) => calculators.has(c));
+        this.startJob(checkout, kind, ordered, calculators.has('shipping') ? [group.id] : []);
     }
 
     private assertWritable(checkout: CheckoutState): void {

@@ -265,6 +265,38 @@ export function validateId(value: unknown, what: string): string {
 // customFields (sObject Attributes Input[])
 // ---------------------------------------------------------------------------------------------------------
 
+/** The shipping fields and delivery method a checkout or delivery-group PATCH may change on a group. */
+export interface GroupChangesInput {
+    address?: AddressInput;
+    date?: string | null;
+    instructions?: string | null;
+    methodId?: string;
+}
+
+/**
+ * Validates the group fields of a PATCH body, in order: deliveryAddress, desiredDeliveryDate,
+ * shippingInstructions, deliveryMethodId. An absent key stays undefined.
+ */
+export function validateGroupChanges(obj: JsonObject): GroupChangesInput {
+    const address =
+        obj.deliveryAddress !== undefined
+            ? validateAddress(obj.deliveryAddress, 'deliveryAddress')
+            : undefined;
+    const date =
+        obj.desiredDeliveryDate !== undefined
+            ? validateDesiredDeliveryDate(obj.desiredDeliveryDate)
+            : undefined;
+    const instructions =
+        obj.shippingInstructions !== undefined
+            ? validateShippingInstructions(obj.shippingInstructions)
+            : undefined;
+    const methodId =
+        obj.deliveryMethodId !== undefined
+            ? validateId(obj.deliveryMethodId, 'deliveryMethodId')
+            : undefined;
+    return { address, date, instructions, methodId };
+}
+
 export type CustomFieldObjectType = 'WebCart' | 'CartDeliveryGroup';
 
 export interface CustomFieldItem {
