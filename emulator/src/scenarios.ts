@@ -217,6 +217,14 @@ const BUYER_ADDRESSES: ScenarioAccountAddress[] = [
     }
 ];
 
+/** The signed-in B2B buyer of the b2b-buyer, multi-group and cpq scenarios: Dana at Northwind Supply. */
+const NORTHWIND_BUYER: Pick<Scenario, 'isGuest' | 'buyer' | 'accountName' | 'accountAddresses'> = {
+    isGuest: false,
+    buyer: BUYER,
+    accountName: 'Northwind Supply',
+    accountAddresses: BUYER_ADDRESSES
+};
+
 const PROMOTION = { name: '10% off orders of $100 or more', percent: 10, threshold: cents(100) };
 
 export const SCENARIOS: Record<string, Scenario> = {
@@ -236,11 +244,8 @@ export const SCENARIOS: Record<string, Scenario> = {
         name: 'b2b-buyer',
         description:
             'A signed-in B2B buyer with saved addresses; the default one is applied at start.',
-        isGuest: false,
+        ...NORTHWIND_BUYER,
         currencyIsoCode: 'USD',
-        buyer: BUYER,
-        accountName: 'Northwind Supply',
-        accountAddresses: BUYER_ADDRESSES,
         groups: [
             {
                 name: 'Default Delivery',
@@ -255,11 +260,8 @@ export const SCENARIOS: Record<string, Scenario> = {
         name: 'multi-group',
         description:
             'A signed-in buyer shipping to two places: the default group starts at the saved address, the other is empty.',
-        isGuest: false,
+        ...NORTHWIND_BUYER,
         currencyIsoCode: 'USD',
-        buyer: BUYER,
-        accountName: 'Northwind Supply',
-        accountAddresses: BUYER_ADDRESSES,
         groups: [
             { name: 'Head Office', items: [PALLET_WRAP], useDefaultAddress: true },
             { name: 'Warehouse', items: [SAFETY_GLOVES, BOTTLE] }
@@ -303,11 +305,8 @@ export const SCENARIOS: Record<string, Scenario> = {
         name: 'cpq',
         description:
             'A signed-in buyer of an Industries CPQ offer: one-time and recurring charges, submitted through the CPQ checkout.',
-        isGuest: false,
+        ...NORTHWIND_BUYER,
         currencyIsoCode: 'USD',
-        buyer: BUYER,
-        accountName: 'Northwind Supply',
-        accountAddresses: BUYER_ADDRESSES,
         groups: [
             {
                 name: 'Default Delivery',
