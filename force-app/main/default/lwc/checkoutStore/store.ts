@@ -514,6 +514,20 @@ class Store implements CheckoutStore {
         for (const code of [ENGINE_CODES.timeout, ENGINE_CODES.conflict, ENGINE_CODES.network]) {
             this.engineMessages.delete(code);
         }
+        // A shipping write whose calculation failed may have reset the method; the choice was kept silently
+        // (confirm): trying again re-applies it when still offered.
+        for (const [groupId, intended] of this.methodIntent) {
+            const group = this.group(groupId);
+            const key = groupKey(groupId, 'deliveryMethodId');
+            if (!group || this.edits.has(key) || group.selectedDeliveryMethod?.id === intended)
+                continue;
+            if (group.availableDeliveryMethods?.some((method) => method.id === intended))
+                this.edits.set(key, {
+                    value: intended,
+                    status: 'pending',
+                    revision: ++this.revision
+                });
+        }
         this.afterIntent();
         if (!this.checkoutId && !this.loading) void this.load();
     }
@@ -551,8 +565,13 @@ class Store implements CheckoutStore {
         const sending = this.inFlight?.carried.get(key);
         const base = sending ? sending.value : this.serverValue(key);
         if (this.equalForKey(key, value, base)) {
-            if (existing?.status !== 'saving') this.edits.delete(key);
-            if (existing?.status === 'saving' && sending) existing.value = value;
+            if (sending) {
+                // Back to the value in flight: the edit is that write's again, so its failure or a restart
+                // still keeps it (a later edit in between had replaced its record).
+                this.edits.set(key, { value, status: 'saving', revision: sending.revision });
+            } else if (existing?.status !== 'saving') {
+                this.edits.delete(key);
+            }
             return;
         }
         this.edits.set(key, { value, status: 'pending', revision: ++this.revision });
@@ -597,9 +616,15 @@ class Store implements CheckoutStore {
         return item?.[parsed.field];
     }
 
-    private dropEditsMatchingServer(): void {
+    /**
+     * Drops edits the server already holds. A key the write in flight carries is left alone until that write
+     * lands (`confirm` passes `landed`): a checkout read meanwhile (a 409's readiness wait) shows the value from
+     * before it, so a newer edit equal to that older value is still needed.
+     */
+    private dropEditsMatchingServer(landed = false): void {
+        const sending = landed ? undefined : this.inFlight?.carried;
         for (const [key, edit] of this.edits) {
-            if (edit.status === 'saving' || edit.invalid) continue;
+            if (edit.status === 'saving' || edit.invalid || sending?.has(key)) continue;
             if (this.equalForKey(key, edit.value, this.serverValue(key))) this.edits.delete(key);
         }
     }
@@ -992,7 +1017,7 @@ class Store implements CheckoutStore {
             const addressKey = groupKey(write.groupId, 'deliveryAddress');
             this.reapplyMethodIntent(write.groupId, write.carried.has(addressKey));
         }
-        this.dropEditsMatchingServer();
+        this.dropEditsMatchingServer(true);
     }
 
     /**

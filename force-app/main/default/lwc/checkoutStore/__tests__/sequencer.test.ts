@@ -129,6 +129,35 @@ describe('the write sequencer', () => {
         expect(server.contactInfo?.email).toBe('saved@example.com');
     });
 
+    it('keeps an edit that goes back to the value in flight when that write is refused as gone (410)', async () => {
+        const harness = await setup().loaded();
+        const { server, store, clock } = harness;
+        server.scriptNext('PATCH', '/checkouts/', { status: 410, body: null });
+        store.updateContact({ firstName: 'Alan' });
+        await clock.advance(1);
+        store.updateContact({ firstName: 'Ada' });
+        store.updateContact({ firstName: 'Alan' });
+        await harness.idle();
+        expect(server.contactInfo?.firstName).toBe('Alan');
+        expect(store.getSnapshot().edits).toEqual({});
+    });
+
+    it('keeps a newer edit equal to the saved value while the write in flight waits out a 409', async () => {
+        const harness = await setup({ withAddress: true }).loaded();
+        const { server, store, clock } = harness;
+        server.scriptNext('PATCH', '/checkouts/', {
+            status: 409,
+            body: [{ errorCode: 'CHECKOUT_CONFLICT', message: 'busy' }]
+        });
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Gate 4' });
+        await clock.advance(1);
+        // Blank is the saved value (unset), but the write in flight will land 'Gate 4' first.
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: '' });
+        await harness.idle();
+        expect(server.groups[0].shippingInstructions ?? '').toBe('');
+        expect(store.getSnapshot().edits).toEqual({});
+    });
+
     it('never has two writes in flight and never sends a body the contract rejects', async () => {
         const harness = await setup({ groups: 2 }).loaded();
         const { server, store, clock } = harness;
@@ -502,5 +531,23 @@ describe("keeping the shopper's delivery method", () => {
         harness.store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
         await harness.idle();
         expect(harness.server.groups[0].selectedMethodId).toBe(EXPRESS);
+    });
+
+    it('re-applies the choice on retry after a failed calculation reset it', async () => {
+        const harness = await setup({ withAddress: true }).loaded();
+        harness.store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await harness.idle();
+        harness.server.failNextCalculation = {
+            type: '/commerce/errors/tax-failure',
+            detail: 'Tax failed.'
+        };
+        // A date change runs the shipping calculator, which selects the cheapest method.
+        harness.store.updateShipping(DEFAULT_GROUP, { desiredDeliveryDate: '2030-01-15' });
+        await harness.idle();
+        expect(harness.server.groups[0].selectedMethodId).not.toBe(EXPRESS);
+        harness.store.retryFailed();
+        await harness.idle();
+        expect(harness.server.groups[0].selectedMethodId).toBe(EXPRESS);
+        expect(harness.store.getSnapshot().edits).toEqual({});
     });
 });
