@@ -583,27 +583,41 @@ export default class CheckoutAddressForm extends LightningElement {
         }
     }
 
-    handleAddressFocus(event) {
+    /**
+     * A group's fields (address, delivery date, shipping instructions) carry data-group and data-field; one set of
+     * handlers serves them all and hands a value to the field's commit.
+     */
+    handleFieldFocus(event) {
         const { group: groupId, field } = event.target.dataset;
         this.rememberHanded(groupId, field, event.target.value);
     }
 
-    /** Every keystroke becomes the field's draft; the store gets the address when the field is left. */
-    handleAddressInput(event) {
+    /** Every keystroke becomes the field's draft; the store gets the value when the field is left. */
+    handleFieldInput(event) {
         const { group: groupId, field } = event.target.dataset;
         this.setDraftValue(groupId, field, event.target.value);
     }
 
-    handleAddressBlur(event) {
+    handleFieldBlur(event) {
         const { field } = event.target.dataset;
         this.handOverOnLeave(event.target.dataset.group, field, (groupId, value) =>
-            this.commitAddressField(groupId, field, value)
+            this.commitField(groupId, field, value)
         );
     }
 
-    handleAddressChange(event) {
+    handleFieldChange(event) {
         const { group: groupId, field } = event.target.dataset;
-        this.commitAddressField(groupId, field, event.target.value);
+        this.commitField(groupId, field, event.target.value);
+    }
+
+    commitField(groupId, field, value) {
+        if (field === 'desiredDeliveryDate') {
+            this.commitDate(groupId, value);
+        } else if (field === 'shippingInstructions') {
+            this.commitInstructions(groupId, value);
+        } else {
+            this.commitAddressField(groupId, field, value);
+        }
     }
 
     commitAddressField(groupId, field, value) {
@@ -663,24 +677,6 @@ export default class CheckoutAddressForm extends LightningElement {
             : [...this.expandedGroups, groupId];
     }
 
-    handleDateFocus(event) {
-        this.rememberHanded(event.target.dataset.group, 'desiredDeliveryDate', event.target.value);
-    }
-
-    handleDateInput(event) {
-        this.setDraftValue(event.target.dataset.group, 'desiredDeliveryDate', event.target.value);
-    }
-
-    handleDateBlur(event) {
-        this.handOverOnLeave(event.target.dataset.group, 'desiredDeliveryDate', (groupId, value) =>
-            this.commitDate(groupId, value)
-        );
-    }
-
-    handleDateChange(event) {
-        this.commitDate(event.target.dataset.group, event.target.value);
-    }
-
     commitDate(groupId, value) {
         this.handed[`${groupId}.desiredDeliveryDate`] = value;
         this.setDraftValue(groupId, 'desiredDeliveryDate', value);
@@ -690,24 +686,6 @@ export default class CheckoutAddressForm extends LightningElement {
         if (!message && value) {
             this.store.updateShipping(groupId, { desiredDeliveryDate: value });
         }
-    }
-
-    handleInstructionsFocus(event) {
-        this.rememberHanded(event.target.dataset.group, 'shippingInstructions', event.target.value);
-    }
-
-    handleInstructionsInput(event) {
-        this.setDraftValue(event.target.dataset.group, 'shippingInstructions', event.target.value);
-    }
-
-    handleInstructionsBlur(event) {
-        this.handOverOnLeave(event.target.dataset.group, 'shippingInstructions', (groupId, value) =>
-            this.commitInstructions(groupId, value)
-        );
-    }
-
-    handleInstructionsChange(event) {
-        this.commitInstructions(event.target.dataset.group, event.target.value);
     }
 
     commitInstructions(groupId, value) {
