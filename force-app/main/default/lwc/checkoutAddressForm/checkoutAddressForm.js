@@ -6,6 +6,8 @@ import {
     focusFirstInvalid,
     formatDate,
     formatLabel,
+    isLoading,
+    isLocked,
     isProcessing,
     sectionMessages,
     shippingGroups,
@@ -213,7 +215,7 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     get isLoading() {
-        return !this.snapshot || this.snapshot.phase === 'loading';
+        return isLoading(this.snapshot);
     }
 
     get isProcessing() {
@@ -222,10 +224,7 @@ export default class CheckoutAddressForm extends LightningElement {
 
     /** Placing or placed: the order is being made from these values, so they no longer change. */
     get isLocked() {
-        return Boolean(
-            this.snapshot &&
-            (this.snapshot.phase === 'submitting' || this.snapshot.phase === 'complete')
-        );
+        return isLocked(this.snapshot);
     }
 
     get hasGroups() {

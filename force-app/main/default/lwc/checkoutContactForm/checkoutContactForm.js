@@ -5,6 +5,8 @@ import {
     countryName,
     fieldMessage,
     focusFirstInvalid,
+    isLoading,
+    isLocked,
     isProcessing,
     sectionMessages,
     splitList
@@ -81,7 +83,7 @@ export default class CheckoutContactForm extends LightningElement {
     }
 
     get isLoading() {
-        return !this.snapshot || this.snapshot.phase === 'loading';
+        return isLoading(this.snapshot);
     }
 
     get isProcessing() {
@@ -90,10 +92,7 @@ export default class CheckoutContactForm extends LightningElement {
 
     /** Placing or placed: the order is being made from these values, so they no longer change. */
     get isLocked() {
-        return Boolean(
-            this.snapshot &&
-            (this.snapshot.phase === 'submitting' || this.snapshot.phase === 'complete')
-        );
+        return isLocked(this.snapshot);
     }
 
     get contact() {

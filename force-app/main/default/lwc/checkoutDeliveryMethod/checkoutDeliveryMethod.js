@@ -6,6 +6,7 @@ import {
     formatLabel,
     formatMoney,
     isNonZero,
+    isLoading,
     sectionMessages,
     shippingGroups
 } from 'c/checkoutKitSupport';
@@ -81,7 +82,7 @@ export default class CheckoutDeliveryMethod extends LightningElement {
     }
 
     get isLoading() {
-        return !this.snapshot || this.snapshot.phase === 'loading';
+        return isLoading(this.snapshot);
     }
 
     get isLocked() {

@@ -104,6 +104,16 @@ export function sectionMessages(snapshot, scopes, { groupId, shownFields = [] } 
     );
 }
 
+/** True until the first snapshot arrives and while the checkout is being loaded. */
+export function isLoading(snapshot) {
+    return !snapshot || snapshot.phase === 'loading';
+}
+
+/** Placing or placed: the order is being made from the checkout's values, so they no longer change. */
+export function isLocked(snapshot) {
+    return Boolean(snapshot && (snapshot.phase === 'submitting' || snapshot.phase === 'complete'));
+}
+
 /** True while the server works on the checkout (calculators running) or an order is being placed. */
 export function isProcessing(snapshot) {
     return Boolean(

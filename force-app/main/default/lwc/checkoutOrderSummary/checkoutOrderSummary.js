@@ -4,6 +4,7 @@ import {
     formatLabel,
     formatMoney,
     isNonZero,
+    isLoading,
     isProcessing,
     sectionMessages
 } from 'c/checkoutKitSupport';
@@ -118,7 +119,7 @@ export default class CheckoutOrderSummary extends LightningElement {
     }
 
     get isLoading() {
-        return !this.snapshot || this.snapshot.phase === 'loading';
+        return isLoading(this.snapshot);
     }
 
     get totals() {

@@ -3,6 +3,8 @@ import {
     formatDate,
     formatLabel,
     formatMoney,
+    isLoading,
+    isLocked,
     isProcessing,
     sectionMessages,
     shippingGroups,
@@ -65,6 +67,30 @@ describe('checkoutKitSupport', () => {
             ['saving', 'processing', 'submitting'].map((phase) => isProcessing(snapshotFor(phase)))
         ).toEqual([true, true, true]);
         expect(isProcessing(snapshotFor('ready'))).toBe(false);
+    });
+
+    it('treats no snapshot yet and loading as loading', () => {
+        expect(isLoading(undefined)).toBe(true);
+        expect(isLoading(null)).toBe(true);
+        expect(isLoading(snapshotFor('loading'))).toBe(true);
+        expect(
+            ['ready', 'saving', 'processing', 'submitting', 'complete'].map((phase) =>
+                isLoading(snapshotFor(phase))
+            )
+        ).toEqual([false, false, false, false, false]);
+    });
+
+    it('locks the values while the order is placed and once it is', () => {
+        expect(['submitting', 'complete'].map((phase) => isLocked(snapshotFor(phase)))).toEqual([
+            true,
+            true
+        ]);
+        expect(
+            ['loading', 'ready', 'saving', 'processing'].map((phase) =>
+                isLocked(snapshotFor(phase))
+            )
+        ).toEqual([false, false, false, false]);
+        expect(isLocked(undefined)).toBe(false);
     });
 
     it('keeps every group that ships, not only the first', () => {
