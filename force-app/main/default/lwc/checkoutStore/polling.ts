@@ -29,7 +29,9 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
     maxIntervalMs: 1000,
     maxPollsInFlight: 2,
     maxWaitMs: 90000,
-    memory: 8
+    memory: 8,
+    waitingReadMs: 3000,
+    maxWaitingReads: 40
 };
 
 export interface Clock {

@@ -84,7 +84,8 @@ export const ENGINE_CODES = {
     orderBlocked: 'PLACE_ORDER_BLOCKED',
     orderFailed: 'ORDER_FAILED',
     forbiddenBody: 'FORBIDDEN_BODY',
-    calculation: 'CALCULATION_FAILED'
+    calculation: 'CALCULATION_FAILED',
+    customFieldsWaiting: 'CUSTOM_FIELDS_WAITING'
 } as const;
 
 const MAX_RESTARTS = 3;
@@ -121,6 +122,8 @@ type Readiness = 'ready' | 'calculator-error' | 'gone' | 'timeout' | 'cancelled'
  */
 const submissionsInFlight = new Map<string, Promise<OrderResult>>();
 const placedOrders = new Map<string, OrderResult>();
+/** Live store instances on the page: before an order goes out, the others carry their waiting custom fields. */
+const pageStores = new Set<Store>();
 
 const realClock: Clock = {
     now: () => Date.now(),
@@ -223,6 +226,11 @@ class Store implements CheckoutStore {
     private submitting = false;
     private sessionRead: Promise<void> | null = null;
     private disposed = false;
+    /** Custom fields pending that no write can carry in this store's view of the checkout. */
+    private customWaiting = false;
+    private waitingReadTimer: (() => void) | null = null;
+    private waitingReads = 0;
+    private waitingRead: Promise<void> | null = null;
 
     private readonly listeners = new Set<(snapshot: CheckoutSnapshot) => void>();
     private readonly idleWaiters: Array<() => void> = [];
@@ -245,6 +253,7 @@ class Store implements CheckoutStore {
         this.estimator = new ReadinessEstimator(this.polling.memory);
         this.effectiveAccountId = options.effectiveAccountId;
         this.isGuest = options.isGuest ?? false;
+        pageStores.add(this);
     }
 
     // -----------------------------------------------------------------------------------------------------
@@ -260,6 +269,7 @@ class Store implements CheckoutStore {
         this.listeners.add(listener);
         this.everSubscribed = true;
         this.wakeInterest();
+        this.scheduleWaitingRead();
         listener(this.getSnapshot());
         return () => {
             this.listeners.delete(listener);
@@ -533,6 +543,7 @@ class Store implements CheckoutStore {
     }
 
     private afterIntent(): void {
+        this.waitingReads = 0;
         this.wakeInterest();
         this.changed();
         this.kick();
@@ -662,17 +673,112 @@ class Store implements CheckoutStore {
             return;
         }
         this.pumping = true;
+        let waiting = false;
         try {
             while (!this.disposed && this.checkoutId && !this.loading) {
                 const write = this.planNextWrite();
-                if (!write) break;
+                if (!write) {
+                    waiting = this.pendingCustomKeys().length > 0;
+                    break;
+                }
+                this.setCustomWaiting(false);
                 const done = await this.executeWrite(write);
                 if (!done) break;
             }
         } finally {
             this.pumping = false;
+            this.setCustomWaiting(waiting);
             this.changed();
         }
+    }
+
+    private pendingCustomKeys(): FieldKey[] {
+        return [...this.edits.entries()]
+            .filter(([key, edit]) => edit.status === 'pending' && parseKey(key)?.area === 'custom')
+            .map(([key]) => key);
+    }
+
+    // -----------------------------------------------------------------------------------------------------
+    // Custom fields waiting for a carrier
+    // -----------------------------------------------------------------------------------------------------
+
+    /**
+     * Custom fields never travel alone. When nothing in this store's view of the checkout can carry them, they
+     * wait, said with a labelled message; the checkout may have a carrier already (another tab saved a contact
+     * or an address), so it is read again on a modest interval, and before an order goes out.
+     */
+    private setCustomWaiting(waiting: boolean): void {
+        if (waiting !== this.customWaiting) {
+            this.customWaiting = waiting;
+            this.changed();
+        }
+        if (waiting) {
+            this.scheduleWaitingRead();
+        } else {
+            this.waitingReadTimer?.();
+            this.waitingReads = 0;
+        }
+    }
+
+    /** Bounded: `maxWaitingReads` per shopper edit, and only while someone listens (or no one ever subscribed). */
+    private scheduleWaitingRead(): void {
+        if (this.disposed || !this.customWaiting || this.waitingReadTimer) return;
+        if (this.waitingReads >= this.polling.maxWaitingReads) return;
+        if (this.everSubscribed && this.listeners.size === 0 && this.pendingCallers === 0) return;
+        const cancel = (): void => {
+            this.clock.clearTimeout(id);
+            this.cancelers.delete(cancel);
+            this.waitingReadTimer = null;
+        };
+        const id = this.clock.setTimeout(() => {
+            cancel();
+            this.waitingReads += 1;
+            void this.readForWaitingFields();
+        }, this.polling.waitingReadMs);
+        this.cancelers.add(cancel);
+        this.waitingReadTimer = cancel;
+    }
+
+    /** GET the checkout (single-flight) and plan again: a carrier may exist now. */
+    private readForWaitingFields(): Promise<void> {
+        if (!this.waitingRead) {
+            this.waitingRead = this.readCheckoutForCarrier().finally(() => {
+                this.waitingRead = null;
+            });
+        }
+        return this.waitingRead;
+    }
+
+    private async readCheckoutForCarrier(): Promise<void> {
+        const checkoutId = this.checkoutId;
+        const busy = (): boolean => this.pumping || !!this.inFlight || this.loading;
+        if (!checkoutId || this.disposed || !this.customWaiting || busy()) return;
+        let response: HttpResponse | null = null;
+        try {
+            response = await this.transport.connect('GET', `/checkouts/${checkoutId}`, {
+                query: this.query(true)
+            });
+        } catch {
+            // Read again on the next interval.
+        }
+        if (this.disposed) return;
+        if (
+            response &&
+            (response.status === 200 || response.status === 422) &&
+            isCheckoutBody(response.body) &&
+            checkoutId === this.checkoutId &&
+            !busy()
+        ) {
+            this.applyCheckout(response.body);
+        }
+        this.kick();
+    }
+
+    /** Before an order: read the checkout and send the waiting custom fields if a carrier exists now. */
+    private async carryWaitingCustomFields(): Promise<void> {
+        if (this.disposed || !this.customWaiting) return;
+        await this.readForWaitingFields();
+        await this.whenIdle();
     }
 
     /**
@@ -1356,6 +1462,12 @@ class Store implements CheckoutStore {
     private async runPlaceOrder(settings: SubmissionSettings): Promise<OrderResult> {
         if (!this.checkoutId && !this.loading) await this.load();
         await this.whenIdle();
+        // Custom fields waiting here or in another store of this checkout on the page go first, if they can.
+        await Promise.all(
+            [...pageStores]
+                .filter((store) => store === this || store.checkoutId === this.checkoutId)
+                .map((store) => store.carryWaitingCustomFields())
+        );
         const cpqCartId = settings.cartId ?? this.options.cpq?.cartId;
         if (settings.strategy === 'cpq' && (!cpqCartId || !this.cpqNamespace(settings))) {
             // The checkout's WebCart is not a CPQ cart: without a named one an admin must act.
@@ -1504,11 +1616,14 @@ class Store implements CheckoutStore {
         };
     }
 
-    /** After place order the session learns the Order id: read it a few times, without holding the shopper. */
+    /**
+     * After place order the session learns the Order id: read it a few times, without holding the shopper. Every
+     * read waits on a timer first, so a store disposed as soon as the order is placed sends none.
+     */
     private async learnOrderId(): Promise<void> {
-        for (const wait of [0, 500, 1500]) {
+        for (const wait of [250, 500, 1500]) {
+            await this.delay(wait);
             if (this.disposed) return;
-            if (wait) await this.delay(wait);
             await this.readSession();
             const orderId = this.session?.orderId;
             if (orderId && this.order?.outcome === 'success') {
@@ -1567,6 +1682,7 @@ class Store implements CheckoutStore {
     dispose(): void {
         if (this.disposed) return;
         this.disposed = true;
+        pageStores.delete(this);
         this.listeners.clear();
         [...this.cancelers].forEach((cancel) => cancel());
         this.wakeInterest();
@@ -1694,8 +1810,26 @@ class Store implements CheckoutStore {
             if (groupId) message.groupId = groupId;
             messages.push(message);
         }
+        for (const key of this.waitingKeys()) {
+            const { scope, groupId } = scopeOf(key);
+            const message: CheckoutMessage = {
+                id: `edit:${key}`,
+                severity: 'info',
+                scope,
+                field: key,
+                code: ENGINE_CODES.customFieldsWaiting,
+                message: labels.customFieldsWaiting
+            };
+            if (groupId) message.groupId = groupId;
+            messages.push(message);
+        }
         messages.push(...this.engineMessages.values());
         return messages;
+    }
+
+    /** The custom fields shown as waiting for a carrier. */
+    private waitingKeys(): Set<FieldKey> {
+        return new Set(this.customWaiting && !this.pumping ? this.pendingCustomKeys() : []);
     }
 
     private totals(): CheckoutTotals | null {
@@ -1750,10 +1884,12 @@ class Store implements CheckoutStore {
             }
         );
         const edits: Record<FieldKey, FieldEdit> = {};
+        const waiting = this.waitingKeys();
         for (const [key, edit] of this.edits) {
+            const message = waiting.has(key) ? labels.customFieldsWaiting : edit.message;
             edits[key] = Object.freeze(
-                edit.message
-                    ? { status: edit.status, value: edit.value, message: edit.message }
+                message
+                    ? { status: edit.status, value: edit.value, message }
                     : { status: edit.status, value: edit.value }
             );
         }

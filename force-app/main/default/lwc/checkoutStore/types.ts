@@ -360,6 +360,13 @@ export interface PollTuning {
     maxWaitMs: number;
     /** How many past waits per kind the estimate remembers. */
     memory: number;
+    /**
+     * Custom fields waiting for a carrier (nothing in this store's view of the checkout can carry them): the
+     * checkout is read again this often while someone listens (or the store is headless), so a contact or
+     * address another tab saved meanwhile carries them; at most `maxWaitingReads` times per shopper edit.
+     */
+    waitingReadMs: number;
+    maxWaitingReads: number;
 }
 
 /** Retry bounds for conflicts (409) and faults (5xx, network). */

@@ -53,6 +53,18 @@ describe('placing a Commerce order', () => {
         expect(store.getSnapshot().order?.orderId).toBe('801000000000001AAA');
     });
 
+    it('sends no session read after the order once the store is disposed', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        const readsBefore = server.sessionReads;
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        store.dispose();
+        await clock.advance(10_000);
+        expect(server.sessionReads).toBe(readsBefore);
+        expect(clock.pendingTimers).toBe(0);
+    });
+
     it('waits for pending writes before submitting, never alongside them', async () => {
         const harness = await readyToOrder();
         const { server, store, clock } = harness;
