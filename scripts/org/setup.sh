@@ -4,7 +4,7 @@
 #   scripts/org/setup.sh [--alias NAME] [--days N] [--dev-hub ALIAS]
 #
 # Then create a store (Commerce app > Create a Store, LWR template) and place the components: see
-# docs/readme/preview.md, "Place the components in Experience Builder".
+# README.md, "Place the components in Experience Builder".
 source "$(dirname "$0")/common.sh"
 
 CREATE_ARGS=()
