@@ -4,18 +4,28 @@ import { useRealEngine } from 'checkoutKitTest/engineHarness';
 import { cleanUpDom } from 'checkoutKitTest/dom';
 import { flushPromises } from 'checkoutKitTest/snapshots';
 
+/** A guest whose contact and address are complete: the summary can place the order. */
+function guestReadyToOrder() {
+    return useRealEngine({
+        guest: true,
+        withAddress: true,
+        contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
+    });
+}
+
+function mountSummary(properties) {
+    const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
+    Object.assign(element, properties);
+    document.body.appendChild(element);
+    return element;
+}
+
 describe('c-checkout-order-summary with the real engine', () => {
     afterEach(cleanUpDom);
 
     it('shows the server totals and places exactly one order on a double click', async () => {
-        const engine = useRealEngine({
-            guest: true,
-            withAddress: true,
-            contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
-        });
-        const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
-        Object.assign(element, { showShipping: true, showTax: true, showPlaceOrder: true });
-        document.body.appendChild(element);
+        const engine = guestReadyToOrder();
+        const element = mountSummary({ showShipping: true, showTax: true, showPlaceOrder: true });
         await engine.settle();
 
         const total = element.shadowRoot.querySelector('.summary-row_total dd');
@@ -34,20 +44,14 @@ describe('c-checkout-order-summary with the real engine', () => {
     });
 
     it('submits the bound Industries CPQ cart and confirms it with the outcome message', async () => {
-        const engine = useRealEngine({
-            guest: true,
-            withAddress: true,
-            contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
-        });
-        const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
-        Object.assign(element, {
+        const engine = guestReadyToOrder();
+        const element = mountSummary({
             showPlaceOrder: true,
             submissionStrategy: 'cpq',
             cpqNamespace: 'vlocity_cmt',
             checkOrderStatus: true,
             cpqCartId: '801SG00000001qWYAQ'
         });
-        document.body.appendChild(element);
         await engine.settle();
 
         element.shadowRoot.querySelector('button.summary-place-order').click();
@@ -76,23 +80,17 @@ describe('c-checkout-order-summary with the real engine', () => {
     ])(
         'after %s offers to try again only when it can help (%s), saying it once',
         async (code, retry) => {
-            const engine = useRealEngine({
-                guest: true,
-                withAddress: true,
-                contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
-            });
+            const engine = guestReadyToOrder();
             engine.server.cpqAnswer = {
                 messages: [{ code, severity: 'ERROR', message: 'raw' }],
                 records: []
             };
-            const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
-            Object.assign(element, {
+            const element = mountSummary({
                 showPlaceOrder: true,
                 submissionStrategy: 'cpq',
                 cpqNamespace: 'vlocity_cmt',
                 cpqCartId: `801CART-${code}` // a cart of its own: orders are remembered per cart
             });
-            document.body.appendChild(element);
             await engine.settle();
 
             element.shadowRoot.querySelector('button.summary-place-order').click();
@@ -111,18 +109,12 @@ describe('c-checkout-order-summary with the real engine', () => {
     );
 
     it('without a bound CPQ cart says an admin must act and offers no retry', async () => {
-        const engine = useRealEngine({
-            guest: true,
-            withAddress: true,
-            contactInfo: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }
-        });
-        const element = createElement('c-checkout-order-summary', { is: CheckoutOrderSummary });
-        Object.assign(element, {
+        const engine = guestReadyToOrder();
+        const element = mountSummary({
             showPlaceOrder: true,
             submissionStrategy: 'cpq',
             cpqNamespace: 'vlocity_cmt'
         });
-        document.body.appendChild(element);
         await engine.settle();
 
         element.shadowRoot.querySelector('button.summary-place-order').click();
