@@ -12,6 +12,16 @@ export { DEFAULT_POLL_TUNING } from './polling';
 // Validation lives in c/checkoutValidation (shared with the forms); re-exported for compatibility.
 export { validateAddress, validateContact, validateCustomField } from 'c/checkoutValidation';
 export { submitOutcomeFor } from './submission';
+// Field keys and the address input shape: components build keys with these, never by hand.
+export {
+    ADDRESS_FIELDS,
+    addressInput,
+    addressPartKey,
+    contactKey,
+    groupCustomKey,
+    groupKey,
+    webCartKey
+} from './fields';
 export { patchBodyViolations } from './patchRules';
 export * from './types';
 

@@ -31,6 +31,9 @@ export const groupKey = (groupId: string, field: GroupField): FieldKey =>
 export const webCartKey = (field: string): FieldKey => `custom.WebCart.${field}`;
 export const groupCustomKey = (groupId: string, field: string): FieldKey =>
     `custom.CartDeliveryGroup.${groupId}.${field}`;
+/** A validation key for one part of a group's address (`validateAddress` reports under these). */
+export const addressPartKey = (groupId: string, field: keyof CheckoutAddress): FieldKey =>
+    `${groupKey(groupId, 'deliveryAddress')}.${field}`;
 
 export function parseKey(key: FieldKey): ParsedKey | null {
     const parts = key.split('.');
@@ -49,7 +52,8 @@ export function parseKey(key: FieldKey): ParsedKey | null {
     return null;
 }
 
-const ADDRESS_FIELDS: ReadonlyArray<keyof CheckoutAddress> = [
+/** The address fields a PATCH accepts, in the order forms show them. */
+export const ADDRESS_FIELDS: ReadonlyArray<keyof CheckoutAddress> = [
     'name',
     'firstName',
     'lastName',
