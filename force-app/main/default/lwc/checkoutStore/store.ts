@@ -16,6 +16,7 @@ import {
     webCartKey
 } from './fields';
 import type { ShippingField } from './fields';
+import { ENGINE_CODES } from './engineCodes';
 import { labels } from './labels';
 import { MAX_CUSTOM_FIELD_OBJECTS, isPatchAllowed, patchBodyViolations } from './patchRules';
 import type { PatchBody, PatchResource } from './patchRules';
@@ -66,27 +67,6 @@ export const DEFAULT_RETRY_TUNING: RetryTuning = {
     baseDelayMs: 250,
     maxDelayMs: 4000
 };
-
-/** Engine message codes (CheckoutMessage.code) for failures the engine itself detects. */
-export const ENGINE_CODES = {
-    conflict: 'CONFLICT_RETRY_EXHAUSTED',
-    network: 'NETWORK_ERROR',
-    server: 'SERVER_ERROR',
-    offline: 'OFFLINE',
-    timeout: 'PROCESSING_TIMEOUT',
-    session: 'SESSION_ERROR',
-    rejected: 'INVALID_INPUT',
-    load: 'LOAD_FAILED',
-    restarted: 'CHECKOUT_RESTARTED',
-    groupGone: 'DELIVERY_GROUP_GONE',
-    methodUnavailable: 'DELIVERY_METHOD_UNAVAILABLE',
-    methodReset: 'DELIVERY_METHOD_RESET',
-    orderBlocked: 'PLACE_ORDER_BLOCKED',
-    orderFailed: 'ORDER_FAILED',
-    forbiddenBody: 'FORBIDDEN_BODY',
-    calculation: 'CALCULATION_FAILED',
-    customFieldsWaiting: 'CUSTOM_FIELDS_WAITING'
-} as const;
 
 const MAX_RESTARTS = 3;
 
