@@ -7,7 +7,8 @@ import { createCheckoutStore } from './store';
 import { createLwrTransport } from './transport';
 import type { CheckoutSnapshot, CheckoutStore, StoreOptions } from './types';
 
-export { createCheckoutStore, DEFAULT_RETRY_TUNING } from './store';
+export { createCheckoutStore } from './store';
+export { DEFAULT_RETRY_TUNING } from './context';
 export { ENGINE_CODES } from './engineCodes';
 export { DEFAULT_POLL_TUNING } from './polling';
 // Validation lives in c/checkoutValidation (shared with the forms); re-exported for compatibility.

@@ -105,3 +105,8 @@ export function sameAddress(
 ): boolean {
     return sameValue(addressInput(a), addressInput(b));
 }
+
+/** Equality for the value of `key`: addresses compare by their input fields. */
+export function sameForKey(key: FieldKey, a: unknown, b: unknown): boolean {
+    return key.endsWith('.deliveryAddress') ? sameAddress(a as never, b as never) : sameValue(a, b);
+}

@@ -69,5 +69,3 @@ export const labels = {
     cpqNotActivated,
     cpqBundleIncomplete
 } as const;
-
-export type LabelName = keyof typeof labels;

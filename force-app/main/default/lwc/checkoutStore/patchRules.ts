@@ -1,7 +1,8 @@
 /**
  * The structural rules of a checkout PATCH (contract §1.4, seed 004) and of the cart delivery-group PATCH
- * (docs/contract-decisions.md), as one pure module. The sequencer asserts every outgoing body against it,
- * so a body the API would reject for its structure is never sent.
+ * (docs/contract-decisions.md), as one pure module. The planner builds bodies with `isPatchAllowed`, and
+ * the executor checks every outgoing body with `patchBodyViolations`, so a body the API would reject for its
+ * structure is never sent.
  */
 import type { CheckoutAddress, ContactInfo, SObjectAttributes } from './types';
 
@@ -86,12 +87,4 @@ function customFieldViolations(body: PatchBody, keys: string[]): string[] {
 
 export function isPatchAllowed(body: PatchBody, resource: PatchResource): boolean {
     return patchBodyViolations(body, resource).length === 0;
-}
-
-/** Throws when `body` breaks a rule: the sequencer must never build such a body. */
-export function assertPatchBody(body: PatchBody, resource: PatchResource): void {
-    const violations = patchBodyViolations(body, resource);
-    if (violations.length > 0) {
-        throw new Error(`Refusing to send a ${resource} PATCH: ${violations.join('; ')}`);
-    }
 }

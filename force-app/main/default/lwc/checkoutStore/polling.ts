@@ -5,7 +5,7 @@
  * fine: they are reads); past the window it backs off in proportion to the overshoot.
  * Bounded by `maxWaitMs`; paused while nothing listens; stopped on dispose.
  */
-import type { OperationKind, PollTuning } from './types';
+import type { Clock, OperationKind, PollTuning } from './types';
 
 /**
  * Priors from what each write runs (contract §1.4 rule 9): start runs pricing, promotions and inventory, and
@@ -33,12 +33,6 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
     waitingReadMs: 3000,
     maxWaitingReads: 40
 };
-
-export interface Clock {
-    now(): number;
-    setTimeout(fn: () => void, ms: number): unknown;
-    clearTimeout(id: unknown): void;
-}
 
 /**
  * Remembers, per operation kind, when readiness was first observable: measured in send offsets from the end

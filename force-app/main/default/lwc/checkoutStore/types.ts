@@ -377,6 +377,13 @@ export interface RetryTuning {
     maxDelayMs: number;
 }
 
+/** Time as the engine sees it: the real clock in a page, a fake one in tests and benchmarks. */
+export interface Clock {
+    now(): number;
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(id: unknown): void;
+}
+
 export interface StoreOptions {
     transport: CheckoutTransport;
     effectiveAccountId?: string;
@@ -384,11 +391,7 @@ export interface StoreOptions {
     language?: string;
     isGuest?: boolean;
     /** Injected for tests and benchmarks: defaults to the real clock and `Math.random`. */
-    clock?: {
-        now(): number;
-        setTimeout(fn: () => void, ms: number): unknown;
-        clearTimeout(id: unknown): void;
-    };
+    clock?: Clock;
     random?: () => number;
     /** Custom-field types by sObject and field name, for validation; unknown fields are typed by their value. */
     customFieldTypes?: {

@@ -1,0 +1,109 @@
+/**
+ * Loading and restarts: resolve who is shopping, start (or resume) the active checkout and wait until it is
+ * ready; when the checkout is gone (404/410), start again keeping every edit the shopper made.
+ */
+import { isCheckoutBody, isObject } from './answers';
+import { readCpqSummary } from './accountData';
+import { applyCheckout } from './checkoutState';
+import { changed, connectQuery, engineMessage } from './context';
+import type { EngineContext } from './context';
+import { ENGINE_CODES } from './engineCodes';
+import { labels } from './labels';
+import { waitUntilReady } from './readiness';
+import { send } from './request';
+
+const MAX_RESTARTS = 3;
+
+/** One load at a time: callers share the run; after a failed start, the next call starts again. */
+export function load(ctx: EngineContext): Promise<void> {
+    if (ctx.disposed) return Promise.resolve();
+    ctx.loadRun ??= runLoad(ctx);
+    return ctx.loadRun;
+}
+
+async function runLoad(ctx: EngineContext): Promise<void> {
+    ctx.restarts = 0;
+    ctx.loadActive = true;
+    try {
+        await resolveContextAndStart(ctx);
+    } finally {
+        // Cleared after the write queue was scheduled: whenIdle never resolves in between.
+        ctx.loadActive = false;
+        changed(ctx);
+    }
+}
+
+async function resolveContextAndStart(ctx: EngineContext): Promise<void> {
+    if (ctx.options.resolveContext && !ctx.contextResolved) {
+        try {
+            const context = await ctx.options.resolveContext();
+            ctx.effectiveAccountId ??= context.effectiveAccountId ?? undefined;
+            if (context.isGuest !== undefined) ctx.isGuest = context.isGuest;
+            ctx.contextResolved = true;
+        } catch {
+            // Without the session context the API falls back to the context user's account.
+        }
+    }
+    if (!(await startCheckout(ctx))) return;
+    if (ctx.options.cpq) void readCpqSummary(ctx);
+    ctx.scheduleWrites();
+}
+
+/** POST …/checkouts {cartId: 'active'} resumes the session for the cart or creates one. */
+async function startCheckout(ctx: EngineContext): Promise<boolean> {
+    ctx.starting = true;
+    ctx.startFailed = false;
+    ctx.engineMessages.delete(ENGINE_CODES.load);
+    changed(ctx);
+    try {
+        const sent = await send(
+            ctx,
+            'POST',
+            '/checkouts',
+            { body: { cartId: 'active' }, query: connectQuery(ctx, true) },
+            false
+        );
+        if ('failure' in sent) return failStart(ctx, sent.failure !== 'cancelled');
+        const { status, body } = sent.response;
+        if (status === 200 && isCheckoutBody(body)) {
+            applyCheckout(ctx, body);
+            return true;
+        }
+        const checkoutId = isObject(body) ? body.checkoutId : undefined;
+        if ((status !== 200 && status !== 202) || typeof checkoutId !== 'string') {
+            return failStart(ctx, true);
+        }
+        ctx.checkoutId = checkoutId;
+        // Buyers usually have a saved address, so their start also runs shipping and tax.
+        const readiness = await waitUntilReady(ctx, ctx.isGuest ? 'start' : 'startWithAddress');
+        if (readiness === 'gone' && ctx.restarts < MAX_RESTARTS) {
+            ctx.restarts += 1;
+            ctx.starting = false;
+            return startCheckout(ctx);
+        }
+        if (readiness === 'ready' || readiness === 'calculator-error') return true;
+        return failStart(ctx, readiness !== 'cancelled');
+    } finally {
+        ctx.starting = false;
+        changed(ctx);
+    }
+}
+
+function failStart(ctx: EngineContext, withMessage: boolean): false {
+    ctx.startFailed = true;
+    ctx.loadRun = null; // a later load() or retryFailed() starts again
+    if (withMessage) engineMessage(ctx, ENGINE_CODES.load, 'checkout', labels.errorLoad);
+    return false;
+}
+
+/** The checkout is gone (404/410): start again, keeping every edit the shopper made. */
+export async function restart(ctx: EngineContext): Promise<boolean> {
+    ctx.restarts += 1;
+    for (const edit of ctx.edits.values()) {
+        if (edit.status === 'saving') edit.status = 'pending';
+    }
+    ctx.checkoutId = null;
+    if (ctx.restarts > MAX_RESTARTS) return failStart(ctx, true);
+    engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
+    return startCheckout(ctx);
+}

@@ -1,0 +1,208 @@
+/**
+ * Order placement: single-flight per store and per page, blocked while anything is unsaved, through
+ * Commerce (`POST …/orders`) or Industries CPQ. Outcomes are read in `submission.ts`.
+ */
+import { isObject, serverMessage } from './answers';
+import { changed, connectQuery, delay, engineMessage, whenIdle } from './context';
+import type { EngineContext } from './context';
+import { sendWaitingCustomFields } from './customFieldsWaiting';
+import { ENGINE_CODES } from './engineCodes';
+import { labels } from './labels';
+import { load } from './loading';
+import { placedOrders, storesOfCheckout, submissionsInFlight } from './pageRegistry';
+import { readSession, waitUntilReady } from './readiness';
+import { send } from './request';
+import { placeOrderBlockers } from './snapshot';
+import { cpqFailure, cpqResult, errorText, orderResult } from './submission';
+import type { CheckoutError, OrderResult, SubmissionSettings } from './types';
+
+export async function runPlaceOrder(
+    ctx: EngineContext,
+    settings: SubmissionSettings
+): Promise<OrderResult> {
+    if (!ctx.checkoutId && !ctx.starting) await load(ctx);
+    await whenIdle(ctx);
+    // Custom fields waiting here or in another store of this checkout on the page go first, if they can.
+    await Promise.all(storesOfCheckout(ctx).map((store) => sendWaitingCustomFields(store)));
+    const cpqCartId = settings.cartId ?? ctx.options.cpq?.cartId;
+    if (settings.strategy === 'cpq' && (!cpqCartId || !cpqNamespace(ctx, settings))) {
+        // The checkout's WebCart is not a CPQ cart: without a named one an admin must act.
+        const result = orderResult({
+            strategy: 'cpq',
+            outcome: 'configuration',
+            code: 'SUBMIT-1005',
+            message: labels.cpqSubmit1005
+        });
+        clearOrderMessages(ctx);
+        reportOrderFailure(ctx, result);
+        return setOrder(ctx, result);
+    }
+    const key = settings.strategy === 'cpq' ? `cpq:${cpqCartId}` : `commerce:${ctx.checkoutId}`;
+    const placed = placedOrders.get(key);
+    if (placed) return setOrder(ctx, placed);
+    const running = submissionsInFlight.get(key);
+    if (running) return setOrder(ctx, await running);
+
+    const blockers = placeOrderBlockers(ctx).filter((blocker) => blocker !== 'submitting');
+    if (blockers.length > 0) {
+        engineMessage(ctx, ENGINE_CODES.orderBlocked, 'order', labels.orderBlocked);
+        return orderResult({
+            strategy: settings.strategy,
+            outcome: 'rejected',
+            code: ENGINE_CODES.orderBlocked,
+            message: labels.orderBlocked
+        });
+    }
+    ctx.engineMessages.delete(ENGINE_CODES.orderBlocked);
+    clearOrderMessages(ctx);
+    const submission = settings.strategy === 'cpq' ? submitCpq(ctx, settings) : submitCommerce(ctx);
+    submissionsInFlight.set(key, submission);
+    ctx.submitting = true;
+    changed(ctx);
+    try {
+        const result = await submission;
+        if (result.outcome === 'success') placedOrders.set(key, result);
+        return setOrder(ctx, result);
+    } finally {
+        submissionsInFlight.delete(key);
+        ctx.submitting = false;
+        changed(ctx);
+    }
+}
+
+function setOrder(ctx: EngineContext, result: OrderResult): OrderResult {
+    ctx.order = orderResult(result);
+    changed(ctx);
+    return ctx.order;
+}
+
+/**
+ * A failed order is said once, as an `order` message (several for a 412 that lists several errors); the
+ * OrderResult carries the same text for callers of placeOrder(), not for display.
+ */
+function reportOrderFailure(ctx: EngineContext, result: OrderResult): void {
+    engineMessage(
+        ctx,
+        ENGINE_CODES.orderFailed,
+        'order',
+        result.message,
+        'error',
+        undefined,
+        result.code
+    );
+}
+
+function cpqNamespace(ctx: EngineContext, settings: SubmissionSettings): string | undefined {
+    return settings.namespace ?? ctx.options.cpq?.namespace;
+}
+
+function clearOrderMessages(ctx: EngineContext): void {
+    for (const [id, message] of ctx.engineMessages) {
+        if (message.scope === 'order') ctx.engineMessages.delete(id);
+    }
+}
+
+const placedOrder = (orderReferenceNumber: string, orderId?: string): OrderResult => ({
+    strategy: 'commerce',
+    outcome: 'success',
+    orderReferenceNumber,
+    ...(orderId === undefined ? {} : { orderId }),
+    message: labels.orderPlaced
+});
+
+/** POST …/orders: 201 with the order reference number; 412/422 say what is missing. */
+async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
+    const sent = await send(
+        ctx,
+        'POST',
+        `/checkouts/${ctx.checkoutId}/orders`,
+        { query: connectQuery(ctx, true) },
+        true
+    );
+    if ('failure' in sent) {
+        // The server is idempotent per checkout, so trying again can never place a second order.
+        const message = sent.failure === 'network' ? labels.errorNetwork : labels.orderFailed;
+        const failed: OrderResult = {
+            strategy: 'commerce',
+            outcome: 'retryable',
+            code: ENGINE_CODES.orderFailed,
+            message
+        };
+        reportOrderFailure(ctx, failed);
+        return failed;
+    }
+    const { status, body } = sent.response;
+    const reference = isObject(body) ? body.orderReferenceNumber : undefined;
+    if ((status === 200 || status === 201) && typeof reference === 'string' && reference) {
+        void learnOrderId(ctx);
+        return placedOrder(reference);
+    }
+    if (status === 404 || status === 410) {
+        // The session may already be complete (another tab placed the order).
+        await readSession(ctx);
+        const existing = ctx.session?.orderReferenceNumber;
+        if (existing) return placedOrder(existing, ctx.session?.orderId ?? undefined);
+    }
+    // Refused: refresh the checkout so the snapshot shows what the server holds now (another tab may have
+    // changed it), then show every error.
+    if (status !== 404 && status !== 410) await waitUntilReady(ctx, 'conflict');
+    const errors: CheckoutError[] =
+        isObject(body) && Array.isArray(body.errors) ? (body.errors as CheckoutError[]) : [];
+    if (errors.length === 0) errors.push({ detail: serverMessage(body).message });
+    errors.forEach((error, index) =>
+        engineMessage(
+            ctx,
+            `${ENGINE_CODES.orderFailed}|${index}`,
+            'order',
+            errorText(error, labels.orderFailed),
+            'error',
+            undefined,
+            error.type ?? `HTTP_${status}`
+        )
+    );
+    return {
+        strategy: 'commerce',
+        outcome: 'rejected',
+        code: `HTTP_${status}`,
+        message: errorText(errors[0], labels.orderFailed)
+    };
+}
+
+/**
+ * After place order the session learns the Order id: read it a few times, without holding the shopper. Every
+ * read waits on a timer first, so a store disposed as soon as the order is placed sends none.
+ */
+async function learnOrderId(ctx: EngineContext): Promise<void> {
+    for (const wait of [250, 500, 1500]) {
+        await delay(ctx, wait);
+        if (ctx.disposed) return;
+        await readSession(ctx);
+        const orderId = ctx.session?.orderId;
+        if (orderId && ctx.order?.outcome === 'success') {
+            setOrder(ctx, { ...ctx.order, orderId });
+            return;
+        }
+    }
+}
+
+async function submitCpq(ctx: EngineContext, settings: SubmissionSettings): Promise<OrderResult> {
+    // runPlaceOrder refuses a CPQ submission without a named cart and namespace.
+    const namespace = cpqNamespace(ctx, settings) as string;
+    const cartId = (settings.cartId ?? ctx.options.cpq?.cartId) as string;
+    let result: OrderResult;
+    try {
+        const response = await ctx.transport.submitCpq({
+            cartId,
+            namespace,
+            // An active order is refused, so a retry after a lost answer cannot submit twice.
+            checkOrderStatus: settings.checkOrderStatus ?? true,
+            validateSubmittedXLI: settings.validateSubmittedXLI ?? false
+        });
+        result = cpqResult(response);
+    } catch (error) {
+        result = cpqFailure(error);
+        if (result.code === ENGINE_CODES.network) result.message = labels.errorNetwork;
+    }
+    if (result.outcome !== 'success') reportOrderFailure(ctx, result);
+    return result;
+}

@@ -1,0 +1,82 @@
+/**
+ * Readiness: after a write the calculators run (GET answers 202) until the checkout is ready (200) or a
+ * calculator failed (422). The poller (`polling.ts`) spreads the GETs; this step reads what they found, and
+ * the CartCheckoutSession when it tells something the checkout does not.
+ */
+import { applyCheckout } from './checkoutState';
+import { changed, connectQuery, engineMessage, isInterested } from './context';
+import type { EngineContext } from './context';
+import { isCheckoutBody } from './answers';
+import { ENGINE_CODES } from './engineCodes';
+import { labels } from './labels';
+import { pollUntilSettled } from './polling';
+import type { HttpResponse, OperationKind } from './types';
+
+export type Readiness = 'ready' | 'calculator-error' | 'gone' | 'timeout' | 'cancelled';
+
+/** GET the checkout until 200 or 422 (202 means the calculators still run; 404 and 410: it is gone). */
+export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): Promise<Readiness> {
+    const checkoutId = ctx.checkoutId;
+    if (!checkoutId) return 'gone';
+    ctx.awaitingReadiness = true;
+    changed(ctx);
+    try {
+        const result = await pollUntilSettled<HttpResponse>({
+            kind,
+            clock: ctx.clock,
+            tuning: ctx.polling,
+            estimator: ctx.estimator,
+            probe: async (signal) => {
+                const response = await ctx.transport.connect('GET', `/checkouts/${checkoutId}`, {
+                    query: connectQuery(ctx, true),
+                    signal
+                });
+                const settled = [200, 404, 410, 422].includes(response.status);
+                return settled ? { settled: true, value: response } : { settled: false };
+            },
+            isCancelled: () => ctx.disposed,
+            isInterested: () => isInterested(ctx),
+            whenInterested: () => new Promise<void>((resolve) => ctx.interestWaiters.push(resolve))
+        });
+        if (result.outcome !== 'settled') {
+            if (result.outcome === 'cancelled') return 'cancelled';
+            engineMessage(ctx, ENGINE_CODES.timeout, 'checkout', labels.errorTimeout);
+            return 'timeout';
+        }
+        const { status, body } = result.value;
+        if (status === 404 || status === 410) return 'gone';
+        if (isCheckoutBody(body)) applyCheckout(ctx, body);
+        ctx.engineMessages.delete(ENGINE_CODES.timeout);
+        if (status === 422) {
+            // A calculator failed: the session tells whether the checkout is in error.
+            await readSession(ctx);
+            return 'calculator-error';
+        }
+        if (ctx.session?.isError || ctx.session?.isProcessing) await readSession(ctx);
+        return 'ready';
+    } finally {
+        ctx.awaitingReadiness = false;
+        changed(ctx);
+    }
+}
+
+/** Reads CartCheckoutSession once (single-flight). A failed read keeps the last known session. */
+export function readSession(ctx: EngineContext): Promise<void> {
+    const checkoutId = ctx.checkoutId;
+    if (!checkoutId || ctx.disposed) return Promise.resolve();
+    if (!ctx.sessionRead) {
+        ctx.sessionRead = ctx.transport
+            .getSession(checkoutId)
+            .then(
+                (session) => {
+                    if (!ctx.disposed) ctx.session = session;
+                },
+                () => undefined
+            )
+            .finally(() => {
+                ctx.sessionRead = null;
+                changed(ctx);
+            });
+    }
+    return ctx.sessionRead;
+}

@@ -1,0 +1,237 @@
+/**
+ * The snapshot: everything a component shows, projected from the engine's state. Pure: the same state gives
+ * the same snapshot, frozen; the edits overlay the server's checkout so the shopper always sees what they typed.
+ */
+import type { EditRecord, EngineContext } from './context';
+import { ENGINE_CODES } from './engineCodes';
+import { CONTACT_FIELDS, SHIPPING_FIELDS, contactKey, groupKey, parseKey } from './fields';
+import type { ShippingField } from './fields';
+import { labels } from './labels';
+import { errorText } from './submission';
+import type {
+    CheckoutError,
+    CheckoutMessage,
+    CheckoutSnapshot,
+    CheckoutTotals,
+    ContactInfo,
+    DeliveryGroupView,
+    FieldEdit,
+    FieldKey,
+    MessageScope,
+    PlaceOrderBlocker
+} from './types';
+
+/** What the snapshot is projected from: the engine's state, read only. */
+export type SnapshotSource = Readonly<EngineContext>;
+
+/** `waiting`: the custom fields shown as waiting for a carrier. */
+export function projectSnapshot(state: SnapshotSource, waiting: Set<FieldKey>): CheckoutSnapshot {
+    const editValue = (key: FieldKey): { value: unknown } | undefined => {
+        const edit = state.edits.get(key);
+        return edit ? { value: edit.value } : undefined;
+    };
+    const contactInfo: ContactInfo = { ...(state.checkout?.contactInfo ?? {}) };
+    for (const field of CONTACT_FIELDS) {
+        const edit = editValue(contactKey(field));
+        if (edit) (contactInfo as Record<string, unknown>)[field] = edit.value;
+    }
+    const deliveryGroups: DeliveryGroupView[] = (state.checkout?.deliveryGroups.items ?? []).map(
+        (group) => {
+            const view: DeliveryGroupView = {
+                ...group,
+                availableDeliveryMethods: group.availableDeliveryMethods ?? [],
+                selectedDeliveryMethodId: group.selectedDeliveryMethod?.id ?? null,
+                requiresShipping: !group.isAllDigitalCartItems
+            };
+            for (const field of SHIPPING_FIELDS) {
+                const edit = editValue(groupKey(group.id, field));
+                if (edit) (view as unknown as Record<ShippingField, unknown>)[field] = edit.value;
+            }
+            const method = editValue(groupKey(group.id, 'deliveryMethodId'));
+            if (method && typeof method.value === 'string')
+                view.selectedDeliveryMethodId = method.value;
+            return Object.freeze(view);
+        }
+    );
+    const edits: Record<FieldKey, FieldEdit> = {};
+    for (const [key, edit] of state.edits) {
+        const message = waiting.has(key) ? labels.customFieldsWaiting : edit.message;
+        edits[key] = Object.freeze(
+            message
+                ? { status: edit.status, value: edit.value, message }
+                : { status: edit.status, value: edit.value }
+        );
+    }
+    const blockers = placeOrderBlockers(state);
+    return Object.freeze({
+        phase: phase(state),
+        checkoutId: state.checkoutId,
+        checkout: state.checkout,
+        contactInfo: Object.freeze(contactInfo),
+        deliveryGroups: Object.freeze(deliveryGroups) as DeliveryGroupView[],
+        totals: totals(state),
+        session: state.session,
+        isGuest: state.isGuest,
+        edits: Object.freeze(edits),
+        validation: Object.freeze(Object.fromEntries(state.validation)),
+        messages: Object.freeze(messages(state, waiting)),
+        accountAddresses: Object.freeze([...state.accountAddresses]),
+        order: state.order,
+        canPlaceOrder: blockers.length === 0,
+        placeOrderBlockers: Object.freeze(blockers)
+    });
+}
+
+const isFailedWrite = (edit: EditRecord): boolean => edit.status === 'failed' && !edit.invalid;
+
+export function placeOrderBlockers(state: SnapshotSource): PlaceOrderBlocker[] {
+    const blockers: PlaceOrderBlocker[] = [];
+    const checkout = state.checkout;
+    if (state.order?.outcome === 'success') blockers.push('complete');
+    if (state.submitting) blockers.push('submitting');
+    if (!checkout || !state.checkoutId || state.starting) {
+        blockers.push('not-loaded');
+        return blockers;
+    }
+    const edits = [...state.edits.values()];
+    if (state.inFlight || edits.some((edit) => !edit.invalid)) blockers.push('pending-edits');
+    if (state.validation.size > 0 || edits.some((edit) => edit.invalid))
+        blockers.push('invalid-input');
+    if (state.awaitingReadiness || state.session?.isProcessing) blockers.push('processing');
+    if (state.session?.isError || (checkout.errors?.length ?? 0) > 0)
+        blockers.push('session-error');
+    if (state.isGuest && !checkout.contactInfo?.email) blockers.push('missing-contact');
+    const shipped = checkout.deliveryGroups.items.filter((group) => !group.isAllDigitalCartItems);
+    if (shipped.some((group) => !group.deliveryAddress?.street)) blockers.push('missing-address');
+    if (shipped.some((group) => !group.selectedDeliveryMethod?.id))
+        blockers.push('missing-delivery-method');
+    return blockers;
+}
+
+function phase(state: SnapshotSource): CheckoutSnapshot['phase'] {
+    if (state.order?.outcome === 'success') return 'complete';
+    if (state.submitting) return 'submitting';
+    if (state.starting || (!state.checkout && !state.startFailed)) return 'loading';
+    if (state.startFailed && !state.checkout) return 'error';
+    if (state.inFlight && !state.awaitingReadiness) return 'saving';
+    if (state.awaitingReadiness || state.session?.isProcessing) return 'processing';
+    if (
+        state.session?.isError ||
+        (state.checkout?.errors?.length ?? 0) > 0 ||
+        [...state.edits.values()].some(isFailedWrite) ||
+        state.startFailed
+    ) {
+        return 'error';
+    }
+    if ([...state.edits.values()].some((edit) => edit.status === 'pending')) return 'saving';
+    return 'ready';
+}
+
+function scopeOf(key: FieldKey): { scope: MessageScope; groupId?: string } {
+    const parsed = parseKey(key);
+    if (!parsed) return { scope: 'checkout' };
+    if (parsed.area === 'contact') return { scope: 'contact' };
+    if (parsed.area === 'group') {
+        return {
+            scope: parsed.field === 'deliveryMethodId' ? 'deliveryMethod' : 'shipping',
+            groupId: parsed.groupId
+        };
+    }
+    return parsed.sObject === 'CartDeliveryGroup'
+        ? { scope: 'shipping', groupId: parsed.groupId }
+        : { scope: 'checkout' };
+}
+
+/** A server error of the checkout (no group) or of one delivery group, in the shopper's words. */
+function serverErrorMessage(
+    error: CheckoutError,
+    index: number,
+    groupId?: string
+): CheckoutMessage {
+    return {
+        id: `server:${groupId ? `${groupId}:` : ''}${index}:${error.type ?? ''}`,
+        severity: 'error',
+        scope: groupId || error.type?.includes('shipping') ? 'shipping' : 'checkout',
+        ...(groupId ? { groupId } : {}),
+        code: error.type ?? 'CHECKOUT_ERROR',
+        message: errorText(error, labels.errorCalculation)
+    };
+}
+
+/** A message about one field: a failed edit, or a custom field waiting for a carrier. */
+function fieldMessage(
+    key: FieldKey,
+    severity: CheckoutMessage['severity'],
+    code: string,
+    text: string
+): CheckoutMessage {
+    const { scope, groupId } = scopeOf(key);
+    const message: CheckoutMessage = {
+        id: `edit:${key}`,
+        severity,
+        scope,
+        field: key,
+        code,
+        message: text
+    };
+    if (groupId) message.groupId = groupId;
+    return message;
+}
+
+function messages(state: SnapshotSource, waiting: Set<FieldKey>): CheckoutMessage[] {
+    const list: CheckoutMessage[] = [];
+    (state.checkout?.errors ?? []).forEach((error, index) =>
+        list.push(serverErrorMessage(error, index))
+    );
+    for (const group of state.checkout?.deliveryGroups.items ?? []) {
+        (group.errors ?? []).forEach((error, index) =>
+            list.push(serverErrorMessage(error, index, group.id))
+        );
+    }
+    if (state.session?.isError) {
+        list.push({
+            id: 'session:error',
+            severity: 'error',
+            scope: 'session',
+            code: ENGINE_CODES.session,
+            message: labels.errorSession
+        });
+    }
+    for (const [key, edit] of state.edits) {
+        if (!isFailedWrite(edit) || !edit.message) continue;
+        list.push(fieldMessage(key, 'error', edit.code ?? ENGINE_CODES.rejected, edit.message));
+    }
+    for (const key of waiting) {
+        list.push(
+            fieldMessage(key, 'info', ENGINE_CODES.customFieldsWaiting, labels.customFieldsWaiting)
+        );
+    }
+    list.push(...state.engineMessages.values());
+    return list;
+}
+
+function addMoney(values: Array<string | undefined>): string {
+    const cents = values.reduce((sum, value) => sum + Math.round(Number(value ?? 0) * 100), 0);
+    return (cents / 100).toFixed(2);
+}
+
+function totals(state: SnapshotSource): CheckoutTotals | null {
+    const summary = state.checkout?.cartSummary;
+    if (!summary) return null;
+    const fees = (state.checkout?.deliveryGroups.items ?? []).map(
+        (group) =>
+            group.selectedDeliveryMethod?.adjustedShippingFee ??
+            group.selectedDeliveryMethod?.shippingFee
+    );
+    const result: CheckoutTotals = {
+        currencyIsoCode: summary.currencyIsoCode,
+        subtotal: summary.totalProductAmount,
+        promotions: summary.totalPromotionalAdjustmentAmount ?? '0.00',
+        shipping: summary.totalChargeAmount ?? addMoney(fees),
+        tax: summary.totalTaxAmount,
+        grandTotal: summary.grandTotalAmount
+    };
+    if (state.cpqTotals.oneTime !== undefined) result.oneTimeTotal = state.cpqTotals.oneTime;
+    if (state.cpqTotals.recurring !== undefined) result.recurringTotal = state.cpqTotals.recurring;
+    return result;
+}

@@ -1,0 +1,199 @@
+/**
+ * The write queue and its executor: one write in flight, always. The queue plans the next write only after
+ * the last one settled; the executor sends it, waits for readiness and settles its edits.
+ */
+import { isCheckoutBody, serverMessage } from './answers';
+import { applyCheckout, dropEditsMatchingServer, findGroup, serverValue } from './checkoutState';
+import {
+    changed,
+    connectQuery,
+    dropEngineMessages,
+    engineMessage,
+    pendingCustomKeys
+} from './context';
+import type { EngineContext, PlannedWrite } from './context';
+import { setCustomWaiting } from './customFieldsWaiting';
+import { failEdit, failSentEdits, markSending } from './editLedger';
+import { ENGINE_CODES } from './engineCodes';
+import { groupKey, sameForKey } from './fields';
+import { labels } from './labels';
+import { restart } from './loading';
+import { patchBodyViolations } from './patchRules';
+import { waitUntilReady } from './readiness';
+import type { Readiness } from './readiness';
+import { send } from './request';
+import type { RequestFailure } from './request';
+import { planNextWrite } from './writePlanner';
+
+/** Starts the queue on the next microtask, so a burst of synchronous intents merges into one write. */
+export function scheduleWrites(ctx: EngineContext): void {
+    if (ctx.writeQueueScheduled || ctx.disposed) return;
+    ctx.writeQueueScheduled = true;
+    void Promise.resolve().then(() => {
+        ctx.writeQueueScheduled = false;
+        void runWriteQueue(ctx);
+    });
+}
+
+async function runWriteQueue(ctx: EngineContext): Promise<void> {
+    if (ctx.writeQueueRunning || ctx.disposed || ctx.starting || !ctx.checkout || !ctx.checkoutId) {
+        changed(ctx);
+        return;
+    }
+    ctx.writeQueueRunning = true;
+    let waiting = false;
+    try {
+        while (!ctx.disposed && ctx.checkoutId && !ctx.starting) {
+            const write = nextWrite(ctx);
+            if (!write) {
+                waiting = pendingCustomKeys(ctx).length > 0;
+                break;
+            }
+            setCustomWaiting(ctx, false);
+            const goOn = await executeWrite(ctx, write);
+            if (!goOn) break;
+        }
+    } finally {
+        ctx.writeQueueRunning = false;
+        setCustomWaiting(ctx, waiting);
+        changed(ctx);
+    }
+}
+
+function nextWrite(ctx: EngineContext): PlannedWrite | null {
+    const { checkout, checkoutId, isGuest, edits } = ctx;
+    if (!checkout) return null;
+    const plan = planNextWrite({ checkout, checkoutId, isGuest, edits });
+    for (const { key, message, code } of plan.failures) failEdit(ctx, key, message, code);
+    return plan.write;
+}
+
+/** Sends one planned write and waits for the checkout to be ready. False stops the queue. */
+async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<boolean> {
+    // The last line of defence: a body the API would reject for its structure is never sent. Reaching
+    // this means a planner bug; the edits fail visibly (values kept) instead of the request going out.
+    if (patchBodyViolations(write.body, write.resource).length > 0) {
+        failSentEdits(ctx, write, labels.errorRejected, ENGINE_CODES.forbiddenBody);
+        return true;
+    }
+    markSending(ctx, write);
+    ctx.inFlight = write;
+    changed(ctx);
+    try {
+        const sent = await send(
+            ctx,
+            'PATCH',
+            write.path,
+            { body: write.body, query: connectQuery(ctx, false) },
+            true
+        );
+        if ('failure' in sent) {
+            if (sent.failure === 'cancelled') return false;
+            failWrite(ctx, write, sent.failure);
+            return true;
+        }
+        const { status, body } = sent.response;
+        let readiness: Readiness;
+        if (status === 200 && write.resource === 'checkout' && isCheckoutBody(body)) {
+            applyCheckout(ctx, body);
+            readiness = 'ready';
+        } else if (status === 200 || status === 202) {
+            readiness = await waitUntilReady(ctx, write.kind);
+        } else if (status === 404 || status === 410) {
+            readiness = 'gone';
+        } else {
+            const { code, message } = serverMessage(body);
+            failSentEdits(
+                ctx,
+                write,
+                message || labels.errorRejected,
+                code || ENGINE_CODES.rejected
+            );
+            return true;
+        }
+        if (readiness === 'gone') {
+            ctx.inFlight = null;
+            return restart(ctx);
+        }
+        if (readiness === 'cancelled') return false;
+        if (readiness === 'timeout') {
+            failSentEdits(ctx, write, labels.errorTimeout, ENGINE_CODES.timeout);
+            return true;
+        }
+        confirmWrite(ctx, write, readiness === 'calculator-error');
+        return true;
+    } finally {
+        ctx.inFlight = null;
+        changed(ctx);
+    }
+}
+
+/** The server has the sent values: forget the edits that were not replaced meanwhile. */
+function confirmWrite(ctx: EngineContext, write: PlannedWrite, calculatorFailed: boolean): void {
+    ctx.restarts = 0;
+    dropEngineMessages(ctx, [
+        ENGINE_CODES.conflict,
+        ENGINE_CODES.network,
+        ENGINE_CODES.server,
+        ENGINE_CODES.restarted
+    ]);
+    for (const [key, sent] of write.edits) {
+        const edit = ctx.edits.get(key);
+        if (!edit) continue;
+        if (edit.revision !== sent.revision) {
+            if (edit.status === 'saving') edit.status = 'pending';
+        } else if (
+            calculatorFailed &&
+            !sameForKey(key, sent.value, serverValue(ctx.checkout, key))
+        ) {
+            // A failed calculation may leave the value unapplied: keep it, shown as failed, for retryFailed.
+            Object.assign(edit, {
+                status: 'failed',
+                message: labels.errorCalculation,
+                code: ENGINE_CODES.calculation
+            });
+        } else {
+            ctx.edits.delete(key);
+        }
+    }
+    // A failed calculation says nothing reliable about the methods: keep the shopper's choice silently.
+    if (!calculatorFailed && write.kind === 'shipping' && write.groupId) {
+        const addressKey = groupKey(write.groupId, 'deliveryAddress');
+        reapplyMethodIntent(ctx, write.groupId, write.edits.has(addressKey));
+    }
+    dropEditsMatchingServer(ctx, true);
+}
+
+/**
+ * A shipping write can reset the delivery method: bring back the shopper's choice when still offered. Only
+ * a changed address explains a vanished method; otherwise the method is just no longer offered.
+ */
+function reapplyMethodIntent(ctx: EngineContext, groupId: string, addressChanged: boolean): void {
+    const intended = ctx.methodIntent.get(groupId);
+    const group = findGroup(ctx.checkout, groupId);
+    const key = groupKey(groupId, 'deliveryMethodId');
+    // No methods offered (e.g. the shipping calculator failed): keep the intent for the next answer.
+    if (!intended || !group || ctx.edits.has(key) || !group.availableDeliveryMethods?.length)
+        return;
+    if (group.selectedDeliveryMethod?.id === intended) return;
+    if (group.availableDeliveryMethods?.some((method) => method.id === intended)) {
+        ctx.edits.set(key, { value: intended, status: 'pending', revision: ++ctx.revision });
+    } else {
+        ctx.methodIntent.delete(groupId);
+        const [code, message] = addressChanged
+            ? [ENGINE_CODES.methodReset, labels.deliveryMethodReset]
+            : [ENGINE_CODES.methodUnavailable, labels.deliveryMethodUnavailable];
+        engineMessage(ctx, `${code}|${groupId}`, 'deliveryMethod', message, 'info', groupId);
+    }
+}
+
+function failWrite(ctx: EngineContext, write: PlannedWrite, failure: RequestFailure): void {
+    const [code, message] =
+        failure === 'conflict'
+            ? [ENGINE_CODES.conflict, labels.errorConflict]
+            : failure === 'server'
+              ? [ENGINE_CODES.server, labels.errorServer]
+              : [ENGINE_CODES.network, labels.errorNetwork];
+    failSentEdits(ctx, write, message, code);
+    engineMessage(ctx, code, 'checkout', message);
+}
