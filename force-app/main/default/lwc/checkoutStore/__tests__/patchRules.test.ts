@@ -1,8 +1,4 @@
-import {
-    REJECTED_PAIRS,
-    isPatchAllowed,
-    patchBodyViolations
-} from '../patchRules';
+import { REJECTED_PAIRS, isPatchAllowed, patchBodyViolations } from '../patchRules';
 import type { PatchBody } from '../patchRules';
 
 const values: Required<Omit<PatchBody, 'customFields'>> = {
