@@ -266,20 +266,27 @@ export function dropEngineMessages(ctx: EngineContext, ids: readonly string[]): 
 // Delays, interest and idleness
 // ---------------------------------------------------------------------------------------------------------
 
-/** A timer that dispose() settles early. */
-export function delay(ctx: EngineContext, ms: number): Promise<void> {
-    if (ctx.disposed) return Promise.resolve();
+/** A wait that ends when `start` calls it back, or early on dispose(); `start` returns its own clean-up. */
+export function cancellableWait(
+    ctx: EngineContext,
+    start: (done: () => void) => () => void
+): Promise<void> {
     return new Promise((resolve) => {
         const done = (): void => {
-            ctx.cancelers.delete(cancel);
+            stop();
+            ctx.cancelers.delete(done);
             resolve();
         };
+        const stop = start(done);
+        ctx.cancelers.add(done);
+    });
+}
+
+export function delay(ctx: EngineContext, ms: number): Promise<void> {
+    if (ctx.disposed) return Promise.resolve();
+    return cancellableWait(ctx, (done) => {
         const id = ctx.clock.setTimeout(done, ms);
-        const cancel = (): void => {
-            ctx.clock.clearTimeout(id);
-            done();
-        };
-        ctx.cancelers.add(cancel);
+        return () => ctx.clock.clearTimeout(id);
     });
 }
 

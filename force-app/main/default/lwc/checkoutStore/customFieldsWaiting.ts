@@ -5,7 +5,8 @@
  */
 import { isCheckoutBody } from './answers';
 import { applyCheckout } from './checkoutState';
-import { changed, connectQuery, whenIdle } from './context';
+import { changed, whenIdle } from './context';
+import { getCheckout } from './readiness';
 import type { EngineContext } from './context';
 import type { HttpResponse } from './types';
 
@@ -55,9 +56,7 @@ async function readCheckoutForCarrier(ctx: EngineContext): Promise<void> {
     if (!checkoutId || ctx.disposed || !ctx.customWaiting || busy()) return;
     let response: HttpResponse | null = null;
     try {
-        response = await ctx.transport.connect('GET', `/checkouts/${checkoutId}`, {
-            query: connectQuery(ctx, true)
-        });
+        response = await getCheckout(ctx, checkoutId);
     } catch {
         // Read again on the next interval.
     }

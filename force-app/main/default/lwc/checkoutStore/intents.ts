@@ -16,7 +16,7 @@ import {
     groupKey,
     webCartKey
 } from './fields';
-import { labels } from './labels';
+import * as labels from './labels';
 import { load } from './loading';
 import { scheduleWrites } from './writeQueue';
 import type { ContactInfo, CustomFieldTarget, CustomFieldType, ShippingValues } from './types';

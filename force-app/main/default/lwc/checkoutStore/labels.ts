@@ -1,6 +1,7 @@
 /**
  * Every shopper-facing string the engine produces, from Custom Labels (category `CheckoutKit Engine …`).
- * One module, so the label set is easy to audit and to stub.
+ * One module, so the label set is easy to audit and to stub. Read as `import * as labels`: the bundler
+ * resolves each `labels.name` to its import, so no object of labels is built at run time.
  */
 import validationTooLong from '@salesforce/label/c.CheckoutKit_ValidationTooLong';
 import validationDate from '@salesforce/label/c.CheckoutKit_ValidationDate';
@@ -35,7 +36,7 @@ import cpqOrderActive from '@salesforce/label/c.CheckoutKit_CpqOrderActive';
 import cpqNotActivated from '@salesforce/label/c.CheckoutKit_CpqNotActivated';
 import cpqBundleIncomplete from '@salesforce/label/c.CheckoutKit_CpqBundleIncomplete';
 
-export const labels = {
+export {
     validationTooLong,
     validationDate,
     errorConflict,
@@ -68,4 +69,4 @@ export const labels = {
     cpqOrderActive,
     cpqNotActivated,
     cpqBundleIncomplete
-} as const;
+};

@@ -8,7 +8,7 @@ import { applyCheckout } from './checkoutState';
 import { changed, connectQuery, engineMessage } from './context';
 import type { EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
-import { labels } from './labels';
+import * as labels from './labels';
 import { waitUntilReady } from './readiness';
 import { send } from './request';
 

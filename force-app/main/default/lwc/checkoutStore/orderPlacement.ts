@@ -7,13 +7,13 @@ import { changed, connectQuery, delay, engineMessage, whenIdle } from './context
 import type { EngineContext } from './context';
 import { sendWaitingCustomFields } from './customFieldsWaiting';
 import { ENGINE_CODES } from './engineCodes';
-import { labels } from './labels';
+import * as labels from './labels';
 import { load } from './loading';
 import { placedOrders, storesOfCheckout, submissionsInFlight } from './pageRegistry';
 import { readSession, waitUntilReady } from './readiness';
 import { send } from './request';
 import { placeOrderBlockers } from './snapshot';
-import { cpqFailure, cpqResult, errorText, orderResult } from './submission';
+import { cpqFailure, cpqResult, cpqSubmitResult, errorText, orderResult } from './submission';
 import type { CheckoutError, OrderResult, SubmissionSettings } from './types';
 
 export async function runPlaceOrder(
@@ -27,12 +27,7 @@ export async function runPlaceOrder(
     const cpqCartId = settings.cartId ?? ctx.options.cpq?.cartId;
     if (settings.strategy === 'cpq' && (!cpqCartId || !cpqNamespace(ctx, settings))) {
         // The checkout's WebCart is not a CPQ cart: without a named one an admin must act.
-        const result = orderResult({
-            strategy: 'cpq',
-            outcome: 'configuration',
-            code: 'SUBMIT-1005',
-            message: labels.cpqSubmit1005
-        });
+        const result = orderResult(cpqSubmitResult('SUBMIT-1005'));
         clearOrderMessages(ctx);
         reportOrderFailure(ctx, result);
         return setOrder(ctx, result);

@@ -8,7 +8,7 @@ import { changed, connectQuery, engineMessage, isInterested } from './context';
 import type { EngineContext } from './context';
 import { isCheckoutBody } from './answers';
 import { ENGINE_CODES } from './engineCodes';
-import { labels } from './labels';
+import * as labels from './labels';
 import { pollUntilSettled } from './polling';
 import type { HttpResponse, OperationKind } from './types';
 
@@ -27,10 +27,7 @@ export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): P
             tuning: ctx.polling,
             estimator: ctx.estimator,
             probe: async (signal) => {
-                const response = await ctx.transport.connect('GET', `/checkouts/${checkoutId}`, {
-                    query: connectQuery(ctx, true),
-                    signal
-                });
+                const response = await getCheckout(ctx, checkoutId, signal);
                 const settled = [200, 404, 410, 422].includes(response.status);
                 return settled ? { settled: true, value: response } : { settled: false };
             },
@@ -58,6 +55,18 @@ export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): P
         ctx.awaitingReadiness = false;
         changed(ctx);
     }
+}
+
+/** One GET of the checkout. */
+export function getCheckout(
+    ctx: EngineContext,
+    checkoutId: string,
+    signal?: AbortSignal
+): Promise<HttpResponse> {
+    return ctx.transport.connect('GET', `/checkouts/${checkoutId}`, {
+        query: connectQuery(ctx, true),
+        signal
+    });
 }
 
 /** Reads CartCheckoutSession once (single-flight). A failed read keeps the last known session. */

@@ -3,10 +3,10 @@
  * (someone else's write still running) or 423 (the cart row is locked) waits for readiness, then retries
  * after a jittered back-off. Offline, it waits for the `online` event first.
  */
-import { changed, delay, engineMessage } from './context';
+import { cancellableWait, changed, delay, engineMessage } from './context';
 import type { EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
-import { labels } from './labels';
+import * as labels from './labels';
 import { readSession, waitUntilReady } from './readiness';
 import type { HttpMethod, HttpResponse } from './types';
 
@@ -76,15 +76,7 @@ function backoff(ctx: EngineContext, attempt: number): number {
 async function whenOnline(ctx: EngineContext): Promise<void> {
     if (ctx.connectivity.isOnline() || ctx.disposed) return;
     engineMessage(ctx, ENGINE_CODES.offline, 'checkout', labels.errorOffline, 'warning');
-    await new Promise<void>((resolve) => {
-        const done = (): void => {
-            stop();
-            ctx.cancelers.delete(done);
-            resolve();
-        };
-        const stop = ctx.connectivity.onOnline(done);
-        ctx.cancelers.add(done);
-    });
+    await cancellableWait(ctx, (done) => ctx.connectivity.onOnline(done));
     ctx.engineMessages.delete(ENGINE_CODES.offline);
     changed(ctx);
 }

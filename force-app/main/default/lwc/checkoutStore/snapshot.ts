@@ -6,7 +6,7 @@ import type { EditRecord, EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
 import { CONTACT_FIELDS, SHIPPING_FIELDS, contactKey, groupKey, parseKey } from './fields';
 import type { ShippingField } from './fields';
-import { labels } from './labels';
+import * as labels from './labels';
 import { errorText } from './submission';
 import type {
     CheckoutError,

@@ -2,31 +2,20 @@
  * Order submission outcomes: the Industries CPQ SUBMIT-100N codes (docs/contract-decisions.md) and the
  * Commerce place-order answers, turned into an OrderResult with a labelled message.
  */
-import { labels } from './labels';
+import * as labels from './labels';
 import type { CheckoutError, CpqResponse, OrderResult, SubmitOutcome } from './types';
 
-const SUBMIT_OUTCOMES: Record<string, SubmitOutcome> = {
-    'SUBMIT-1001': 'success',
-    'SUBMIT-1002': 'success',
-    'SUBMIT-1008': 'success',
-    'SUBMIT-1004': 'retryable',
-    'SUBMIT-1009': 'retryable',
-    'SUBMIT-1003': 'rejected',
-    'SUBMIT-1007': 'rejected',
-    'SUBMIT-1005': 'configuration',
-    'SUBMIT-1006': 'unknown'
-};
-
-const SUBMIT_MESSAGES: Record<string, string> = {
-    'SUBMIT-1001': labels.cpqSubmit1001,
-    'SUBMIT-1002': labels.cpqSubmit1002,
-    'SUBMIT-1003': labels.cpqSubmit1003,
-    'SUBMIT-1004': labels.cpqSubmit1004,
-    'SUBMIT-1005': labels.cpqSubmit1005,
-    'SUBMIT-1006': labels.cpqSubmit1006,
-    'SUBMIT-1007': labels.cpqSubmit1007,
-    'SUBMIT-1008': labels.cpqSubmit1008,
-    'SUBMIT-1009': labels.cpqSubmit1009
+/** Each Industries CPQ submit code with its outcome and the label that says it. */
+const SUBMIT_CODES: Record<string, [SubmitOutcome, string]> = {
+    'SUBMIT-1001': ['success', labels.cpqSubmit1001],
+    'SUBMIT-1002': ['success', labels.cpqSubmit1002],
+    'SUBMIT-1003': ['rejected', labels.cpqSubmit1003],
+    'SUBMIT-1004': ['retryable', labels.cpqSubmit1004],
+    'SUBMIT-1005': ['configuration', labels.cpqSubmit1005],
+    'SUBMIT-1006': ['unknown', labels.cpqSubmit1006],
+    'SUBMIT-1007': ['rejected', labels.cpqSubmit1007],
+    'SUBMIT-1008': ['success', labels.cpqSubmit1008],
+    'SUBMIT-1009': ['retryable', labels.cpqSubmit1009]
 };
 
 /** Pre-submit refusals (checkOrderStatus / validateSubmittedXLI): the order was not submitted. */
@@ -38,11 +27,21 @@ const CPQ_REFUSALS: Record<string, string> = {
 
 /** Maps a CPQ submit code to its outcome; an unrecognised code is `unknown` (never resubmitted blindly). */
 export function submitOutcomeFor(code: string): SubmitOutcome {
-    return SUBMIT_OUTCOMES[code] ?? 'unknown';
+    return SUBMIT_CODES[code]?.[0] ?? 'unknown';
 }
 
 export function submitMessageFor(code: string): string {
-    return SUBMIT_MESSAGES[code] ?? CPQ_REFUSALS[code] ?? labels.orderUnknown;
+    return SUBMIT_CODES[code]?.[1] ?? CPQ_REFUSALS[code] ?? labels.orderUnknown;
+}
+
+/** The result a CPQ submit code stands for, with its labelled message. */
+export function cpqSubmitResult(code: string): OrderResult {
+    return {
+        strategy: 'cpq',
+        outcome: submitOutcomeFor(code),
+        code,
+        message: submitMessageFor(code)
+    };
 }
 
 function stringField(
@@ -56,15 +55,10 @@ function stringField(
 /** Reads a CPQ checkout response: the SUBMIT code decides; a refusal code means nothing was submitted. */
 export function cpqResult(response: CpqResponse): OrderResult {
     const messages = Array.isArray(response?.messages) ? response.messages : [];
-    const submit = messages.find((message) => SUBMIT_OUTCOMES[message.code] !== undefined);
+    const submit = messages.find((message) => SUBMIT_CODES[message.code] !== undefined);
     const record = Array.isArray(response?.records) ? response.records[0] : undefined;
     if (submit) {
-        const result: OrderResult = {
-            strategy: 'cpq',
-            outcome: submitOutcomeFor(submit.code),
-            code: submit.code,
-            message: submitMessageFor(submit.code)
-        };
+        const result = cpqSubmitResult(submit.code);
         const orderId = stringField(record, 'orderId');
         const orderNumber = stringField(record, 'orderNumber');
         if (orderId) result.orderId = orderId;

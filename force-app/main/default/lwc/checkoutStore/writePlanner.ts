@@ -7,7 +7,7 @@ import { defaultGroupOf, findGroup } from './checkoutState';
 import { chooseCustomFieldCarrier } from './customFieldCarrier';
 import { ENGINE_CODES } from './engineCodes';
 import { SHIPPING_FIELDS, groupKey, parseKey } from './fields';
-import { labels } from './labels';
+import * as labels from './labels';
 import { addEdit, attachCustomFields, newWrite } from './writeBody';
 import type { PlanInput } from './writeBody';
 import type { Checkout, DeliveryGroup, FieldKey } from './types';

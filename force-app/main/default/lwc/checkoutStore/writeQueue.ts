@@ -16,7 +16,7 @@ import { setCustomWaiting } from './customFieldsWaiting';
 import { failEdit, failSentEdits, markSending } from './editLedger';
 import { ENGINE_CODES } from './engineCodes';
 import { groupKey, sameForKey } from './fields';
-import { labels } from './labels';
+import * as labels from './labels';
 import { restart } from './loading';
 import { patchBodyViolations } from './patchRules';
 import { waitUntilReady } from './readiness';
