@@ -26,13 +26,9 @@ export type SnapshotSource = Readonly<EngineContext>;
 
 /** `waiting`: the custom fields shown as waiting for a carrier. */
 export function projectSnapshot(state: SnapshotSource, waiting: Set<FieldKey>): CheckoutSnapshot {
-    const editValue = (key: FieldKey): { value: unknown } | undefined => {
-        const edit = state.edits.get(key);
-        return edit ? { value: edit.value } : undefined;
-    };
     const contactInfo: ContactInfo = { ...(state.checkout?.contactInfo ?? {}) };
     for (const field of CONTACT_FIELDS) {
-        const edit = editValue(contactKey(field));
+        const edit = state.edits.get(contactKey(field));
         if (edit) (contactInfo as Record<string, unknown>)[field] = edit.value;
     }
     const deliveryGroups: DeliveryGroupView[] = (state.checkout?.deliveryGroups.items ?? []).map(
@@ -44,12 +40,11 @@ export function projectSnapshot(state: SnapshotSource, waiting: Set<FieldKey>): 
                 requiresShipping: !group.isAllDigitalCartItems
             };
             for (const field of SHIPPING_FIELDS) {
-                const edit = editValue(groupKey(group.id, field));
+                const edit = state.edits.get(groupKey(group.id, field));
                 if (edit) (view as unknown as Record<ShippingField, unknown>)[field] = edit.value;
             }
-            const method = editValue(groupKey(group.id, 'deliveryMethodId'));
-            if (method && typeof method.value === 'string')
-                view.selectedDeliveryMethodId = method.value;
+            const methodId = state.edits.get(groupKey(group.id, 'deliveryMethodId'))?.value;
+            if (typeof methodId === 'string') view.selectedDeliveryMethodId = methodId;
             return Object.freeze(view);
         }
     );

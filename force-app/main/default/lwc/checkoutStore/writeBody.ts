@@ -11,9 +11,9 @@ import type { Checkout, FieldKey, OperationKind, SObjectAttributes } from './typ
 
 /** What planning reads: the checkout as the server answered it and the edits waiting to be sent. */
 export interface PlanInput {
-    checkout: Checkout;
-    checkoutId: string | null;
-    isGuest: boolean;
+    readonly checkout: Checkout;
+    readonly checkoutId: string | null;
+    readonly isGuest: boolean;
     /** Pending edits only, in the order the shopper made them. */
     pending: ReadonlyMap<FieldKey, EditRecord>;
 }

@@ -12,11 +12,12 @@ import { addEdit, attachCustomFields, newWrite } from './writeBody';
 import type { PlanInput } from './writeBody';
 import type { Checkout, DeliveryGroup, FieldKey } from './types';
 
+/** What the planner reads of the engine's state. */
 export interface PlanState {
-    checkout: Checkout;
-    checkoutId: string | null;
-    isGuest: boolean;
-    edits: ReadonlyMap<FieldKey, EditRecord>;
+    readonly checkout: Checkout | null;
+    readonly checkoutId: string | null;
+    readonly isGuest: boolean;
+    readonly edits: ReadonlyMap<FieldKey, EditRecord>;
 }
 
 export interface EditFailure {
@@ -36,7 +37,9 @@ export interface Plan {
  * rules allow it (`attachCustomFields`), else on the carrier `chooseCustomFieldCarrier` picks.
  */
 export function planNextWrite(state: PlanState): Plan {
+    const { checkout, checkoutId, isGuest } = state;
     const failures: EditFailure[] = [];
+    if (!checkout) return { write: null, failures };
     const pending = new Map<FieldKey, EditRecord>();
     const contactKeys: FieldKey[] = [];
     const shipping = new Map<string, FieldKey[]>();
@@ -50,7 +53,7 @@ export function planNextWrite(state: PlanState): Plan {
             parsed.area === 'contact' || (parsed.area === 'custom' && parsed.sObject === 'WebCart')
                 ? null
                 : parsed.groupId;
-        if (groupId !== null && !findGroup(state.checkout, groupId)) {
+        if (groupId !== null && !findGroup(checkout, groupId)) {
             failures.push({ key, message: labels.deliveryGroupGone, code: ENGINE_CODES.groupGone });
             continue;
         }
@@ -60,9 +63,9 @@ export function planNextWrite(state: PlanState): Plan {
         else if (parsed.field === 'deliveryMethodId') methods.set(parsed.groupId, key);
         else shipping.set(parsed.groupId, [...(shipping.get(parsed.groupId) ?? []), key]);
     }
-    const input: PlanInput = { ...state, pending };
+    const input: PlanInput = { checkout, checkoutId, isGuest, pending };
     const plan = (write: PlannedWrite | null): Plan => ({ write, failures });
-    const defaultGroup = defaultGroupOf(state.checkout);
+    const defaultGroup = defaultGroupOf(checkout);
 
     if (contactKeys.length > 0)
         return plan(planContact(input, contactKeys, defaultGroup, shipping));
@@ -84,7 +87,7 @@ export function planNextWrite(state: PlanState): Plan {
     for (const [groupId, key] of methods) {
         // Never choose a method before a pending address change of that group lands: it may reset it.
         if (hasUnsettledShipping(state, groupId)) continue;
-        const group = findGroup(state.checkout, groupId) as DeliveryGroup;
+        const group = findGroup(checkout, groupId) as DeliveryGroup;
         const methodId = pending.get(key)?.value;
         if (!group.availableDeliveryMethods?.some((method) => method.id === methodId)) {
             failures.push({

@@ -61,9 +61,7 @@ async function runWriteQueue(ctx: EngineContext): Promise<void> {
 }
 
 function nextWrite(ctx: EngineContext): PlannedWrite | null {
-    const { checkout, checkoutId, isGuest, edits } = ctx;
-    if (!checkout) return null;
-    const plan = planNextWrite({ checkout, checkoutId, isGuest, edits });
+    const plan = planNextWrite(ctx);
     for (const { key, message, code } of plan.failures) failEdit(ctx, key, message, code);
     return plan.write;
 }
