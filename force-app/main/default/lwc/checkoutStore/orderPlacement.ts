@@ -24,15 +24,19 @@ export async function runPlaceOrder(
     await whenIdle(ctx);
     // Custom fields waiting here or in another store of this checkout on the page go first, if they can.
     await Promise.all(storesOfCheckout(ctx).map((store) => sendWaitingCustomFields(store)));
-    const cpqCartId = settings.cartId ?? ctx.options.cpq?.cartId;
-    if (settings.strategy === 'cpq' && (!cpqCartId || !cpqNamespace(ctx, settings))) {
+    const cpqCart = {
+        cartId: settings.cartId ?? ctx.options.cpq?.cartId,
+        namespace: settings.namespace ?? ctx.options.cpq?.namespace
+    };
+    if (settings.strategy === 'cpq' && (!cpqCart.cartId || !cpqCart.namespace)) {
         // The checkout's WebCart is not a CPQ cart: without a named one an admin must act.
         const result = orderResult(cpqSubmitResult('SUBMIT-1005'));
         clearOrderMessages(ctx);
         reportOrderFailure(ctx, result);
         return setOrder(ctx, result);
     }
-    const key = settings.strategy === 'cpq' ? `cpq:${cpqCartId}` : `commerce:${ctx.checkoutId}`;
+    const key =
+        settings.strategy === 'cpq' ? `cpq:${cpqCart.cartId}` : `commerce:${ctx.checkoutId}`;
     const placed = placedOrders.get(key);
     if (placed) return setOrder(ctx, placed);
     const running = submissionsInFlight.get(key);
@@ -50,7 +54,10 @@ export async function runPlaceOrder(
     }
     ctx.engineMessages.delete(ENGINE_CODES.orderBlocked);
     clearOrderMessages(ctx);
-    const submission = settings.strategy === 'cpq' ? submitCpq(ctx, settings) : submitCommerce(ctx);
+    const submission =
+        settings.strategy === 'cpq'
+            ? submitCpq(ctx, settings, cpqCart as { cartId: string; namespace: string })
+            : submitCommerce(ctx);
     submissionsInFlight.set(key, submission);
     ctx.submitting = true;
     changed(ctx);
@@ -85,10 +92,6 @@ function reportOrderFailure(ctx: EngineContext, result: OrderResult): void {
         undefined,
         result.code
     );
-}
-
-function cpqNamespace(ctx: EngineContext, settings: SubmissionSettings): string | undefined {
-    return settings.namespace ?? ctx.options.cpq?.namespace;
 }
 
 function clearOrderMessages(ctx: EngineContext): void {
@@ -180,15 +183,16 @@ async function learnOrderId(ctx: EngineContext): Promise<void> {
     }
 }
 
-async function submitCpq(ctx: EngineContext, settings: SubmissionSettings): Promise<OrderResult> {
-    // runPlaceOrder refuses a CPQ submission without a named cart and namespace.
-    const namespace = cpqNamespace(ctx, settings) as string;
-    const cartId = (settings.cartId ?? ctx.options.cpq?.cartId) as string;
+/** `cart`: the named CPQ cart and its namespace (runPlaceOrder refuses a submission without them). */
+async function submitCpq(
+    ctx: EngineContext,
+    settings: SubmissionSettings,
+    cart: { cartId: string; namespace: string }
+): Promise<OrderResult> {
     let result: OrderResult;
     try {
         const response = await ctx.transport.submitCpq({
-            cartId,
-            namespace,
+            ...cart,
             // An active order is refused, so a retry after a lost answer cannot submit twice.
             checkOrderStatus: settings.checkOrderStatus ?? true,
             validateSubmittedXLI: settings.validateSubmittedXLI ?? false
