@@ -122,21 +122,6 @@ function phase(state: SnapshotSource): CheckoutSnapshot['phase'] {
     return 'ready';
 }
 
-function scopeOf(key: FieldKey): { scope: MessageScope; groupId?: string } {
-    const parsed = parseKey(key);
-    if (!parsed) return { scope: 'checkout' };
-    if (parsed.area === 'contact') return { scope: 'contact' };
-    if (parsed.area === 'group') {
-        return {
-            scope: parsed.field === 'deliveryMethodId' ? 'deliveryMethod' : 'shipping',
-            groupId: parsed.groupId
-        };
-    }
-    return parsed.sObject === 'CartDeliveryGroup'
-        ? { scope: 'shipping', groupId: parsed.groupId }
-        : { scope: 'checkout' };
-}
-
 /** A server error of the checkout (no group) or of one delivery group, in the shopper's words. */
 function serverErrorMessage(
     error: CheckoutError,
@@ -153,14 +138,23 @@ function serverErrorMessage(
     };
 }
 
-/** A message about one field: a failed edit, or a custom field waiting for a carrier. */
+/** A message about one field (a failed edit, a custom field waiting for a carrier), in its section. */
 function fieldMessage(
     key: FieldKey,
     severity: CheckoutMessage['severity'],
     code: string,
     text: string
 ): CheckoutMessage {
-    const { scope, groupId } = scopeOf(key);
+    const parsed = parseKey(key);
+    const groupId = parsed && 'groupId' in parsed ? parsed.groupId : undefined;
+    const scope: MessageScope =
+        parsed?.area === 'contact'
+            ? 'contact'
+            : parsed?.area === 'group' && parsed.field === 'deliveryMethodId'
+              ? 'deliveryMethod'
+              : groupId === undefined
+                ? 'checkout'
+                : 'shipping';
     const message: CheckoutMessage = {
         id: `edit:${key}`,
         severity,
