@@ -16,7 +16,6 @@ import {
     groupKey,
     webCartKey
 } from './fields';
-import * as labels from './labels';
 import { load } from './loading';
 import { scheduleWrites } from './writeQueue';
 import type { ContactInfo, CustomFieldTarget, CustomFieldType, ShippingValues } from './types';
@@ -24,7 +23,8 @@ import {
     customFieldMessage,
     inferCustomFieldType,
     validateAddress,
-    validateContact
+    validateContact,
+    validateShippingDetail
 } from 'c/checkoutValidation';
 
 const PHONE_PAIR = ['phoneNumber', 'isoCountryCodeForPhoneNumber'] as const;
@@ -83,14 +83,7 @@ export function updateShipping(ctx: EngineContext, groupId: string, values: Ship
             recordEdit(ctx, key, addressInput(address), first, true);
         } else {
             const value = values[field];
-            const error =
-                field === 'desiredDeliveryDate' && value && Number.isNaN(Date.parse(value))
-                    ? labels.validationDate
-                    : field === 'shippingInstructions' &&
-                        typeof value === 'string' &&
-                        value.length > 255
-                      ? labels.validationTooLong
-                      : undefined;
+            const error = validateShippingDetail(field, value);
             recordEdit(ctx, key, value, error);
         }
     }

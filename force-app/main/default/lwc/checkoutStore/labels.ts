@@ -3,8 +3,6 @@
  * One module, so the label set is easy to audit and to stub. Read as `import * as labels`: the bundler
  * resolves each `labels.name` to its import, so no object of labels is built at run time.
  */
-import validationTooLong from '@salesforce/label/c.CheckoutKit_ValidationTooLong';
-import validationDate from '@salesforce/label/c.CheckoutKit_ValidationDate';
 import errorConflict from '@salesforce/label/c.CheckoutKit_ErrorConflict';
 import errorNetwork from '@salesforce/label/c.CheckoutKit_ErrorNetwork';
 import errorServer from '@salesforce/label/c.CheckoutKit_ErrorServer';
@@ -37,8 +35,6 @@ import cpqNotActivated from '@salesforce/label/c.CheckoutKit_CpqNotActivated';
 import cpqBundleIncomplete from '@salesforce/label/c.CheckoutKit_CpqBundleIncomplete';
 
 export {
-    validationTooLong,
-    validationDate,
     errorConflict,
     errorNetwork,
     errorServer,

@@ -155,6 +155,19 @@ export function validateAddress(address: AddressValues, prefix = ''): Validation
     return errors;
 }
 
+/**
+ * Checks a delivery group's desired delivery date (a date the browser can read) and shipping instructions (255
+ * characters at most); undefined when the value may be sent.
+ */
+export function validateShippingDetail(
+    field: 'desiredDeliveryDate' | 'shippingInstructions',
+    value: string | null | undefined
+): string | undefined {
+    if (field === 'desiredDeliveryDate')
+        return value && Number.isNaN(Date.parse(value)) ? labels.validationDate : undefined;
+    return typeof value === 'string' && value.length > 255 ? labels.validationTooLong : undefined;
+}
+
 const TEXT_LIMITS: Partial<Record<CustomFieldType, number>> = {
     Text: 255,
     TextArea: 255,

@@ -6,7 +6,8 @@ import {
     needsPostalCode,
     postalCodeExample,
     regionsOf,
-    validateAddress
+    validateAddress,
+    validateShippingDetail
 } from 'c/checkoutValidation';
 
 describe('country data shared by the engine and the forms', () => {
@@ -50,5 +51,17 @@ describe('country data shared by the engine and the forms', () => {
         expect(isIsoDate('2024-02-29')).toBe(true);
         expect(isIsoDate('2023-02-29')).toBe(false);
         expect(isIsoDate('2024-2-9')).toBe(false);
+    });
+
+    it('checks a delivery date the browser can read and instructions of 255 characters at most', () => {
+        expect(validateShippingDetail('desiredDeliveryDate', '2030-05-01')).toBeUndefined();
+        expect(validateShippingDetail('desiredDeliveryDate', '')).toBeUndefined();
+        expect(validateShippingDetail('desiredDeliveryDate', 'soon')).toBe(
+            'c.CheckoutKit_ValidationDate'
+        );
+        expect(validateShippingDetail('shippingInstructions', 'x'.repeat(255))).toBeUndefined();
+        expect(validateShippingDetail('shippingInstructions', 'x'.repeat(256))).toBe(
+            'c.CheckoutKit_ValidationTooLong'
+        );
     });
 });
