@@ -17,10 +17,10 @@ import { join, relative } from 'node:path';
 import { compile } from '@lwc/sfdc-lwc-compiler';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import Ajv from 'ajv';
+import { readCustomLabels } from './lib/custom-labels';
 
 const ROOT = join(__dirname, '..');
 const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
-const LABELS_FILE = join(ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
 const SCHEMA_FILE = join(ROOT, 'node_modules/@salesforce/schemas/sfdx-project.schema.json');
 const APEX_DIR = join(ROOT, 'force-app/main/default/classes');
 /** Industries CPQ (Vlocity) package namespaces: a type or method of theirs in Apex would not compile without them. */
@@ -267,11 +267,7 @@ function checkProperty(
 // ------------------------------------------------------------------------------------------------
 
 function checkLabels(bundles: Bundle[]): CheckResult {
-    const defined = new Set(
-        [...readFileSync(LABELS_FILE, 'utf8').matchAll(/<fullName>([^<]+)<\/fullName>/g)].map(
-            (m) => m[1]
-        )
-    );
+    const defined = new Set(readCustomLabels().keys());
     const problems: string[] = [];
     let imports = 0;
     for (const bundle of bundles) {
