@@ -7,10 +7,11 @@ import type {
     OrderResult
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import type { EngineModule } from './engine';
+import { isBuyerScenario, settle } from './engine-checkout';
 import type { Emulator, EmulatorState, FaultSettings, ServerRequest } from './emulator';
 import { Journal, createNodeTransport } from './node-transport';
 import { pick, seededRandom, withTimeLimit } from './random';
-import { Shopper, settle, type Intent, type Tab } from './soak-shopper';
+import { Shopper, type Intent, type Tab } from './soak-shopper';
 
 export interface SoakCheckoutSettings {
     emulator: Emulator;
@@ -61,7 +62,7 @@ export async function runSoakCheckout(
     const scenario = pick(random, settings.scenarios);
     const state = await emulator.reset(scenario, seed, timeScale);
     await emulator.setFaults(settings.faults);
-    const buyer = scenario !== 'd2c-guest' && state.accountId !== null;
+    const buyer = isBuyerScenario(scenario, state.accountId);
     const journal = new Journal();
     const limitMs = 300_000 * timeScale + 20_000;
     const makeTab = (name: string): Tab => ({

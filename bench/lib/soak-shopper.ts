@@ -7,20 +7,12 @@ import type {
     CheckoutSnapshot,
     CheckoutStore
 } from '../../force-app/main/default/lwc/checkoutStore/types';
-import { between, pick, sleep, withTimeLimit, type Random } from './random';
-import { defaultGroup, toCheckoutAddress } from './shopper';
+import { settle } from './engine-checkout';
+import { between, pick, sleep, type Random } from './random';
+import { defaultGroup, guestAddress, toCheckoutAddress } from './shopper';
 
 const ADDRESSES: CheckoutAddress[] = [
-    {
-        name: 'Alan Johnson',
-        firstName: 'Alan',
-        lastName: 'Johnson',
-        street: '415 Mission St',
-        city: 'San Francisco',
-        region: 'CA',
-        postalCode: '94105',
-        country: 'US'
-    },
+    guestAddress,
     {
         name: 'Maria Garcia',
         firstName: 'Maria',
@@ -226,10 +218,4 @@ export class Shopper {
             await this.pause(this.random() < 0.5 ? 30 : 600);
         }
     }
-}
-
-/** Idle within `ms`, then the store's snapshot. */
-export async function settle(store: CheckoutStore, ms: number): Promise<CheckoutSnapshot> {
-    await withTimeLimit(store.whenIdle(), ms, 'whenIdle');
-    return store.getSnapshot();
 }
