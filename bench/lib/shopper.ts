@@ -57,20 +57,22 @@ export function chooseAccountAddress(
     return addresses.find((address) => !address.isDefault) ?? addresses[0];
 }
 
+/** The fields of a Checkout Address Input. */
+export const ADDRESS_FIELDS = [
+    'name',
+    'firstName',
+    'lastName',
+    'street',
+    'city',
+    'region',
+    'postalCode',
+    'country'
+] as const;
+
 /** The Checkout Address Input for a saved address: its address fields, without empty ones. */
 export function toCheckoutAddress(address: AccountAddress): CheckoutAddress {
-    const fields = [
-        'name',
-        'firstName',
-        'lastName',
-        'street',
-        'city',
-        'region',
-        'postalCode',
-        'country'
-    ] as const;
     const result: CheckoutAddress = {};
-    for (const field of fields) {
+    for (const field of ADDRESS_FIELDS) {
         const value = address[field];
         if (value !== undefined && value !== null && value !== '') result[field] = value;
     }
