@@ -29,6 +29,11 @@ export const guestAddress: CheckoutAddress = {
     country: 'US'
 };
 
+/** Whether the scenario's shopper is a signed-in buyer (an account to act for) rather than a guest. */
+export function isBuyerScenario(scenario: string, accountId: string | null): boolean {
+    return accountId !== null && scenario !== 'd2c-guest';
+}
+
 /** The group the default checkout PATCH targets. */
 export function defaultGroup<T extends DeliveryGroup>(groups: readonly T[]): T | undefined {
     return groups.find((group) => group.isDefault) ?? groups[0];

@@ -7,10 +7,11 @@ import type {
     OrderResult
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import type { EngineModule } from './engine';
-import { isBuyerScenario, settle } from './engine-checkout';
+import { settle } from './engine-checkout';
 import type { Emulator, EmulatorState, FaultSettings, ServerRequest } from './emulator';
 import { Journal, createNodeTransport } from './node-transport';
 import { pick, seededRandom, withTimeLimit } from './random';
+import { isBuyerScenario } from './shopper';
 import { Shopper, type Intent, type Tab } from './soak-shopper';
 
 export interface SoakCheckoutSettings {
