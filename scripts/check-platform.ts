@@ -13,15 +13,16 @@
  */
 import { checkApex } from './check-platform/apex';
 import { checkBuilderConfig } from './check-platform/builder-config';
-import { checkCompile } from './check-platform/compile';
+import { buildEngine, checkCompile } from './check-platform/compile';
 import { checkConvert } from './check-platform/convert';
 import { checkLabels } from './check-platform/labels';
 import { checkProjectSchema } from './check-platform/project-schema';
 import { listBundles, type CheckResult } from './check-platform/project';
 
 async function main(): Promise<void> {
+    const buildProblems = buildEngine();
     const bundles = listBundles();
-    const compiled = await checkCompile(bundles);
+    const compiled = await checkCompile(bundles, buildProblems);
     const results: CheckResult[] = [
         compiled,
         checkBuilderConfig(bundles, compiled.members),

@@ -12,8 +12,11 @@ export interface ApiMember {
     value?: { type: string; value?: unknown };
 }
 
-/** Compiles every TypeScript bundle (the shared validation first: the engine imports it). */
-function runBuild(): string[] {
+/**
+ * Compiles every TypeScript bundle (the shared validation first: the engine imports it) and returns the build's
+ * problems. Run it before listBundles: the platform receives the .js this writes.
+ */
+export function buildEngine(): string[] {
     const tsc = join(ROOT, 'node_modules/.bin/tsc');
     const problems: string[] = [];
     for (const bundle of ['checkoutValidation', 'checkoutStore']) {
@@ -28,9 +31,10 @@ function runBuild(): string[] {
 }
 
 export async function checkCompile(
-    bundles: Bundle[]
+    bundles: Bundle[],
+    buildProblems: string[]
 ): Promise<CheckResult & { members: Map<string, ApiMember[]> }> {
-    const problems = runBuild();
+    const problems = [...buildProblems];
     const members = new Map<string, ApiMember[]>();
     let warnings = 0;
     for (const bundle of bundles) {
