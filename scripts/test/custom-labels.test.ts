@@ -8,30 +8,32 @@ import { decodeXmlEntities, decodeXmlText } from '../lib/xml-text';
 const labelsXml = (...entries: string[]) =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">\n${entries.join('\n')}\n</CustomLabels>`;
 
-test('the five named entities decode', () => {
-    assert.equal(
-        decodeXmlEntities('Tom &amp; Jerry &lt;b&gt; &quot;quoted&quot; don&apos;t'),
+const ENTITY_CASES: Array<[what: string, written: string, decoded: string]> = [
+    [
+        'the five named entities decode',
+        'Tom &amp; Jerry &lt;b&gt; &quot;quoted&quot; don&apos;t',
         'Tom & Jerry <b> "quoted" don\'t'
-    );
-});
-
-test('numeric character references decode, decimal and hex, beyond the BMP too', () => {
-    assert.equal(
-        decodeXmlEntities('caf&#233; caf&#xE9; caf&#xe9; &#x1F600; &#38;'),
+    ],
+    [
+        'numeric references decode, decimal and hex, beyond the BMP too',
+        'caf&#233; caf&#xE9; caf&#xe9; &#x1F600; &#38;',
         'café café café 😀 &'
-    );
-});
-
-test('each reference decodes once: an escaped ampersand never starts another reference', () => {
-    assert.equal(decodeXmlEntities('&amp;lt; &amp;#233; &#38;amp;'), '&lt; &#233; &amp;');
-});
-
-test('what XML does not define stays as written', () => {
-    assert.equal(
-        decodeXmlEntities('&nbsp; &LT; &#X41; &#x110000; & alone'),
+    ],
+    [
+        'each reference decodes once: an escaped ampersand never starts another one',
+        '&amp;lt; &amp;#233; &#38;amp;',
+        '&lt; &#233; &amp;'
+    ],
+    [
+        'what XML does not define stays as written',
+        '&nbsp; &LT; &#X41; &#x110000; & alone',
         '&nbsp; &LT; &#X41; &#x110000; & alone'
-    );
-});
+    ]
+];
+
+for (const [what, written, decoded] of ENTITY_CASES) {
+    test(what, () => assert.equal(decodeXmlEntities(written), decoded));
+}
 
 test('CDATA sections are kept to the letter, the text around them decoded', () => {
     assert.equal(
