@@ -9,45 +9,12 @@ import { dirname } from 'node:path';
 import { parseArgs } from './lib/args';
 import { REALISTIC_LATENCY, runBench, type BenchReport } from './lib/bench';
 import { startEmulator } from './lib/emulator';
-import { benchMarkdown, table } from './lib/report';
+import { benchMarkdown, strategyTable, table } from './lib/report';
 import type { PollTuning } from '../force-app/main/default/lwc/checkoutStore/types';
 
 function print(report: BenchReport): void {
     console.log('\nCheckout runs (means per checkout; lag over every asynchronous wait)\n');
-    console.log(
-        table(
-            [
-                'scenario',
-                'strategy',
-                'runs',
-                'fail',
-                'wall/bound',
-                'wall ms',
-                'bound ms',
-                'requests',
-                'PATCH',
-                'GET',
-                'polls/wait',
-                'lag p50',
-                'lag p95'
-            ],
-            report.runs.map((row) => [
-                row.scenario,
-                row.strategy,
-                row.runs,
-                row.failures,
-                row.wallOverLowerBound,
-                Math.round(row.wallMs),
-                Math.round(row.lowerBoundMs),
-                row.requests,
-                row.patches,
-                row.gets,
-                row.pollsPerWait,
-                row.lagP50Ms,
-                row.lagP95Ms
-            ])
-        )
-    );
+    console.log(strategyTable(report.runs, 'console'));
     for (const row of report.runs.filter((candidate) => candidate.errors)) {
         console.log(`\n${row.scenario} ${row.strategy} failures:\n  ${row.errors?.join('\n  ')}`);
     }

@@ -5,50 +5,39 @@
  */
 import { runFigures } from './lib/analysis';
 import { parseArgs } from './lib/args';
-import { baselineSchedules, type BaselineName } from './lib/baselines';
-import { runBaselineCheckout } from './lib/baselines';
-import { REALISTIC_LATENCY, faultsFor } from './lib/bench';
+import {
+    REALISTIC_LATENCY,
+    runStrategyCheckout,
+    startBenchCheckout,
+    type Strategy
+} from './lib/bench';
 import { loadEngine } from './lib/engine';
-import { runEngineCheckout } from './lib/engine-checkout';
 import { startEmulator } from './lib/emulator';
-import { Journal, createNodeTransport } from './lib/node-transport';
-import { seededRandom } from './lib/random';
 
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
     const scenario = args.get('scenario') ?? 'd2c-guest';
     const seed = args.number('seed', 1);
-    const strategy = args.get('strategy') ?? 'engine';
+    const strategy = (args.get('strategy') ?? 'engine') as Strategy;
     const emulator = await startEmulator();
     try {
-        const state = await emulator.reset(scenario, seed, 1);
-        await emulator.setFaults(faultsFor(REALISTIC_LATENCY));
-        const journal = new Journal();
-        const transport = createNodeTransport({
-            baseUrl: emulator.url,
-            webstoreId: state.webstoreId,
-            client: strategy,
-            journal
-        });
-        const random = seededRandom(seed);
+        const timeScale = 1;
+        const { state, journal, transport } = await startBenchCheckout(
+            { emulator, latency: REALISTIC_LATENCY, timeScale },
+            scenario,
+            seed,
+            strategy
+        );
         const polling = args.get('engine-polling');
-        await (strategy === 'engine'
-            ? runEngineCheckout({
-                  engine: loadEngine(),
-                  transport,
-                  scenario,
-                  accountId: state.accountId,
-                  random,
-                  polling: polling ? JSON.parse(polling) : undefined
-              })
-            : runBaselineCheckout({
-                  transport,
-                  schedule: baselineSchedules[strategy as BaselineName],
-                  random,
-                  scenario,
-                  accountId: state.accountId,
-                  timeScale: 1
-              }));
+        await runStrategyCheckout(strategy, {
+            engine: loadEngine(),
+            transport,
+            scenario,
+            accountId: state.accountId,
+            seed,
+            timeScale,
+            enginePolling: polling ? JSON.parse(polling) : undefined
+        });
         const { history } = await emulator.state();
         const origin = journal.entries[0].sentAt;
         const at = (time: number | undefined) =>

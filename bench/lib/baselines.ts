@@ -16,6 +16,7 @@ import {
     defaultGroup,
     guestAddress,
     guestContact,
+    isBuyerScenario,
     toCheckoutAddress
 } from './shopper';
 
@@ -146,7 +147,7 @@ class BaselineClient {
 /** One full checkout with a baseline's poll schedule; resolves with the order reference number. */
 export async function runBaselineCheckout(context: BaselineContext): Promise<string> {
     const client = new BaselineClient(context);
-    const buyer = context.accountId !== null && context.scenario !== 'd2c-guest';
+    const buyer = isBuyerScenario(context.scenario, context.accountId);
     let checkout: Checkout;
     if (buyer) {
         // The address book does not depend on the checkout: fetch both at once, as any good client would.

@@ -4,13 +4,14 @@
  */
 import type {
     CheckoutStore,
+    CheckoutTransport,
     PollTuning
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import { mean, percentile, runFigures, type RunFigures } from './analysis';
 import { baselineSchedules, runBaselineCheckout, type BaselineName } from './baselines';
 import { loadEngine, type EngineModule } from './engine';
 import { createStore, runEngineCheckout, settle } from './engine-checkout';
-import type { Emulator, FaultSettings } from './emulator';
+import type { Emulator, EmulatorState, FaultSettings } from './emulator';
 import { Journal, createNodeTransport } from './node-transport';
 import { seededRandom, sleep, withTimeLimit } from './random';
 import { defaultGroup, guestAddress } from './shopper';
@@ -111,6 +112,61 @@ function round(value: number, digits = 3): number {
     return Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
 }
 
+/** A fresh emulator checkout under the latency model, and a transport that journals one client's requests. */
+export async function startBenchCheckout(
+    { emulator, latency, timeScale }: Pick<BenchOptions, 'emulator' | 'latency' | 'timeScale'>,
+    scenario: string,
+    seed: number,
+    client: string
+): Promise<{ state: EmulatorState; journal: Journal; transport: CheckoutTransport }> {
+    const state = await emulator.reset(scenario, seed, timeScale);
+    await emulator.setFaults(faultsFor(latency));
+    const journal = new Journal();
+    const transport = createNodeTransport({
+        baseUrl: emulator.url,
+        webstoreId: state.webstoreId,
+        client,
+        journal
+    });
+    return { state, journal, transport };
+}
+
+export interface StrategyCheckout {
+    engine: EngineModule;
+    transport: CheckoutTransport;
+    scenario: string;
+    accountId: string | null;
+    seed: number;
+    timeScale: number;
+    enginePolling?: Partial<PollTuning>;
+}
+
+/** One full checkout by `strategy`: the engine through its intent API, or a baseline with its poll schedule. */
+export function runStrategyCheckout(
+    strategy: Strategy,
+    checkout: StrategyCheckout
+): Promise<string> {
+    const { transport, scenario, accountId } = checkout;
+    const random = seededRandom(checkout.seed);
+    return strategy === 'engine'
+        ? runEngineCheckout({
+              engine: checkout.engine,
+              transport,
+              scenario,
+              accountId,
+              random,
+              polling: checkout.enginePolling
+          })
+        : runBaselineCheckout({
+              transport,
+              schedule: baselineSchedules[strategy],
+              random,
+              scenario,
+              accountId,
+              timeScale: checkout.timeScale
+          });
+}
+
 async function runOnce(
     options: BenchOptions,
     engine: EngineModule,
@@ -119,33 +175,21 @@ async function runOnce(
     seed: number
 ): Promise<RunFigures> {
     const { emulator, timeScale } = options;
-    const state = await emulator.reset(scenario, seed, timeScale);
-    await emulator.setFaults(faultsFor(options.latency));
-    const journal = new Journal();
-    const transport = createNodeTransport({
-        baseUrl: emulator.url,
-        webstoreId: state.webstoreId,
-        client: strategy,
-        journal
+    const { state, journal, transport } = await startBenchCheckout(
+        options,
+        scenario,
+        seed,
+        strategy
+    );
+    const work = runStrategyCheckout(strategy, {
+        engine,
+        transport,
+        scenario,
+        accountId: state.accountId,
+        seed,
+        timeScale,
+        enginePolling: options.enginePolling
     });
-    const work =
-        strategy === 'engine'
-            ? runEngineCheckout({
-                  engine,
-                  transport,
-                  scenario,
-                  accountId: state.accountId,
-                  random: seededRandom(seed),
-                  polling: options.enginePolling
-              })
-            : runBaselineCheckout({
-                  transport,
-                  schedule: baselineSchedules[strategy],
-                  random: seededRandom(seed),
-                  scenario,
-                  accountId: state.accountId,
-                  timeScale
-              });
     await withTimeLimit(work, 180_000, `${strategy} ${scenario}`);
     const figures = runFigures(journal.entries, (await emulator.state()).history);
     // Requests the server saw that this client did not send: leftovers of an earlier, disposed client.
@@ -202,15 +246,7 @@ async function runBurst(
     seed: number
 ): Promise<{ patches: number; lost: number }> {
     const { emulator, timeScale } = options;
-    const state = await emulator.reset('d2c-guest', seed, timeScale);
-    await emulator.setFaults(faultsFor(options.latency));
-    const journal = new Journal();
-    const transport = createNodeTransport({
-        baseUrl: emulator.url,
-        webstoreId: state.webstoreId,
-        client: 'burst',
-        journal
-    });
+    const { journal, transport } = await startBenchCheckout(options, 'd2c-guest', seed, 'burst');
     const store: CheckoutStore = createStore({
         engine,
         transport,

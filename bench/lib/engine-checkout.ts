@@ -13,6 +13,7 @@ import {
     defaultGroup,
     guestAddress,
     guestContact,
+    isBuyerScenario,
     toCheckoutAddress
 } from './shopper';
 
@@ -27,7 +28,7 @@ export interface EngineCheckoutContext {
 }
 
 export function createStore(context: EngineCheckoutContext): CheckoutStore {
-    const buyer = context.accountId !== null && context.scenario !== 'd2c-guest';
+    const buyer = isBuyerScenario(context.scenario, context.accountId);
     return context.engine.createCheckoutStore({
         transport: context.transport,
         isGuest: !buyer,
@@ -36,10 +37,6 @@ export function createStore(context: EngineCheckoutContext): CheckoutStore {
         polling: context.polling,
         connectivity: { isOnline: () => true, onOnline: () => () => undefined }
     });
-}
-
-export function isBuyerScenario(scenario: string, accountId: string | null): boolean {
-    return accountId !== null && scenario !== 'd2c-guest';
 }
 
 /** Idle, with a bound: a store that never settles fails the run instead of hanging it. */

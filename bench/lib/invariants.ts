@@ -8,6 +8,7 @@ import type { ServerRequest } from './emulator';
 import type { JournalEntry } from './node-transport';
 import { patchViolations } from './patch-rules';
 import { customLabels } from './platform-modules';
+import { ADDRESS_FIELDS } from './shopper';
 
 export interface Violation {
     invariant: string;
@@ -100,17 +101,6 @@ export function serverTexts(entries: readonly JournalEntry[]): Set<string> {
         visit((entry.responseBody as { errors?: unknown } | undefined)?.errors, 0);
     return texts;
 }
-
-const ADDRESS_FIELDS: Array<keyof CheckoutAddress> = [
-    'name',
-    'firstName',
-    'lastName',
-    'street',
-    'city',
-    'region',
-    'postalCode',
-    'country'
-];
 
 /** The server's value of one field key (see FieldKey in types.ts), for comparison with the shopper's intent. */
 export function serverValue(checkout: Checkout | null | undefined, field: string): unknown {

@@ -2,6 +2,7 @@
  * An in-memory Connect REST stand-in for the fuzz test: one checkout with one delivery group, every write
  * applied at once (200, no processing), every PATCH body recorded. It answers instantly so fast-check can try
  * hundreds of values; the soak and the bench use the real emulator.
+ * A test fake, independent of the emulator on purpose: do not merge the two.
  */
 import type {
     Checkout,

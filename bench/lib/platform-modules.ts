@@ -6,37 +6,18 @@
  *
  * tsx runs this package's `.ts` files as CommonJS, so the hook sits on `Module._load`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
+import { CUSTOM_LABELS_FILE, readCustomLabels } from '../../scripts/lib/custom-labels';
 
 export const repoRoot = join(__dirname, '..', '..');
-const labelsFile = join(repoRoot, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
 
 let labels: Map<string, string> | undefined;
 
-function decodeXml(text: string): string {
-    return text
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
-}
-
-/** Every Custom Label, by API name (without the `c.` prefix). */
+/** Every Custom Label, by API name (without the `c.` prefix); read once per process. */
 export function customLabels(): ReadonlyMap<string, string> {
-    if (!labels) {
-        labels = new Map();
-        const xml = readFileSync(labelsFile, 'utf8');
-        for (const match of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
-            const name = /<fullName>([\s\S]*?)<\/fullName>/.exec(match[1])?.[1];
-            const value = /<value>([\s\S]*?)<\/value>/.exec(match[1])?.[1];
-            if (name !== undefined && value !== undefined) {
-                labels.set(name.trim(), decodeXml(value));
-            }
-        }
-    }
+    labels ??= readCustomLabels();
     return labels;
 }
 
@@ -45,7 +26,7 @@ function standIn(request: string): unknown {
         const name = request.slice('@salesforce/label/'.length).replace(/^c\./, '');
         const value = customLabels().get(name);
         if (value === undefined) {
-            throw new Error(`No Custom Label named ${name} in ${labelsFile}`);
+            throw new Error(`No Custom Label named ${name} in ${CUSTOM_LABELS_FILE}`);
         }
         return value;
     }

@@ -29,6 +29,11 @@ export const guestAddress: CheckoutAddress = {
     country: 'US'
 };
 
+/** Whether the scenario's shopper is a signed-in buyer (an account to act for) rather than a guest. */
+export function isBuyerScenario(scenario: string, accountId: string | null): boolean {
+    return accountId !== null && scenario !== 'd2c-guest';
+}
+
 /** The group the default checkout PATCH targets. */
 export function defaultGroup<T extends DeliveryGroup>(groups: readonly T[]): T | undefined {
     return groups.find((group) => group.isDefault) ?? groups[0];
@@ -57,20 +62,22 @@ export function chooseAccountAddress(
     return addresses.find((address) => !address.isDefault) ?? addresses[0];
 }
 
+/** The fields of a Checkout Address Input. */
+export const ADDRESS_FIELDS = [
+    'name',
+    'firstName',
+    'lastName',
+    'street',
+    'city',
+    'region',
+    'postalCode',
+    'country'
+] as const;
+
 /** The Checkout Address Input for a saved address: its address fields, without empty ones. */
 export function toCheckoutAddress(address: AccountAddress): CheckoutAddress {
-    const fields = [
-        'name',
-        'firstName',
-        'lastName',
-        'street',
-        'city',
-        'region',
-        'postalCode',
-        'country'
-    ] as const;
     const result: CheckoutAddress = {};
-    for (const field of fields) {
+    for (const field of ADDRESS_FIELDS) {
         const value = address[field];
         if (value !== undefined && value !== null && value !== '') result[field] = value;
     }

@@ -15,16 +15,13 @@ import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup, watch, type Plugin, type RollupLog, type RollupOptions } from 'rollup';
+import { CUSTOM_LABELS_FILE } from '../../scripts/lib/custom-labels';
 import { builderDefaults } from './builderDefaults';
 import { salesforceModules } from './salesforceModules';
 import { typescriptModules } from './typescriptModules';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FORCE_APP_LWC_DIR = path.join(REPO_ROOT, 'force-app/main/default/lwc');
-export const LABELS_FILE = path.join(
-    REPO_ROOT,
-    'force-app/main/default/labels/CustomLabels.labels-meta.xml'
-);
 const PREVIEW_APP_DIR = path.join(REPO_ROOT, 'preview/app');
 
 /** The four Experience Builder components the page composes, as an admin would place them. */
@@ -125,7 +122,7 @@ function rollupOptions(options: PreviewBuildOptions, report: BuildReport): Rollu
                 }
             }),
             salesforceModules({
-                labelsFile: LABELS_FILE,
+                labelsFile: CUSTOM_LABELS_FILE,
                 onMissingLabel: (name) => {
                     if (!report.missingLabels.includes(name)) {
                         report.missingLabels.push(name);
@@ -238,7 +235,8 @@ export function watchPreview(
 
 /**
  * A digest of everything the browser bundle is built from (components, engine sources, labels, the preview's
- * own code, and the versions of the LWC toolchain): equal digests give equal bundles.
+ * own code and the metadata readers it shares from scripts/lib, and the versions of the LWC toolchain): equal
+ * digests give equal bundles.
  */
 export function buildInputsDigest(): string {
     const hash = createHash('sha256');
@@ -266,6 +264,7 @@ export function buildInputsDigest(): string {
     addTree(path.join(REPO_ROOT, 'force-app/main/default/labels'));
     addTree(path.join(REPO_ROOT, 'preview/app'));
     addTree(path.join(REPO_ROOT, 'preview/src'));
+    addTree(path.join(REPO_ROOT, 'scripts/lib'));
     for (const pkg of ['lwc', '@lwc/rollup-plugin', 'lightning-base-components', 'rollup']) {
         hash.update(readFileSync(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json')));
     }

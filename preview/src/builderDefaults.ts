@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'rollup';
+import { decodeXmlEntities } from '../../scripts/lib/xml-text';
 
 /**
  * What Experience Builder gives a freshly dropped component: the `default` of every property in its
@@ -26,7 +27,7 @@ export function readBuilderDefaults(metaFile: string): BuilderProperties {
         const attributes = Object.fromEntries(
             [...property[1].matchAll(/(\w+)="([^"]*)"/g)].map((match) => [
                 match[1],
-                unescapeXml(match[2])
+                decodeXmlEntities(match[2])
             ])
         );
         if (!attributes.name || attributes.default === undefined) {
@@ -45,15 +46,6 @@ function typedValue(type: string | undefined, value: string): string | number | 
         return Number(value);
     }
     return value;
-}
-
-function unescapeXml(text: string): string {
-    return text
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
 }
 
 /** `import defaults from 'preview/builderDefaults'` → `{ checkoutContactForm: {…}, … }` for the given bundles. */

@@ -20,6 +20,13 @@ const SLDS_ASSETS_DIR = path.join(REPO_ROOT, 'node_modules/@salesforce-ux/design
 const PREVIEW_STATIC_DIR = path.join(REPO_ROOT, 'preview/public');
 const FONTS_DIR = path.join(REPO_ROOT, 'node_modules/@fontsource/inter/files');
 
+/** Folders served as they are, by URL prefix; the packaged ones may be cached (`no-store` otherwise). */
+const STATIC_FOLDERS: Array<{ prefix: string; dir: string; cacheControl?: string }> = [
+    { prefix: '/assets/', dir: SLDS_ASSETS_DIR, cacheControl: 'public, max-age=3600' },
+    { prefix: '/__preview/fonts/', dir: FONTS_DIR, cacheControl: 'public, max-age=86400' },
+    { prefix: '/__preview/static/', dir: PREVIEW_STATIC_DIR }
+];
+
 const CONTENT_TYPES: Record<string, string> = {
     '.js': 'text/javascript; charset=utf-8',
     '.map': 'application/json; charset=utf-8',
@@ -162,26 +169,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
             sendFile(response, outDir, pathname.slice('/dist/'.length));
             return;
         }
-        if (request.method === 'GET' && pathname.startsWith('/assets/')) {
-            sendFile(
-                response,
-                SLDS_ASSETS_DIR,
-                pathname.slice('/assets/'.length),
-                'public, max-age=3600'
-            );
-            return;
-        }
-        if (request.method === 'GET' && pathname.startsWith('/__preview/fonts/')) {
-            sendFile(
-                response,
-                FONTS_DIR,
-                pathname.slice('/__preview/fonts/'.length),
-                'public, max-age=86400'
-            );
-            return;
-        }
-        if (request.method === 'GET' && pathname.startsWith('/__preview/static/')) {
-            sendFile(response, PREVIEW_STATIC_DIR, pathname.slice('/__preview/static/'.length));
+        const folder = STATIC_FOLDERS.find(({ prefix }) => pathname.startsWith(prefix));
+        if (request.method === 'GET' && folder) {
+            const { prefix, dir, cacheControl } = folder;
+            sendFile(response, dir, pathname.slice(prefix.length), cacheControl);
             return;
         }
         if (await emulator.handle(request, response)) {

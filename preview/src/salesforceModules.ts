@@ -1,5 +1,5 @@
 import type { Plugin } from 'rollup';
-import { readCustomLabels } from './labels';
+import { readCustomLabels } from '../../scripts/lib/custom-labels';
 
 /**
  * The one place where the platform's scoped modules get their preview stand-ins.
