@@ -11,7 +11,7 @@ import { OrgModel, type ApiResult, type CpqOrderOverrides } from './model';
 import { Random, deriveSeed } from './random';
 import { LOGGED_BODY_LIMIT, RequestLog, type RequestLogEntry } from './requestLog';
 import { SCENARIOS } from './scenarios';
-import { isObject, rejectUnknownKeys, type JsonObject } from './validation';
+import { isObject, rejectUnknownKeys, type JsonObject } from './validation/json';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MIN_API_VERSION = 55;

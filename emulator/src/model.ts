@@ -10,22 +10,18 @@ import { IdFactory, PREFIX, makeId, sameId } from './ids';
 import { formatMoney, percentOf, type Cents } from './money';
 import { Random, deriveSeed, hashString } from './random';
 import { SCENARIOS, type Scenario, type ScenarioAddress } from './scenarios';
+import { validateAddress, type AddressInput } from './validation/address';
+import { validateContactInfo, type ContactInput } from './validation/contact';
+import { validateCustomFields, type CustomFieldItem } from './validation/customFields';
+import { validateId } from './validation/formats';
+import { validateGroupChanges, type GroupChangesInput } from './validation/groupChanges';
 import {
     isObject,
     rejectUnknownKeys,
     requireObject,
-    validateAddress,
-    validateContactInfo,
-    validateCustomFields,
-    validateGroupChanges,
-    validateId,
-    type AddressInput,
-    type ContactInput,
-    type CustomFieldItem,
-    type GroupChangesInput,
     type Json,
     type JsonObject
-} from './validation';
+} from './validation/json';
 
 export interface ApiResult {
     status: number;
