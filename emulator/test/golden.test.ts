@@ -346,6 +346,40 @@ async function guestRun(): Promise<Run> {
         ? 'active'
         : ((started.body as { checkoutId?: string }).checkoutId ?? 'active');
     await run.waitReady('restart', 20);
+    await run.attempt('order before contact', 'POST', run.connect('/checkouts/active/orders'));
+    await run.attempt('order with a body', 'POST', run.connect('/checkouts/active/orders'), {
+        force: true
+    });
+    await run.attempt('start with the default address', 'POST', run.connect('/checkouts'), {
+        cartId: 'active',
+        deliveryAddressInput: { shouldUseDefaultAddress: true }
+    });
+    await run.attempt('start naming a delivery group', 'POST', run.connect('/checkouts'), {
+        cartId: 'active',
+        customFields: [
+            {
+                attributes: { type: 'CartDeliveryGroup' },
+                Id: '0a7SG0000000001AAA',
+                DockNumber__c: '1'
+            }
+        ]
+    });
+    await run.attempt(
+        'guest addresses',
+        'GET',
+        run.connect('/accounts/001SG0000000000AAA/addresses')
+    );
+    await run.attempt(
+        'guest with an effective account',
+        'GET',
+        `${run.connect('/checkouts/active')}&effectiveAccountId=001SG0000000000AAA`
+    );
+    await run.call(
+        'session without an id',
+        'POST',
+        '/apex/CheckoutSessionController/getSession',
+        {}
+    );
     await run.call('session context', 'GET', run.connect('/session-context'));
     await run.call('forbidden pair', 'PATCH', run.connect('/checkouts/active'), {
         deliveryAddress: SF,
@@ -552,6 +586,42 @@ async function b2bRun(): Promise<Run> {
         ? 'active'
         : ((started.body as { checkoutId?: string }).checkoutId ?? 'active');
     const ready = await run.waitReady('start', 20);
+    await run.write(
+        'resume with cart fields',
+        'POST',
+        run.connect('/checkouts'),
+        {
+            cartId: 'active',
+            customFields: [
+                {
+                    attributes: { type: 'WebCart' },
+                    BudgetAmount__c: 1200.5,
+                    PreferredTime__c: '09:30.00.000Z'
+                }
+            ]
+        },
+        20
+    );
+    await run.write(
+        'resume at another address',
+        'PUT',
+        run.connect('/checkouts'),
+        {
+            cartId: 'active',
+            deliveryAddressInput: TORONTO
+        },
+        20
+    );
+    await run.attempt(
+        'purchase order with data',
+        'POST',
+        run.connect(`/checkouts/${id}/payments`),
+        {
+            requestType: 'SimplePurchaseOrder',
+            paymentToken: 'PO-1',
+            paymentsData: '{}'
+        }
+    );
     await run.call(
         'LWR path with a site prefix',
         'GET',
@@ -787,6 +857,21 @@ async function cpqRun(): Promise<Run> {
         ContextId: cartId,
         validateSubmittedXLI: true
     });
+    await run.attempt('wrong methodName', 'POST', rest, {
+        methodName: 'cancel',
+        cartId,
+        ContextId: cartId
+    });
+    await run.attempt('another cart in the body', 'POST', rest, {
+        cartId: '801SG0000000000AAA',
+        ContextId: cartId
+    });
+    await run.attempt('flag not a boolean', 'POST', rest, {
+        cartId,
+        ContextId: cartId,
+        checkOrderStatus: 'yes'
+    });
+    await run.attempt('summary by PATCH', 'PATCH', rest, {});
     server.emulator.setFaults({ ...FAULTS, cpqOutcome: 'SUBMIT-1008' });
     await run.record('faults set in process', null);
     await run.attempt('submit: auto-assetized', 'POST', rest, { cartId, ContextId: cartId });
