@@ -1,5 +1,6 @@
 /**
- * Golden run: seeded checkouts in every kind of store, with faults on, driven over HTTP step by step. After each
+ * Golden run: seeded checkouts in every kind of store, with faults on, driven over HTTP step by step. After
+ * each
  * step it records the answer, the new request-log entries and what changed in `GET /__emulator/state`, and
  * compares the whole recording, as text, with `golden/emulator-run.jsonl`. It pins the emulator's behaviour
  * (seeded draw order, money, ids, timings) so that a refactoring can show it changed nothing.

@@ -1,6 +1,7 @@
 /**
  * The emulator's shape: it depends on nothing but Node and itself (never on the engine under force-app, so a
- * misreading of the contract in one shows up against the other, DESIGN §5), and no source file exceeds 400 lines.
+ * misreading of the contract in one shows up against the other, DESIGN §5), and no source file exceeds 400
+ * lines.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,7 @@
-/** Writing answers: JSON with its length, and the error shapes: Connect `[{errorCode, message}]`, Apex exceptions. */
+/**
+ * Writing answers: JSON with its length, and the error shapes: Connect `[{errorCode, message}]`, Apex
+ * exceptions.
+ */
 import type { ServerResponse } from 'node:http';
 import { ApiError } from '../errors';
 import type { ApiResult } from '../model';

@@ -1,5 +1,6 @@
 /**
- * Request bodies: read with a size limit, then parsed as JSON. The one size check for every path (admin and API),
+ * Request bodies: read with a size limit, then parsed as JSON. The one size check for every path (admin and
+ * API),
  * so the limit and its 413 answer are written once.
  */
 import type { IncomingMessage } from 'node:http';
@@ -17,7 +18,10 @@ export interface RawBody {
 /** A body the request got wrong (too large, not JSON): answered as a Connect error even on an Apex path. */
 export class RequestBodyError extends ApiError {}
 
-/** Reads the body, refusing more than MAX_BODY_BYTES (it keeps draining, so the answer still reaches the client). */
+/**
+ * Reads the body, refusing more than MAX_BODY_BYTES (it keeps draining, so the answer still reaches the
+ * client).
+ */
 export function readBody(req: IncomingMessage): Promise<RawBody> {
     return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];

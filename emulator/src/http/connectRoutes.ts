@@ -1,6 +1,7 @@
 /**
  * Connect REST routing under `…/commerce/webstores/{webstoreId}` (both the `/services/data` and the LWR
- * `/webruntime/api` prefixes), and the Industries CPQ Apex REST resource. Checks version, webstore, language and
+ * `/webruntime/api` prefixes), and the Industries CPQ Apex REST resource. Checks version, webstore,
+ * language and
  * effective account, then hands the request to the org.
  */
 import { ApiError, invalidInput, notFound } from '../errors';

@@ -1,6 +1,7 @@
 /**
  * Injected faults, request by request: the seeded draws and the answers they force. Every request makes every
- * draw, in arrival order, so a seed replays the same faults; the order of the draws below is the stream's order.
+ * draw, in arrival order, so a seed replays the same faults; the order of the draws below is the stream's
+ * order.
  */
 import { ApiError } from '../errors';
 import type { Faults } from '../faults';
@@ -35,7 +36,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The answer an injected fault forces instead of the real one, or undefined. A server error hits any request;
- * a conflict only a Connect write; a lock any Connect request. (A session error is the Apex route's to inject.)
+ * a conflict only a Connect write; a lock any Connect request. (A session error is the Apex route's to
+ * inject.)
  */
 export function injectedFault(
     draws: FaultDraws,

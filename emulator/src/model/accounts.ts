@@ -1,4 +1,6 @@
-/** The buyer's side: saved account addresses (paged, by type) and the session context (guest or signed in). */
+/**
+ * The buyer's side: saved account addresses (paged, by type) and the session context (guest or signed in).
+ */
 import { ApiError, invalidInput, notFound } from '../errors';
 import { sameId } from '../ids';
 import type { Org } from './org';

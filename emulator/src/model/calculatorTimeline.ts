@@ -1,5 +1,6 @@
 /**
- * The calculator timeline. A write schedules its calculator steps (seeded durations and failures, drawn in step
+ * The calculator timeline. A write schedules its calculator steps (seeded durations and failures, drawn in
+ * step
  * order); every read settles the steps whose time has come, so answers depend only on the clock and the seed,
  * never on how often a client polls.
  */

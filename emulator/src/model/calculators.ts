@@ -79,7 +79,9 @@ function estimate(org: Org, days: number): string {
     return new Date(org.today + days * 86400000 + 17 * 3600000).toISOString();
 }
 
-/** Tax per group by ship-to country and region, on products after promotion plus the adjusted shipping fee. */
+/**
+ * Tax per group by ship-to country and region, on products after promotion plus the adjusted shipping fee.
+ */
 export function calculateTax(checkout: CheckoutState): void {
     const product = productCents(checkout.groups);
     for (const group of checkout.groups) {

@@ -1,4 +1,7 @@
-/** Reads of the checkout as it stands: GET of the checkout and of a delivery group, and the admin state's views. */
+/**
+ * Reads of the checkout as it stands: GET of the checkout and of a delivery group, and the admin state's
+ * views.
+ */
 import type { Calculator } from '../faults';
 import { notFound } from '../errors';
 import { sameId } from '../ids';

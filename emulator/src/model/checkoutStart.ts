@@ -1,4 +1,7 @@
-/** Start or resume a checkout (`POST`/`PUT …/checkouts`): a new session, or the active one answering as it stands. */
+/**
+ * Start or resume a checkout (`POST`/`PUT …/checkouts`): a new session, or the active one answering as it
+ * stands.
+ */
 import type { Calculator } from '../faults';
 import { invalidInput, notFound } from '../errors';
 import { PREFIX, makeId, sameId } from '../ids';
@@ -20,7 +23,10 @@ import {
 } from './records';
 import { checkoutBody, statusOf } from './responseBodies';
 
-/** Long sessions restart many times: at most this many checkouts are kept (the oldest deleted ones go first). */
+/**
+ * Long sessions restart many times: at most this many checkouts are kept (the oldest deleted ones go
+ * first).
+ */
 const MAX_CHECKOUTS = 200;
 
 export function startCheckout(org: Org, body: unknown, apiVersion: number): ApiResult {

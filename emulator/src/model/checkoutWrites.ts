@@ -1,5 +1,6 @@
 /**
- * Checkout writes: PATCH of the checkout, PATCH of a cart delivery group, DELETE. Each validates everything first,
+ * Checkout writes: PATCH of the checkout, PATCH of a cart delivery group, DELETE. Each validates everything
+ * first,
  * then applies and schedules the calculators it triggers; a write while calculators run answers 409.
  */
 import type { Calculator } from '../faults';

@@ -11,7 +11,10 @@ import { SUBMIT_MESSAGES } from './errorCatalogue';
 import type { Org } from './org';
 import type { ApiResult, CpqLineState, CpqOrderOverrides, CpqState } from './records';
 
-/** The scenario's CPQ order, with the reset's overrides (to make active orders and failed validations reachable). */
+/**
+ * The scenario's CPQ order, with the reset's overrides (to make active orders and failed validations
+ * reachable).
+ */
 export function buildCpq(
     ids: IdFactory,
     scenario: Scenario,

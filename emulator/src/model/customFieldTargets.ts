@@ -1,11 +1,17 @@
-/** Which records a `customFields` item targets (the cart, the default or a named delivery group), and applying it. */
+/**
+ * Which records a `customFields` item targets (the cart, the default or a named delivery group), and
+ * applying it.
+ */
 import { invalidInput, notFound } from '../errors';
 import { sameId } from '../ids';
 import type { CustomFieldItem } from '../validation/customFields';
 import type { Org } from './org';
 import type { CheckoutState } from './records';
 
-/** Before a checkout exists its delivery groups have no ids a client could know: only the default one is reachable. */
+/**
+ * Before a checkout exists its delivery groups have no ids a client could know: only the default one is
+ * reachable.
+ */
 export function precheckNewCheckoutCustomFields(org: Org, items: CustomFieldItem[]): void {
     let defaultGroupItems = 0;
     for (const item of items) {

@@ -1,5 +1,6 @@
 /**
- * The errors a checkout answer can carry in `errors[]` (`{type, title, detail, instance?}`), and the CPQ SUBMIT
+ * The errors a checkout answer can carry in `errors[]` (`{type, title, detail, instance?}`), and the CPQ
+ * SUBMIT
  * messages: one place for every text a shopper may read from the emulator's checkout.
  */
 import type { Calculator } from '../faults';

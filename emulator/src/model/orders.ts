@@ -1,5 +1,6 @@
 /**
- * `POST …/checkouts/{id}/orders`: idempotent per checkout (the same reference again), refused while calculators
+ * `POST …/checkouts/{id}/orders`: idempotent per checkout (the same reference again), refused while
+ * calculators
  * run (409), while in error (422) or with information missing (412). Order placement then runs on the clock:
  * Cart To Order, then Order Confirmation, each a seeded `processingMs.order` draw.
  */
@@ -61,7 +62,10 @@ export function placeOrder(org: Org, idOrActive: string, body: unknown): ApiResu
     };
 }
 
-/** What place order needs and the checkout lacks: contact email, and per shipping group an address and a method. */
+/**
+ * What place order needs and the checkout lacks: contact email, and per shipping group an address and a
+ * method.
+ */
 export function missingForOrder(checkout: CheckoutState): CheckoutErrorOut[] {
     const missing: CheckoutErrorOut[] = [];
     if (!checkout.contactInfo?.email) missing.push({ ...CONTACT_INCOMPLETE });

@@ -1,6 +1,7 @@
 /**
  * The documented PATCH combination rules (contract §1.4): which sub-resources may travel together.
- * Independent of the engine's patchRules.ts on purpose (DESIGN §5): the rules written twice, each checks the other.
+ * Independent of the engine's patchRules.ts on purpose (DESIGN §5): the rules written twice, each checks
+ * the other.
  */
 import { invalidInput } from '../errors';
 import type { CustomFieldItem } from '../validation/customFields';

@@ -1,4 +1,7 @@
-/** The records the emulated org keeps (checkouts, groups, jobs, payments, orders, CPQ) and small facts about them. */
+/**
+ * The records the emulated org keeps (checkouts, groups, jobs, payments, orders, CPQ) and small facts about
+ * them.
+ */
 import type { Calculator } from '../faults';
 import type { Cents } from '../money';
 import type { ScenarioAddress } from '../scenarios';
@@ -171,7 +174,9 @@ export interface ModelOptions {
     today?: string;
     /** SUBMIT codes the next CPQ submissions answer with, in order; the last one repeats. */
     cpqOutcome?: string[];
-    /** Overrides of the CPQ order header and lines (to make active orders and failed validations reachable). */
+    /**
+     * Overrides of the CPQ order header and lines (to make active orders and failed validations reachable).
+     */
     cpqOrder?: CpqOrderOverrides;
 }
 

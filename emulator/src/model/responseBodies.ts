@@ -1,4 +1,7 @@
-/** The Connect output shapes: the Checkout, its delivery groups and methods, totals, and the status GET answers. */
+/**
+ * The Connect output shapes: the Checkout, its delivery groups and methods, totals, and the status GET
+ * answers.
+ */
 import { formatMoney, type Cents } from '../money';
 import type { Org } from './org';
 import {

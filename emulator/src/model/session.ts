@@ -1,4 +1,7 @@
-/** The CartCheckoutSession record (API field names) as the clock says it stands: calculators, order steps, errors. */
+/**
+ * The CartCheckoutSession record (API field names) as the clock says it stands: calculators, order steps,
+ * errors.
+ */
 import type { Calculator } from '../faults';
 import { settleCheckout } from './calculatorTimeline';
 import type { Org } from './org';

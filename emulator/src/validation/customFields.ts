@@ -1,5 +1,6 @@
 /**
- * `customFields` (sObject Attributes Input[]): the item shape, the 21-sObject limit, and each value by field type.
+ * `customFields` (sObject Attributes Input[]): the item shape, the 21-sObject limit, and each value by
+ * field type.
  * Independent of the engine's checkoutValidation on purpose (DESIGN §5): two readings of one contract.
  */
 import { invalidInput } from '../errors';
@@ -179,7 +180,8 @@ export function validateCustomFieldValue(
 }
 
 /**
- * Validates `customFields`: the item shape, at most 21 sObjects (one WebCart, the rest CartDeliveryGroups), each
+ * Validates `customFields`: the item shape, at most 21 sObjects (one WebCart, the rest CartDeliveryGroups),
+ * each
  * field defined for the object and valid for its type. Ids are checked later, against the checkout.
  */
 export function validateCustomFields(

@@ -1,4 +1,7 @@
-/** JSON request bodies as they arrive, and the structural checks every body shares. Pure: never touches state. */
+/**
+ * JSON request bodies as they arrive, and the structural checks every body shares. Pure: never touches
+ * state.
+ */
 import { invalidInput } from '../errors';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
