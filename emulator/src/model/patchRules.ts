@@ -1,7 +1,6 @@
 /**
  * The documented PATCH combination rules (contract §1.4): which sub-resources may travel together.
- * Independent of the engine's patchRules.ts on purpose (DESIGN §5): the rules written twice, each checks
- * the other.
+ * Independent of the engine's patchRules.ts on purpose (DESIGN §5): two readings of one contract.
  */
 import { invalidInput } from '../errors';
 import type { CustomFieldItem } from '../validation/customFields';
