@@ -125,6 +125,12 @@ function changes(
     return out;
 }
 
+interface ResetState {
+    accountId: string;
+    cpqCartId: string;
+    cpqNamespace: string;
+}
+
 /** Records one run: every step's answer, the log entries it added, and the state it left. */
 class Run {
     readonly steps: Json[] = [];
@@ -183,6 +189,30 @@ class Run {
         const answer = await send(method, path, body, options.raw, options.headers);
         await this.record(step, answer);
         return answer;
+    }
+
+    /** A fresh store, faults on unless the body says otherwise; answers the state. */
+    async reset(body: Record<string, unknown>): Promise<ResetState> {
+        const answer = await this.admin('reset', 'POST', '/__emulator/reset', {
+            timeScale: 0.05,
+            today: TODAY,
+            faults: FAULTS,
+            ...body
+        });
+        if (isDropped(answer) || answer.status !== 200)
+            throw new Error(`${this.name}: reset failed`);
+        return answer.body as unknown as ResetState;
+    }
+
+    /** Starts or resumes the checkout, retrying transient failures: its id, or `active` if none came back. */
+    async start(
+        step: string,
+        body: unknown = { cartId: 'active' },
+        method = 'POST'
+    ): Promise<string> {
+        const answer = await this.attempt(step, method, this.connect('/checkouts'), body);
+        if (isDropped(answer)) return 'active';
+        return (answer.body as { checkoutId?: string }).checkoutId ?? 'active';
     }
 
     /** A Connect path under the webstore, with the query a storefront sends. */
@@ -322,30 +352,14 @@ const ANCHORAGE = {
 async function guestRun(): Promise<Run> {
     const run = new Run('d2c-guest with faults');
     run.query = '?language=en-US&asGuest=true&htmlEncode=false';
-    await run.admin('reset', 'POST', '/__emulator/reset', {
-        scenario: 'd2c-guest',
-        seed: 11,
-        timeScale: 0.05,
-        today: TODAY,
-        faults: FAULTS
-    });
-    const first = await run.attempt('start', 'POST', run.connect('/checkouts'), {
-        cartId: 'active'
-    });
-    const firstId = isDropped(first)
-        ? 'active'
-        : ((first.body as { checkoutId?: string }).checkoutId ?? 'active');
+    await run.reset({ scenario: 'd2c-guest', seed: 11 });
+    const firstId = await run.start('start');
     await run.waitReady('start', 20);
     await run.attempt('delete', 'DELETE', run.connect('/checkouts/active'));
     await run.call('deleted id', 'GET', run.connect(`/checkouts/${firstId}`));
     await run.call('no active', 'GET', run.connect('/checkouts/active'));
     await run.session('deleted session', firstId);
-    const started = await run.attempt('restart', 'POST', run.connect('/checkouts'), {
-        cartId: 'active'
-    });
-    const id = isDropped(started)
-        ? 'active'
-        : ((started.body as { checkoutId?: string }).checkoutId ?? 'active');
+    const id = await run.start('restart');
     await run.waitReady('restart', 20);
     await run.attempt('order before contact', 'POST', run.connect('/checkouts/active/orders'));
     await run.attempt('order with a body', 'POST', run.connect('/checkouts/active/orders'), {
@@ -474,19 +488,13 @@ async function guestRun(): Promise<Run> {
 async function realisticRun(): Promise<Run> {
     const run = new Run('d2c-guest, realistic time, no latency, calculator failures');
     run.query = '?language=en-US';
-    await run.admin('reset', 'POST', '/__emulator/reset', {
+    await run.reset({
         scenario: 'd2c-guest',
         seed: 7,
         timeScale: 1,
-        today: TODAY,
         faults: { calculatorFailureRate: 0.2, latencyMs: [0, 0] }
     });
-    const started = await run.attempt('start', 'POST', run.connect('/checkouts'), {
-        cartId: 'active'
-    });
-    const id = isDropped(started)
-        ? 'active'
-        : ((started.body as { checkoutId?: string }).checkoutId ?? 'active');
+    const id = await run.start('start');
     await run.call('resume while processing', 'PUT', run.connect('/checkouts'), {
         cartId: 'active'
     });
@@ -527,14 +535,7 @@ async function realisticRun(): Promise<Run> {
 
 async function b2bRun(): Promise<Run> {
     const run = new Run('b2b-buyer with faults');
-    const reset = await run.admin('reset', 'POST', '/__emulator/reset', {
-        scenario: 'b2b-buyer',
-        seed: 22,
-        timeScale: 0.05,
-        today: TODAY,
-        faults: FAULTS
-    });
-    const accountId = isDropped(reset) ? '' : (reset.body as { accountId: string }).accountId;
+    const { accountId } = await run.reset({ scenario: 'b2b-buyer', seed: 22 });
     run.query = `?language=en-US&effectiveAccountId=${accountId}&htmlEncode=false`;
     const page1 = await run.attempt(
         'saved addresses page 1',
@@ -571,21 +572,11 @@ async function b2bRun(): Promise<Run> {
         ? []
         : ((page1.body as { items?: { addressId: string }[] }).items ?? []);
     const second = items[1]?.addressId;
-    const started = await run.attempt(
-        'start at a saved address',
-        'POST',
-        run.connect('/checkouts'),
-        {
-            cartId: 'active',
-            deliveryAddressInput: second
-                ? { id: second, ...SF }
-                : { shouldUseDefaultAddress: true },
-            customFields: [{ attributes: { type: 'WebCart' }, PurchaseOrderNote__c: 'Dock 4' }]
-        }
-    );
-    const id = isDropped(started)
-        ? 'active'
-        : ((started.body as { checkoutId?: string }).checkoutId ?? 'active');
+    const id = await run.start('start at a saved address', {
+        cartId: 'active',
+        deliveryAddressInput: second ? { id: second, ...SF } : { shouldUseDefaultAddress: true },
+        customFields: [{ attributes: { type: 'WebCart' }, PurchaseOrderNote__c: 'Dock 4' }]
+    });
     const ready = await run.waitReady('start', 20);
     await run.write(
         'resume with cart fields',
@@ -690,21 +681,15 @@ async function b2bRun(): Promise<Run> {
 
 async function multiGroupRun(): Promise<Run> {
     const run = new Run('multi-group with faults');
-    const reset = await run.admin('reset', 'POST', '/__emulator/reset', {
-        scenario: 'multi-group',
-        seed: 33,
-        timeScale: 0.05,
-        today: TODAY,
-        faults: FAULTS
-    });
-    const accountId = isDropped(reset) ? '' : (reset.body as { accountId: string }).accountId;
+    const { accountId } = await run.reset({ scenario: 'multi-group', seed: 33 });
     run.query = `?effectiveAccountId=${accountId}`;
-    const started = await run.attempt('start', 'PUT', run.connect('/checkouts'), {
-        cartId: 'active'
-    });
-    const id = isDropped(started)
-        ? 'active'
-        : ((started.body as { checkoutId?: string }).checkoutId ?? 'active');
+    const id = await run.start(
+        'start',
+        {
+            cartId: 'active'
+        },
+        'PUT'
+    );
     await run.waitReady('start', 20);
     await run.write(
         'contact with cart fields',
@@ -781,19 +766,8 @@ async function multiGroupRun(): Promise<Run> {
 async function digitalRun(): Promise<Run> {
     const run = new Run('digital-only with faults');
     run.query = '?asGuest=true';
-    await run.admin('reset', 'POST', '/__emulator/reset', {
-        scenario: 'digital-only',
-        seed: 55,
-        timeScale: 0.05,
-        today: TODAY,
-        faults: FAULTS
-    });
-    const started = await run.attempt('start', 'POST', run.connect('/checkouts'), {
-        cartId: 'active'
-    });
-    const id = isDropped(started)
-        ? 'active'
-        : ((started.body as { checkoutId?: string }).checkoutId ?? 'active');
+    await run.reset({ scenario: 'digital-only', seed: 55 });
+    const id = await run.start('start');
     await run.waitReady('start', 20);
     await run.write(
         'contact and address for tax',
@@ -811,17 +785,11 @@ async function digitalRun(): Promise<Run> {
 
 async function cpqRun(): Promise<Run> {
     const run = new Run('cpq with faults');
-    const reset = await run.admin('reset', 'POST', '/__emulator/reset', {
+    const { cpqCartId: cartId, cpqNamespace: namespace } = await run.reset({
         scenario: 'cpq',
         seed: 44,
-        timeScale: 0.05,
-        today: TODAY,
-        cpqOutcome: ['SUBMIT-1004', 'SUBMIT-1006', 'SUBMIT-1001'],
-        faults: FAULTS
+        cpqOutcome: ['SUBMIT-1004', 'SUBMIT-1006', 'SUBMIT-1001']
     });
-    const { cpqCartId: cartId, cpqNamespace: namespace } = isDropped(reset)
-        ? { cpqCartId: '', cpqNamespace: '' }
-        : (reset.body as { cpqCartId: string; cpqNamespace: string });
     const rest = `/services/apexrest/${namespace}/v2/cpq/carts/${cartId}/items/checkout`;
     await run.attempt('summary (Apex)', 'POST', '/apex/CpqCheckoutController/getCartSummary', {
         cartId,
@@ -881,11 +849,10 @@ async function cpqRun(): Promise<Run> {
 
 async function adminRun(): Promise<Run> {
     const run = new Run('admin API and routing');
-    await run.admin('reset', 'POST', '/__emulator/reset', {
+    await run.reset({
         scenario: 'd2c-guest',
         seed: 3,
         timeScale: 0,
-        today: TODAY,
         faults: {}
     });
     await run.admin('read faults', 'GET', '/__emulator/faults');
