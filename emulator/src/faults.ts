@@ -1,6 +1,6 @@
 /** Fault injection and the latency model, as `PUT /__emulator/faults` sets them. */
 import { invalidInput } from './errors';
-import { isObject, rejectUnknownKeys, type JsonObject } from './validation';
+import { isObject, rejectUnknownKeys, type JsonObject } from './validation/json';
 
 export type Range = [number, number];
 

@@ -1,0 +1,69 @@
+/**
+ * The admin API under `/__emulator` (DESIGN §5): reset, faults, the request log, the state. Admin calls are
+ * neither logged nor faulted, and draw nothing from the seeded streams.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorOptions, EmulatorState } from '../emulator';
+import { ApiError, notFound } from '../errors';
+import type { Faults } from '../faults';
+import type { RequestLogEntry } from '../requestLog';
+import { parseResetBody } from './adminBodies';
+import { send } from './answers';
+import { parseBody, readBody } from './body';
+
+/** What the admin routes act on: the emulator's own operations. */
+export interface AdminApi {
+    reset(options: EmulatorOptions): EmulatorState;
+    setFaults(body: unknown): Faults;
+    faults(): Faults;
+    requests(): RequestLogEntry[];
+    clearRequests(): void;
+    state(): EmulatorState;
+}
+
+const ADMIN_PATHS = [
+    '/__emulator/reset',
+    '/__emulator/faults',
+    '/__emulator/requests',
+    '/__emulator/state'
+];
+
+export function isAdminPath(path: string): boolean {
+    return path === '/__emulator' || path.startsWith('/__emulator/');
+}
+
+export async function handleAdmin(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    admin: AdminApi
+): Promise<void> {
+    const method = req.method ?? 'GET';
+    try {
+        const body = parseBody(await readBody(req));
+        if (path === '/__emulator/reset' && method === 'POST') {
+            send(res, 200, admin.reset(parseResetBody(body)));
+        } else if (path === '/__emulator/faults' && method === 'PUT') {
+            send(res, 200, admin.setFaults(body ?? {}));
+        } else if (path === '/__emulator/faults' && method === 'GET') {
+            send(res, 200, admin.faults());
+        } else if (path === '/__emulator/requests' && method === 'GET') {
+            send(res, 200, admin.requests());
+        } else if (path === '/__emulator/requests' && method === 'DELETE') {
+            admin.clearRequests();
+            send(res, 204, undefined);
+        } else if (path === '/__emulator/state' && method === 'GET') {
+            send(res, 200, admin.state());
+        } else if (ADMIN_PATHS.includes(path)) {
+            throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} isn't supported on ${path}.`);
+        } else {
+            throw notFound(`No emulator admin resource at ${path}.`);
+        }
+    } catch (error) {
+        const e =
+            error instanceof ApiError
+                ? error
+                : new ApiError(500, 'UNKNOWN_EXCEPTION', String(error));
+        send(res, e.status, [{ errorCode: e.errorCode, message: e.message }]);
+    }
+}

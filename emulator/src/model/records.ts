@@ -1,0 +1,212 @@
+/**
+ * The records the emulated org keeps (checkouts, groups, jobs, payments, orders, CPQ) and small facts about
+ * them.
+ */
+import type { Calculator } from '../faults';
+import type { Cents } from '../money';
+import type { ScenarioAddress } from '../scenarios';
+import type { AddressInput } from '../validation/address';
+import type { ContactInput } from '../validation/contact';
+import type { Json } from '../validation/json';
+
+export interface ApiResult {
+    status: number;
+    body?: unknown;
+    warnings?: string[];
+}
+
+export interface CheckoutErrorOut {
+    type: string;
+    title: string;
+    detail: string;
+    instance?: string;
+}
+
+export interface AddressOut extends AddressInput {
+    id: string;
+}
+
+export interface DeliveryMethodOut {
+    id: string;
+    name: string;
+    carrier: string;
+    classOfService: string;
+    currencyIsoCode: string;
+    shippingFee: string;
+    adjustedShippingFee: string;
+    totalAdjustmentAmount: string;
+    earliestEstimatedDeliveryTime: string;
+    latestEstimatedDeliveryTime: string;
+    processTime: number;
+    processTimeUnit: 'Days';
+    transitTimeMin: number;
+    transitTimeMax: number;
+    transitTimeUnit: 'Days';
+    /** Not on the wire: used to pick the cheapest. */
+    adjustedCents: Cents;
+}
+
+export interface ItemState {
+    id: string;
+    productId: string;
+    name: string;
+    sku: string;
+    quantity: number;
+    listPrice: Cents;
+    unitPrice: Cents;
+    isDigital: boolean;
+}
+
+export interface GroupState {
+    id: string;
+    name: string;
+    isDefault: boolean;
+    items: ItemState[];
+    deliveryAddress: AddressOut | null;
+    desiredDeliveryDate: string | null;
+    shippingInstructions: string | null;
+    methods: DeliveryMethodOut[];
+    selectedMethodId: string | null;
+    customFields: Record<string, Json>;
+    errors: CheckoutErrorOut[];
+    taxCents: Cents;
+}
+
+export interface Step {
+    calculator: Calculator;
+    endsAt: number;
+    fails: boolean;
+}
+
+export interface Job {
+    id: string;
+    kind: string;
+    startedAt: number;
+    steps: Step[];
+    applied: number;
+    shippingGroupIds: string[];
+}
+
+export interface ProcessingRecord {
+    checkoutId: string;
+    kind: string;
+    calculators: Calculator[];
+    startedAt: number;
+    readyAt: number;
+    outcome: 'ready' | 'error';
+}
+
+export interface PaymentRecord {
+    id: string;
+    checkoutId: string;
+    requestType: string;
+    paymentToken: string;
+    paymentsData?: string;
+    billingAddress: AddressOut | null;
+    amount: string;
+    currencyIsoCode: string;
+    salesforceResultCode: string;
+    status: 'Authorized' | 'Declined' | 'Reversed' | 'Refunded' | 'Replaced';
+    createdAt: number;
+}
+
+export interface OrderRecord {
+    source: 'commerce' | 'cpq';
+    checkoutId: string | null;
+    orderId: string;
+    orderNumber: string;
+    orderReferenceNumber: string | null;
+    grandTotalAmount: string;
+    currencyIsoCode: string;
+    placedAt: number;
+    /** Commerce: when the cart-to-order step ends and when the session completes. */
+    orderCreatedAt?: number;
+    completedAt?: number;
+    /** CPQ: the SUBMIT code that accepted it. */
+    code?: string;
+}
+
+export interface CheckoutState {
+    id: string;
+    name: string;
+    createdAt: number;
+    contactInfo: ContactInput | null;
+    groups: GroupState[];
+    cartCustomFields: Record<string, Json>;
+    billingAddress: AddressOut | null;
+    payments: PaymentRecord[];
+    promotionCents: Cents;
+    jobErrors: CheckoutErrorOut[];
+    job: Job | null;
+    order: OrderRecord | null;
+    deleted: boolean;
+}
+
+export interface CpqLineState {
+    Id: string;
+    Name: string;
+    bundle?: string;
+    isRoot: boolean;
+    requiredChildren: number;
+    oneTime: number;
+    recurring: number;
+    quantity: number;
+    FulfilmentStatus__c: string;
+}
+
+export interface CpqState {
+    cartId: string;
+    namespace: string;
+    orderNumber: string;
+    Status: string;
+    OrderStatus__c: string | null;
+    SupersededOrderId__c: string | null;
+    isMultiSite: boolean;
+    sites: string[];
+    lines: CpqLineState[];
+}
+
+export interface ModelOptions {
+    scenario: string;
+    seed: number;
+    timeScale: number;
+    /** The shipping calendar's "today" (yyyy-MM-dd); defaults to the current UTC date. */
+    today?: string;
+    /** SUBMIT codes the next CPQ submissions answer with, in order; the last one repeats. */
+    cpqOutcome?: string[];
+    /**
+     * Overrides of the CPQ order header and lines (to make active orders and failed validations reachable).
+     */
+    cpqOrder?: CpqOrderOverrides;
+}
+
+export interface CpqOrderOverrides {
+    Status?: string;
+    OrderStatus__c?: string | null;
+    SupersededOrderId__c?: string | null;
+    incompleteBundle?: boolean;
+    notActivatedLines?: number;
+    isMultiSite?: boolean;
+}
+
+/** A saved account address with the id the org gave it. */
+export type SavedAddress = ScenarioAddress & {
+    addressId: string;
+    addressType: string;
+    isDefault: boolean;
+};
+
+export function productCents(groups: GroupState[]): Cents {
+    return groups.reduce(
+        (s, g) => s + g.items.reduce((t, i) => t + i.unitPrice * i.quantity, 0),
+        0
+    );
+}
+
+export function isAllDigital(group: GroupState): boolean {
+    return group.items.length > 0 && group.items.every((i) => i.isDigital);
+}
+
+export function selectedMethod(group: GroupState): DeliveryMethodOut | undefined {
+    return group.methods.find((m) => m.id === group.selectedMethodId);
+}
