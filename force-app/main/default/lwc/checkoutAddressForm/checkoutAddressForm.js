@@ -7,7 +7,7 @@ import {
     formatDate,
     formatLabel,
     isLoading,
-    isLocked,
+    isPlacingOrPlaced,
     isProcessing,
     sectionMessages,
     shippingGroups,
@@ -223,8 +223,8 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     /** Placing or placed: the order is being made from these values, so they no longer change. */
-    get isLocked() {
-        return isLocked(this.snapshot);
+    get isPlacingOrPlaced() {
+        return isPlacingOrPlaced(this.snapshot);
     }
 
     get hasGroups() {

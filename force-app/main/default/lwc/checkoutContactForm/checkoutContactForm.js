@@ -6,7 +6,7 @@ import {
     fieldMessage,
     focusFirstInvalid,
     isLoading,
-    isLocked,
+    isPlacingOrPlaced,
     isProcessing,
     sectionMessages,
     splitList
@@ -91,8 +91,8 @@ export default class CheckoutContactForm extends LightningElement {
     }
 
     /** Placing or placed: the order is being made from these values, so they no longer change. */
-    get isLocked() {
-        return isLocked(this.snapshot);
+    get isPlacingOrPlaced() {
+        return isPlacingOrPlaced(this.snapshot);
     }
 
     get contact() {

@@ -85,7 +85,8 @@ export default class CheckoutDeliveryMethod extends LightningElement {
         return isLoading(this.snapshot);
     }
 
-    get isLocked() {
+    /** No method can be chosen: the server calculates (or its session says it does), or the order is placed. */
+    get isChoiceLocked() {
         return Boolean(
             this.snapshot &&
             (LOCKED_PHASES.includes(this.snapshot.phase) ||
@@ -93,8 +94,8 @@ export default class CheckoutDeliveryMethod extends LightningElement {
         );
     }
 
-    get isProcessing() {
-        return this.isLocked && this.snapshot.phase !== 'complete';
+    get isCalculatingOrPlacing() {
+        return this.isChoiceLocked && this.snapshot.phase !== 'complete';
     }
 
     get hasGroups() {
@@ -146,7 +147,7 @@ export default class CheckoutDeliveryMethod extends LightningElement {
         if (!group.deliveryAddress) {
             return NEED_ADDRESS;
         }
-        if (this.isProcessing || this.isAddressSaving(group)) {
+        if (this.isCalculatingOrPlacing || this.isAddressSaving(group)) {
             return FINDING_METHODS;
         }
         if (this.hasCalculationError(group)) {

@@ -110,7 +110,7 @@ export function isLoading(snapshot) {
 }
 
 /** Placing or placed: the order is being made from the checkout's values, so they no longer change. */
-export function isLocked(snapshot) {
+export function isPlacingOrPlaced(snapshot) {
     return Boolean(snapshot && (snapshot.phase === 'submitting' || snapshot.phase === 'complete'));
 }
 

@@ -4,7 +4,7 @@ import {
     formatLabel,
     formatMoney,
     isLoading,
-    isLocked,
+    isPlacingOrPlaced,
     isProcessing,
     sectionMessages,
     shippingGroups,
@@ -81,16 +81,15 @@ describe('checkoutKitSupport', () => {
     });
 
     it('locks the values while the order is placed and once it is', () => {
-        expect(['submitting', 'complete'].map((phase) => isLocked(snapshotFor(phase)))).toEqual([
-            true,
-            true
-        ]);
+        expect(
+            ['submitting', 'complete'].map((phase) => isPlacingOrPlaced(snapshotFor(phase)))
+        ).toEqual([true, true]);
         expect(
             ['loading', 'ready', 'saving', 'processing'].map((phase) =>
-                isLocked(snapshotFor(phase))
+                isPlacingOrPlaced(snapshotFor(phase))
             )
         ).toEqual([false, false, false, false]);
-        expect(isLocked(undefined)).toBe(false);
+        expect(isPlacingOrPlaced(undefined)).toBe(false);
     });
 
     it('keeps every group that ships, not only the first', () => {
