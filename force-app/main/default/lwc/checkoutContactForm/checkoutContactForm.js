@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import { validateContact } from 'c/checkoutValidation';
 import {
+    FieldDrafts,
     countryName,
     fieldMessage,
     focusFirstInvalid,
@@ -60,14 +61,10 @@ export default class CheckoutContactForm extends LightningElement {
     localErrors = {};
 
     /**
-     * What the shopper is working on, by field name: from focus (or the first keystroke) until the field is
-     * left, the field shows this and never a snapshot value, so a save's answer arriving mid-typing loses
-     * nothing. Left fields show the snapshot again, which lays the store's pending edits over the server's.
+     * What the shopper is working on, by field name: from focus until the field is left, the field shows its
+     * draft. Left fields show the snapshot again, which lays the store's pending edits over the server's.
      */
-    drafts = {};
-
-    /** By field name: the value last handed to the store (or found in the field on focus). Not rendered. */
-    handed = {};
+    drafts = new FieldDrafts();
 
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
     get store() {
@@ -147,7 +144,7 @@ export default class CheckoutContactForm extends LightningElement {
 
     /** What a field shows: the shopper's draft while they work in it, else the snapshot's value. */
     valueOf(name, contact = this.contact) {
-        const draft = this.drafts[name];
+        const draft = this.drafts.draftOf(name);
         return draft !== undefined ? draft : contact[name] || '';
     }
 
@@ -197,29 +194,13 @@ export default class CheckoutContactForm extends LightningElement {
         return validateContact(values)[`contact.${name}`] || '';
     }
 
-    setDraft(name, value) {
-        this.drafts = { ...this.drafts, [name]: value };
-    }
-
-    dropDraft(name) {
-        if (this.drafts[name] !== undefined) {
-            const drafts = { ...this.drafts };
-            delete drafts[name];
-            this.drafts = drafts;
-        }
-    }
-
     handleFieldFocus(event) {
-        const name = event.target.dataset.field;
-        if (this.drafts[name] === undefined) {
-            this.setDraft(name, event.target.value);
-            this.handed[name] = event.target.value;
-        }
+        this.drafts = this.drafts.hold(event.target.dataset.field, event.target.value);
     }
 
     /** Every keystroke: kept as the field's draft (handed to the store when the field is left). */
     handleFieldInput(event) {
-        this.setDraft(event.target.dataset.field, event.target.value);
+        this.drafts = this.drafts.setDraft(event.target.dataset.field, event.target.value);
     }
 
     handleFieldChange(event) {
@@ -230,39 +211,33 @@ export default class CheckoutContactForm extends LightningElement {
      * field shows the snapshot again. */
     handleFieldBlur(event) {
         const name = event.target.dataset.field;
-        const draft = this.drafts[name];
-        if (draft !== undefined && draft !== this.handed[name]) {
-            this.commitField(name, draft);
-        }
-        this.dropDraft(name);
+        this.drafts.handOverOnLeave(name, (draft) => this.commitField(name, draft));
+        this.drafts = this.drafts.drop(name);
     }
 
     commitField(name, value) {
-        this.setDraft(name, value);
-        this.handed[name] = value;
+        this.drafts = this.drafts.markHanded(name, value);
         this.localErrors = { ...this.localErrors, [name]: this.checkField(name, value) };
         const values = { [name]: value.trim() };
         if (name === 'phoneNumber' && !this.contact.isoCountryCodeForPhoneNumber) {
             values.isoCountryCodeForPhoneNumber =
-                this.drafts.isoCountryCodeForPhoneNumber || this.defaultPhoneCountry;
+                this.drafts.draftOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
         }
         // Sent even when invalid: the store keeps the value with its message, so nothing typed is lost.
         this.store.updateContact(values);
     }
 
     handlePhoneCountryFocus(event) {
-        if (this.drafts.isoCountryCodeForPhoneNumber === undefined) {
-            this.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
-        }
+        this.drafts = this.drafts.hold('isoCountryCodeForPhoneNumber', event.target.value);
     }
 
     handlePhoneCountryChange(event) {
-        this.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
+        this.drafts = this.drafts.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
         this.store.updateContact({ isoCountryCodeForPhoneNumber: event.target.value });
     }
 
     handlePhoneCountryBlur() {
-        this.dropDraft('isoCountryCodeForPhoneNumber');
+        this.drafts = this.drafts.drop('isoCountryCodeForPhoneNumber');
     }
 
     handleSubmit(event) {

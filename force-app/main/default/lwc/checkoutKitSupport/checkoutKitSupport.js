@@ -1,8 +1,10 @@
 /**
- * Helpers the Checkout Kit components share: label formatting, money and date formatting, and finding
- * the messages that belong to a field or a section. Stateless.
+ * Helpers the Checkout Kit components share: label formatting, money and date formatting, finding the
+ * messages that belong to a field or a section, and the forms' drafts (immutable FieldDrafts).
  */
 import LOCALE from '@salesforce/i18n/locale';
+
+export { FieldDrafts } from './fieldDrafts';
 
 /** Replaces {0}, {1}… in a Custom Label with the given values. */
 export function formatLabel(template, ...values) {
