@@ -1,6 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
+import { CheckoutStateAdapter, addressPartKey, getCheckoutStore, groupKey } from 'c/checkoutStore';
 import {
+    FieldDrafts,
     countryName,
     fieldMessage,
     focusFirstInvalid,
@@ -66,6 +67,8 @@ const ADDRESS_FIELDS = [
     'postalCode'
 ];
 const MATCH_FIELDS = ['street', 'city', 'region', 'postalCode', 'country'];
+/** The group fields that are not part of the address: each is its own edit. */
+const SHIPPING_VALUE_FIELDS = ['desiredDeliveryDate', 'shippingInstructions'];
 const NEW_ADDRESS_VALUE = 'new';
 
 function sameAddress(left, right) {
@@ -126,15 +129,13 @@ export default class CheckoutAddressForm extends LightningElement {
     snapshot;
     connected = false;
     /**
-     * What the shopper typed, by group id, laid over the store's values: updated on every keystroke, so a
-     * re-render (a save's answer arriving mid-typing) writes back what is in the field, never an older value.
+     * What the shopper typed, by the store's field key, laid over the store's values. Drafts outlive focus:
+     * an address is sent whole, so each part keeps what was typed until a saved address replaces them.
      */
-    drafts = {};
-    /** By `${groupId}.${field}`: the value last handed to the store (or found in the field on focus). */
-    handed = {};
+    drafts = new FieldDrafts();
     /** Fields the shopper has left, by group: their messages show; untouched fields wait for submit. */
     touched = {};
-    /** Errors this form finds itself (required, postal format, date range), by `${groupId}.${field}`. */
+    /** Errors this form finds itself (required, postal format, date range), by the store's field key. */
     localErrors = {};
     /** Groups where a signed-in buyer chose to type a new address. */
     newAddressGroups = [];
@@ -177,7 +178,7 @@ export default class CheckoutAddressForm extends LightningElement {
     instructionsValueOf(groupId) {
         const group = this.findGroup(groupId);
         return (
-            this.draftValue(groupId, 'shippingInstructions') ??
+            this.drafts.draftOf(groupKey(groupId, 'shippingInstructions')) ??
             (group && group.shippingInstructions) ??
             ''
         );
@@ -251,6 +252,10 @@ export default class CheckoutAddressForm extends LightningElement {
         return isoDateFromToday(Number(this.deliveryDateMaxDays) || 365);
     }
 
+    get instructionsLimit() {
+        return Number(this.shippingInstructionsMaxLength) || 255;
+    }
+
     get groups() {
         const groups = shippingGroups(this.snapshot);
         const several = groups.length > 1;
@@ -265,23 +270,19 @@ export default class CheckoutAddressForm extends LightningElement {
         const showForm =
             saved.length === 0 || this.newAddressGroups.includes(group.id) || !matching;
         const chosenSaved = showForm ? null : matching;
-        const dateKey = `group.${group.id}.desiredDeliveryDate`;
-        const instructionsKey = `group.${group.id}.shippingInstructions`;
-        const dateValue =
-            this.draftValue(group.id, 'desiredDeliveryDate') ?? group.desiredDeliveryDate ?? '';
+        const addressKey = groupKey(group.id, 'deliveryAddress');
+        const dateKey = groupKey(group.id, 'desiredDeliveryDate');
+        const instructionsKey = groupKey(group.id, 'shippingInstructions');
+        const dateValue = this.drafts.draftOf(dateKey) ?? group.desiredDeliveryDate ?? '';
         const instructionsValue =
-            this.draftValue(group.id, 'shippingInstructions') ?? group.shippingInstructions ?? '';
+            this.drafts.draftOf(instructionsKey) ?? group.shippingInstructions ?? '';
         const shownFields = [
-            `group.${group.id}.deliveryAddress`,
+            addressKey,
             dateKey,
             instructionsKey,
-            ...ADDRESS_FIELDS.map((field) => `group.${group.id}.deliveryAddress.${field}`)
+            ...ADDRESS_FIELDS.map((field) => addressPartKey(group.id, field))
         ];
-        const addressMessage = this.visibleMessage(
-            group.id,
-            'address',
-            `group.${group.id}.deliveryAddress`
-        );
+        const addressMessage = this.visibleMessage(group.id, 'address', addressKey);
         return {
             id: group.id,
             several,
@@ -313,20 +314,15 @@ export default class CheckoutAddressForm extends LightningElement {
     /** The address shown in the form: the store's (with pending edits) under the shopper's draft. */
     addressOf(group) {
         const base = group.deliveryAddress || {};
-        const draft = this.drafts[group.id] || {};
         const address = {};
         ADDRESS_FIELDS.forEach((field) => {
-            address[field] = draft[field] !== undefined ? draft[field] : base[field] || '';
+            const draft = this.drafts.draftOf(addressPartKey(group.id, field));
+            address[field] = draft !== undefined ? draft : base[field] || '';
         });
         if (!address.country) {
             address.country = this.defaultCountry;
         }
         return address;
-    }
-
-    draftValue(groupId, field) {
-        const draft = this.drafts[groupId];
-        return draft && draft[field] !== undefined ? draft[field] : undefined;
     }
 
     savedOptions(group, saved, chosenSaved, showForm) {
@@ -426,7 +422,7 @@ export default class CheckoutAddressForm extends LightningElement {
         });
         const section = `section-${group.id} shipping`;
         return definitions.map((definition) => {
-            const key = `group.${group.id}.deliveryAddress.${definition.name}`;
+            const key = addressPartKey(group.id, definition.name);
             const message = this.visibleMessage(group.id, definition.name, key);
             const inputId = `${definition.name}-${group.id}`;
             const hintId = definition.hint ? `${definition.name}-hint-${group.id}` : null;
@@ -486,8 +482,8 @@ export default class CheckoutAddressForm extends LightningElement {
             hintId,
             errorId,
             value,
-            maxLength: Number(this.shippingInstructionsMaxLength) || 255,
-            hint: formatLabel(INSTRUCTIONS_HINT, Number(this.shippingInstructionsMaxLength) || 255),
+            maxLength: this.instructionsLimit,
+            hint: formatLabel(INSTRUCTIONS_HINT, this.instructionsLimit),
             message,
             invalid: message ? 'true' : 'false',
             describedBy: message ? `${errorId} ${hintId}` : hintId,
@@ -497,7 +493,7 @@ export default class CheckoutAddressForm extends LightningElement {
 
     /** A field's message once the shopper has left it (or submitted): this form's own, else the store's. */
     visibleMessage(groupId, field, storeKey) {
-        const local = this.localErrors[`${groupId}.${field}`];
+        const local = this.localErrors[storeKey];
         if (local) {
             return local;
         }
@@ -544,6 +540,10 @@ export default class CheckoutAddressForm extends LightningElement {
         return '';
     }
 
+    checkInstructions(value) {
+        return value.length > this.instructionsLimit ? TOO_LONG : '';
+    }
+
     markTouched(groupId, field) {
         const touched = this.touched[groupId] || [];
         if (!touched.includes(field)) {
@@ -551,35 +551,26 @@ export default class CheckoutAddressForm extends LightningElement {
         }
     }
 
-    setLocalError(groupId, field, message) {
-        this.localErrors = { ...this.localErrors, [`${groupId}.${field}`]: message };
+    setLocalError(key, message) {
+        this.localErrors = { ...this.localErrors, [key]: message };
     }
 
     findGroup(groupId) {
         return shippingGroups(this.snapshot).find((group) => group.id === groupId);
     }
 
-    setDraftValue(groupId, field, value) {
-        this.drafts = {
-            ...this.drafts,
-            [groupId]: { ...(this.drafts[groupId] || {}), [field]: value }
-        };
+    /** The store's key of a group field: an address part, or the date or instructions. */
+    fieldKey(groupId, field) {
+        return SHIPPING_VALUE_FIELDS.includes(field)
+            ? groupKey(groupId, field)
+            : addressPartKey(groupId, field);
     }
 
-    /**
-     * Focus: remembers what the field holds (the store's value, or a draft handed when the field was last left),
-     * so leaving it hands over only what was typed since.
-     */
-    rememberHanded(groupId, field, value) {
-        this.handed[`${groupId}.${field}`] = value;
-    }
-
-    /** Leaving a field hands its draft to the store when no change event did (the value is never lost). */
-    handOverOnLeave(groupId, field, commit) {
-        const draft = this.draftValue(groupId, field);
-        if (draft !== undefined && draft !== this.handed[`${groupId}.${field}`]) {
-            commit(groupId, draft);
-        }
+    /** A group's address as drafts, one per part ('' where the address has none). */
+    addressDrafts(groupId, address) {
+        return Object.fromEntries(
+            ADDRESS_FIELDS.map((field) => [addressPartKey(groupId, field), address[field] || ''])
+        );
     }
 
     /**
@@ -588,18 +579,18 @@ export default class CheckoutAddressForm extends LightningElement {
      */
     handleFieldFocus(event) {
         const { group: groupId, field } = event.target.dataset;
-        this.rememberHanded(groupId, field, event.target.value);
+        this.drafts = this.drafts.focus(this.fieldKey(groupId, field), event.target.value);
     }
 
     /** Every keystroke becomes the field's draft; the store gets the value when the field is left. */
     handleFieldInput(event) {
         const { group: groupId, field } = event.target.dataset;
-        this.setDraftValue(groupId, field, event.target.value);
+        this.drafts = this.drafts.setDraft(this.fieldKey(groupId, field), event.target.value);
     }
 
     handleFieldBlur(event) {
-        const { field } = event.target.dataset;
-        this.handOverOnLeave(event.target.dataset.group, field, (groupId, value) =>
+        const { group: groupId, field } = event.target.dataset;
+        this.drafts.handOverOnLeave(this.fieldKey(groupId, field), (value) =>
             this.commitField(groupId, field, value)
         );
     }
@@ -610,10 +601,8 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     commitField(groupId, field, value) {
-        if (field === 'desiredDeliveryDate') {
-            this.commitDate(groupId, value);
-        } else if (field === 'shippingInstructions') {
-            this.commitInstructions(groupId, value);
+        if (SHIPPING_VALUE_FIELDS.includes(field)) {
+            this.commitShippingValue(groupId, field, value);
         } else {
             this.commitAddressField(groupId, field, value);
         }
@@ -624,7 +613,6 @@ export default class CheckoutAddressForm extends LightningElement {
         if (!group) {
             return;
         }
-        this.handed[`${groupId}.${field}`] = value;
         const draft = { ...this.addressOf(group), [field]: value };
         // A region belongs to its country: keep it only when the new country lists it too.
         if (
@@ -633,12 +621,14 @@ export default class CheckoutAddressForm extends LightningElement {
         ) {
             draft.region = '';
         }
-        this.drafts = { ...this.drafts, [groupId]: draft };
+        this.drafts = this.drafts
+            .setDrafts(this.addressDrafts(groupId, draft))
+            .markHanded(addressPartKey(groupId, field), value);
         this.markTouched(groupId, field);
-        this.setLocalError(groupId, field, this.checkAddressField(field, draft));
+        this.setLocalError(addressPartKey(groupId, field), this.checkAddressField(field, draft));
         if (field === 'country') {
-            this.setLocalError(groupId, 'region', '');
-            this.setLocalError(groupId, 'postalCode', '');
+            this.setLocalError(addressPartKey(groupId, 'region'), '');
+            this.setLocalError(addressPartKey(groupId, 'postalCode'), '');
         }
         // The store validates too and keeps an invalid address unsent, so nothing typed is lost.
         this.store.updateShipping(groupId, { deliveryAddress: toCheckoutAddress(draft) });
@@ -649,12 +639,9 @@ export default class CheckoutAddressForm extends LightningElement {
         const value = event.target.value;
         if (value === NEW_ADDRESS_VALUE) {
             // A new address starts empty rather than as a copy of the saved one still on the checkout.
-            const empty = {};
-            ADDRESS_FIELDS.forEach((field) => {
-                empty[field] = '';
-            });
-            empty.country = this.defaultCountry;
-            this.drafts = { ...this.drafts, [groupId]: { ...this.drafts[groupId], ...empty } };
+            this.drafts = this.drafts.setDrafts(
+                this.addressDrafts(groupId, { country: this.defaultCountry })
+            );
             this.newAddressGroups = [...this.newAddressGroups, groupId];
             return;
         }
@@ -663,9 +650,11 @@ export default class CheckoutAddressForm extends LightningElement {
             return;
         }
         this.newAddressGroups = this.newAddressGroups.filter((id) => id !== groupId);
-        const drafts = { ...this.drafts };
-        delete drafts[groupId];
-        this.drafts = drafts;
+        this.drafts = this.drafts.drop(
+            ...[...ADDRESS_FIELDS, ...SHIPPING_VALUE_FIELDS].map((field) =>
+                this.fieldKey(groupId, field)
+            )
+        );
         this.store.updateShipping(groupId, { deliveryAddress: toCheckoutAddress(saved) });
     }
 
@@ -676,24 +665,17 @@ export default class CheckoutAddressForm extends LightningElement {
             : [...this.expandedGroups, groupId];
     }
 
-    commitDate(groupId, value) {
-        this.handed[`${groupId}.desiredDeliveryDate`] = value;
-        this.setDraftValue(groupId, 'desiredDeliveryDate', value);
-        this.markTouched(groupId, 'desiredDeliveryDate');
-        const message = this.checkDate(value);
-        this.setLocalError(groupId, 'desiredDeliveryDate', message);
-        if (!message && value) {
-            this.store.updateShipping(groupId, { desiredDeliveryDate: value });
+    commitShippingValue(groupId, field, value) {
+        const key = groupKey(groupId, field);
+        this.drafts = this.drafts.markHanded(key, value);
+        this.markTouched(groupId, field);
+        const message =
+            field === 'desiredDeliveryDate' ? this.checkDate(value) : this.checkInstructions(value);
+        this.setLocalError(key, message);
+        // Too-long instructions still go (the store keeps them with its message); a date only when it is one.
+        if (field === 'shippingInstructions' || (!message && value)) {
+            this.store.updateShipping(groupId, { [field]: value });
         }
-    }
-
-    commitInstructions(groupId, value) {
-        const limit = Number(this.shippingInstructionsMaxLength) || 255;
-        this.handed[`${groupId}.shippingInstructions`] = value;
-        this.setDraftValue(groupId, 'shippingInstructions', value);
-        this.markTouched(groupId, 'shippingInstructions');
-        this.setLocalError(groupId, 'shippingInstructions', value.length > limit ? TOO_LONG : '');
-        this.store.updateShipping(groupId, { shippingInstructions: value });
     }
 
     handleSubmit(event) {
@@ -712,11 +694,14 @@ export default class CheckoutAddressForm extends LightningElement {
             if (view.showForm) {
                 const address = this.addressOf(group);
                 ADDRESS_FIELDS.forEach((field) => {
-                    errors[`${group.id}.${field}`] = this.checkAddressField(field, address);
+                    errors[addressPartKey(group.id, field)] = this.checkAddressField(
+                        field,
+                        address
+                    );
                 });
             }
             if (view.date) {
-                errors[`${group.id}.desiredDeliveryDate`] = this.checkDate(view.date.value);
+                errors[groupKey(group.id, 'desiredDeliveryDate')] = this.checkDate(view.date.value);
             }
         });
         this.localErrors = errors;
