@@ -1,10 +1,11 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
+import { CheckoutStateAdapter, contactKey, getCheckoutStore } from 'c/checkoutStore';
 import { validateContact } from 'c/checkoutValidation';
 import {
     FieldDrafts,
     countryName,
     fieldMessage,
+    fieldState,
     focusFirstInvalid,
     isLoading,
     isPlacingOrPlaced,
@@ -120,24 +121,23 @@ export default class CheckoutContactForm extends LightningElement {
             });
         }
         return definitions.map((definition) => {
-            const message = this.messageFor(definition.name);
-            const readOnly =
-                this.isSignedInBuyer &&
-                this.buyerFieldsReadOnly &&
-                OWNED_BY_PLATFORM.includes(definition.name);
+            const errorId = `contact-${definition.name}-error`;
             return {
                 ...definition,
                 inputId: `contact-${definition.name}`,
-                errorId: `contact-${definition.name}-error`,
+                errorId,
                 value: this.valueOf(definition.name, contact),
                 required: this.isRequired(definition.name),
-                readOnly,
-                message,
-                invalid: message ? 'true' : 'false',
-                describedBy: message ? `contact-${definition.name}-error` : null,
-                className: `slds-form-element contact-field${message ? ' slds-has-error' : ''}${
-                    definition.wide ? ' checkout-span' : ''
-                }`
+                readOnly:
+                    this.isSignedInBuyer &&
+                    this.buyerFieldsReadOnly &&
+                    OWNED_BY_PLATFORM.includes(definition.name),
+                ...fieldState({
+                    message: this.messageFor(definition.name),
+                    errorId,
+                    className: 'slds-form-element contact-field',
+                    wide: definition.wide
+                })
             };
         });
     }
@@ -159,7 +159,7 @@ export default class CheckoutContactForm extends LightningElement {
 
     get statusMessages() {
         return sectionMessages(this.snapshot, ['contact'], {
-            shownFields: this.fields.map((field) => `contact.${field.name}`)
+            shownFields: this.fields.map((field) => contactKey(field.name))
         });
     }
 
@@ -174,7 +174,7 @@ export default class CheckoutContactForm extends LightningElement {
     }
 
     messageFor(name) {
-        return this.localErrors[name] || fieldMessage(this.snapshot, `contact.${name}`);
+        return this.localErrors[name] || fieldMessage(this.snapshot, contactKey(name));
     }
 
     /**
@@ -191,7 +191,7 @@ export default class CheckoutContactForm extends LightningElement {
             values.isoCountryCodeForPhoneNumber =
                 this.valueOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
         }
-        return validateContact(values)[`contact.${name}`] || '';
+        return validateContact(values)[contactKey(name)] || '';
     }
 
     handleFieldFocus(event) {
