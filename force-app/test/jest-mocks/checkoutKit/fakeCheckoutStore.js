@@ -6,8 +6,30 @@
  *
  * The test then imports `{ CheckoutStateAdapter, getCheckoutStore, resetFakeStore }` from 'c/checkoutStore',
  * calls `resetFakeStore()` in beforeEach, and emits snapshots with `CheckoutStateAdapter.emit(snapshot)`.
+ * The engine's pure exports (field keys, the address input, message codes) are the real ones, so the stub
+ * cannot drift from the engine.
  */
 const { createTestWireAdapter } = require('@salesforce/wire-service-jest-util');
+
+const ENGINE_PURE_EXPORTS = [
+    'ADDRESS_FIELDS',
+    'ENGINE_CODES',
+    'addressInput',
+    'addressPartKey',
+    'contactKey',
+    'groupCustomKey',
+    'groupKey',
+    'webCartKey'
+];
+
+function enginePureExports() {
+    const engine = jest.requireActual('c/checkoutStore');
+    const missing = ENGINE_PURE_EXPORTS.filter((name) => engine[name] === undefined);
+    if (missing.length > 0) {
+        throw new Error(`c/checkoutStore no longer exports ${missing.join(', ')}`);
+    }
+    return Object.fromEntries(ENGINE_PURE_EXPORTS.map((name) => [name, engine[name]]));
+}
 
 function createFakeStore(initialSnapshot) {
     let snapshot = initialSnapshot;
@@ -50,6 +72,7 @@ function createCheckoutStoreModule() {
     let store = createFakeStore(null);
     return {
         __esModule: true,
+        ...enginePureExports(),
         CheckoutStateAdapter,
         getCheckoutStore: () => store,
         configureCheckoutStore: () => store,

@@ -1,94 +1,40 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
+import { CheckoutStateAdapter, addressPartKey, getCheckoutStore, groupKey } from 'c/checkoutStore';
 import {
-    countryName,
-    fieldMessage,
+    FieldDrafts,
     focusFirstInvalid,
-    formatDate,
-    formatLabel,
     isLoading,
-    isLocked,
+    isPlacingOrPlaced,
     isProcessing,
     sectionMessages,
+    shippingGroup,
     shippingGroups,
     splitList
 } from 'c/checkoutKitSupport';
 import {
-    hasRegions,
-    isIsoDate,
-    isValidRegion,
-    needsPostalCode,
-    postalCodeExample,
-    regionsOf,
-    validateAddress
-} from 'c/checkoutValidation';
-import { isoDateFromToday } from './addressRules';
+    SHIPPING_VALUE_FIELDS,
+    TYPED_ADDRESS_FIELDS,
+    addressDrafts,
+    changedAddress,
+    fieldKey,
+    groupFieldKeys,
+    groupSection,
+    shownAddress,
+    shownMessage,
+    toCheckoutAddress
+} from './addressView';
+import { checkAddressField, checkDate, checkInstructions, isoDateFromToday } from './addressChecks';
 import HEADING from '@salesforce/label/c.CheckoutKit_AddressHeading';
-import ADDRESS_LEGEND from '@salesforce/label/c.CheckoutKit_AddressLegend';
 import SAVED_LEGEND from '@salesforce/label/c.CheckoutKit_SavedAddressesLegend';
 import NEW_ADDRESS from '@salesforce/label/c.CheckoutKit_NewAddress';
-import SHOW_MORE from '@salesforce/label/c.CheckoutKit_ShowMoreAddresses';
-import SHOW_FEWER from '@salesforce/label/c.CheckoutKit_ShowFewerAddresses';
-import DEFAULT_ADDRESS from '@salesforce/label/c.CheckoutKit_DefaultAddress';
-import COUNTRY from '@salesforce/label/c.CheckoutKit_Country';
-import FIRST_NAME from '@salesforce/label/c.CheckoutKit_FirstName';
-import LAST_NAME from '@salesforce/label/c.CheckoutKit_LastName';
-import COMPANY from '@salesforce/label/c.CheckoutKit_Company';
-import STREET from '@salesforce/label/c.CheckoutKit_Street';
-import CITY from '@salesforce/label/c.CheckoutKit_City';
-import REGION from '@salesforce/label/c.CheckoutKit_Region';
-import CHOOSE_REGION from '@salesforce/label/c.CheckoutKit_ChooseRegion';
-import POSTAL_CODE from '@salesforce/label/c.CheckoutKit_PostalCode';
-import POSTAL_HINT from '@salesforce/label/c.CheckoutKit_PostalCodeHint';
-import DELIVERY_DATE from '@salesforce/label/c.CheckoutKit_DeliveryDate';
-import DELIVERY_DATE_OPTIONAL from '@salesforce/label/c.CheckoutKit_DeliveryDateOptional';
-import DELIVERY_DATE_HINT from '@salesforce/label/c.CheckoutKit_DeliveryDateHint';
-import DELIVERY_DATE_RANGE from '@salesforce/label/c.CheckoutKit_DeliveryDateRange';
 import INSTRUCTIONS from '@salesforce/label/c.CheckoutKit_ShippingInstructions';
-import INSTRUCTIONS_HINT from '@salesforce/label/c.CheckoutKit_ShippingInstructionsHint';
 import REQUIRED from '@salesforce/label/c.CheckoutKit_Required';
-import REQUIRED_FIELD from '@salesforce/label/c.CheckoutKit_ValidationRequired';
-import INVALID_DATE from '@salesforce/label/c.CheckoutKit_ValidationDate';
-import TOO_LONG from '@salesforce/label/c.CheckoutKit_ValidationTooLong';
 import SAVE from '@salesforce/label/c.CheckoutKit_Save';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
 import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
 
-const ADDRESS_FIELDS = [
-    'country',
-    'firstName',
-    'lastName',
-    'companyName',
-    'street',
-    'city',
-    'region',
-    'postalCode'
-];
-const MATCH_FIELDS = ['street', 'city', 'region', 'postalCode', 'country'];
 const NEW_ADDRESS_VALUE = 'new';
-
-function sameAddress(left, right) {
-    return Boolean(
-        left && right && MATCH_FIELDS.every((field) => (left[field] || '') === (right[field] || ''))
-    );
-}
-
-/** The Checkout Address input the store takes for an account address or a draft. */
-function toCheckoutAddress(address) {
-    const result = {};
-    ADDRESS_FIELDS.forEach((field) => {
-        if (address[field]) {
-            result[field] = address[field];
-        }
-    });
-    const fullName = [address.firstName, address.lastName].filter(Boolean).join(' ');
-    const name = fullName || address.name;
-    if (name) {
-        result.name = name;
-    }
-    return result;
-}
 
 /**
  * Shipping address, desired delivery date and shipping instructions, one section per delivery group that
@@ -126,15 +72,13 @@ export default class CheckoutAddressForm extends LightningElement {
     snapshot;
     connected = false;
     /**
-     * What the shopper typed, by group id, laid over the store's values: updated on every keystroke, so a
-     * re-render (a save's answer arriving mid-typing) writes back what is in the field, never an older value.
+     * What the shopper typed, by the store's field key, laid over the store's values. Drafts outlive focus:
+     * an address is sent whole, so each part keeps what was typed until a saved address replaces them.
      */
-    drafts = {};
-    /** By `${groupId}.${field}`: the value last handed to the store (or found in the field on focus). */
-    handed = {};
+    drafts = new FieldDrafts();
     /** Fields the shopper has left, by group: their messages show; untouched fields wait for submit. */
     touched = {};
-    /** Errors this form finds itself (required, postal format, date range), by `${groupId}.${field}`. */
+    /** Errors this form finds itself (required, postal format, date range), by the store's field key. */
     localErrors = {};
     /** Groups where a signed-in buyer chose to type a new address. */
     newAddressGroups = [];
@@ -175,9 +119,9 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     instructionsValueOf(groupId) {
-        const group = this.findGroup(groupId);
+        const group = shippingGroup(this.snapshot, groupId);
         return (
-            this.draftValue(groupId, 'shippingInstructions') ??
+            this.drafts.draftOf(groupKey(groupId, 'shippingInstructions')) ??
             (group && group.shippingInstructions) ??
             ''
         );
@@ -223,16 +167,12 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     /** Placing or placed: the order is being made from these values, so they no longer change. */
-    get isLocked() {
-        return isLocked(this.snapshot);
+    get isPlacingOrPlaced() {
+        return isPlacingOrPlaced(this.snapshot);
     }
 
     get hasGroups() {
         return this.groups.length > 0;
-    }
-
-    get countries() {
-        return splitList(this.allowedCountries);
     }
 
     get accountAddresses() {
@@ -251,6 +191,22 @@ export default class CheckoutAddressForm extends LightningElement {
         return isoDateFromToday(Number(this.deliveryDateMaxDays) || 365);
     }
 
+    /** The Builder settings the view reads, normalized. */
+    get settings() {
+        return {
+            countries: splitList(this.allowedCountries),
+            defaultCountry: this.defaultCountry,
+            showCompanyName: this.showCompanyName,
+            showDeliveryDate: this.showDeliveryDate,
+            requireDeliveryDate: this.requireDeliveryDate,
+            dateMin: this.dateMin,
+            dateMax: this.dateMax,
+            showShippingInstructions: this.showShippingInstructions,
+            instructionsLimit: Number(this.shippingInstructionsMaxLength) || 255,
+            savedLimit: Math.max(1, Number(this.savedAddressLimit) || 1)
+        };
+    }
+
     get groups() {
         const groups = shippingGroups(this.snapshot);
         const several = groups.length > 1;
@@ -258,290 +214,36 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     groupView(group, several) {
-        const address = this.addressOf(group);
-        const saved = this.showSavedAddresses ? this.accountAddresses : [];
-        const matching = saved.find((item) => sameAddress(item, group.deliveryAddress || {}));
-        // Buyers see their saved addresses; the form shows when none matches or they chose a new one.
-        const showForm =
-            saved.length === 0 || this.newAddressGroups.includes(group.id) || !matching;
-        const chosenSaved = showForm ? null : matching;
-        const dateKey = `group.${group.id}.desiredDeliveryDate`;
-        const instructionsKey = `group.${group.id}.shippingInstructions`;
-        const dateValue =
-            this.draftValue(group.id, 'desiredDeliveryDate') ?? group.desiredDeliveryDate ?? '';
-        const instructionsValue =
-            this.draftValue(group.id, 'shippingInstructions') ?? group.shippingInstructions ?? '';
-        const shownFields = [
-            `group.${group.id}.deliveryAddress`,
-            dateKey,
-            instructionsKey,
-            ...ADDRESS_FIELDS.map((field) => `group.${group.id}.deliveryAddress.${field}`)
-        ];
-        const addressMessage = this.visibleMessage(
-            group.id,
-            'address',
-            `group.${group.id}.deliveryAddress`
-        );
         return {
-            id: group.id,
-            several,
-            legend: several ? formatLabel(ADDRESS_LEGEND, group.name || '') : this.heading,
-            legendClass: several
-                ? 'slds-form-element__legend checkout-subheading'
-                : 'slds-form-element__legend slds-assistive-text',
-            savedOptions: this.savedOptions(group, saved, chosenSaved, showForm),
-            hasSaved: saved.length > 0,
-            showMore: this.showMoreButton(group, saved),
-            newAddressInputId: `new-address-${group.id}`,
-            newAddressChecked: showForm,
-            radioName: `saved-address-${group.id}`,
-            showForm,
-            fields: showForm ? this.addressFields(group, address) : [],
-            addressMessage,
-            addressErrorId: `address-error-${group.id}`,
-            addressDescribedBy: addressMessage ? `address-error-${group.id}` : null,
-            savedListId: `saved-list-${group.id}`,
-            date: this.dateField(group, dateKey, dateValue),
-            instructions: this.instructionsField(group, instructionsKey, instructionsValue),
+            ...groupSection({
+                group,
+                several,
+                heading: this.heading,
+                saved: this.showSavedAddresses ? this.accountAddresses : [],
+                settings: this.settings,
+                drafts: this.drafts,
+                choseNew: this.newAddressGroups.includes(group.id),
+                expanded: this.expandedGroups.includes(group.id),
+                messageOf: (field, key) => this.visibleMessage(group.id, field, key)
+            }),
             messages: sectionMessages(this.snapshot, ['shipping'], {
                 groupId: group.id,
-                shownFields
+                shownFields: [groupKey(group.id, 'deliveryAddress'), ...groupFieldKeys(group.id)]
             })
         };
     }
 
-    /** The address shown in the form: the store's (with pending edits) under the shopper's draft. */
     addressOf(group) {
-        const base = group.deliveryAddress || {};
-        const draft = this.drafts[group.id] || {};
-        const address = {};
-        ADDRESS_FIELDS.forEach((field) => {
-            address[field] = draft[field] !== undefined ? draft[field] : base[field] || '';
-        });
-        if (!address.country) {
-            address.country = this.defaultCountry;
-        }
-        return address;
-    }
-
-    draftValue(groupId, field) {
-        const draft = this.drafts[groupId];
-        return draft && draft[field] !== undefined ? draft[field] : undefined;
-    }
-
-    savedOptions(group, saved, chosenSaved, showForm) {
-        const expanded = this.expandedGroups.includes(group.id);
-        const limit = Math.max(1, Number(this.savedAddressLimit) || 1);
-        return saved
-            .filter((item, position) => expanded || position < limit || item === chosenSaved)
-            .map((item) => ({
-                id: item.addressId,
-                inputId: `saved-${group.id}-${item.addressId}`,
-                title: item.name || [item.firstName, item.lastName].filter(Boolean).join(' '),
-                lines: [
-                    item.companyName,
-                    item.street,
-                    [item.city, item.region, item.postalCode].filter(Boolean).join(', '),
-                    countryName(item.country)
-                ]
-                    .filter(Boolean)
-                    .join(' · '),
-                isDefault: Boolean(item.isDefault),
-                defaultLabel: DEFAULT_ADDRESS,
-                checked: !showForm && item === chosenSaved
-            }));
-    }
-
-    showMoreButton(group, saved) {
-        const limit = Math.max(1, Number(this.savedAddressLimit) || 1);
-        if (saved.length <= limit) {
-            return null;
-        }
-        const expanded = this.expandedGroups.includes(group.id);
-        return {
-            expanded: expanded ? 'true' : 'false',
-            label: expanded ? SHOW_FEWER : formatLabel(SHOW_MORE, saved.length - limit)
-        };
-    }
-
-    addressFields(group, address) {
-        const country = address.country;
-        const regionPicker = hasRegions(country);
-        const definitions = [
-            {
-                name: 'country',
-                label: COUNTRY,
-                isSelect: true,
-                autocomplete: 'country',
-                options: this.countries.map((code) => ({
-                    value: code,
-                    label: countryName(code),
-                    selected: code === country
-                })),
-                required: true,
-                wide: true
-            },
-            { name: 'firstName', label: FIRST_NAME, autocomplete: 'given-name', required: true },
-            { name: 'lastName', label: LAST_NAME, autocomplete: 'family-name', required: true }
-        ];
-        if (this.showCompanyName) {
-            definitions.push({ name: 'companyName', label: COMPANY, autocomplete: 'organization' });
-        }
-        definitions.push(
-            {
-                name: 'street',
-                label: STREET,
-                autocomplete: 'address-line1',
-                required: true,
-                wide: true
-            },
-            { name: 'city', label: CITY, autocomplete: 'address-level2', required: true }
-        );
-        if (regionPicker) {
-            definitions.push({
-                name: 'region',
-                label: REGION,
-                isSelect: true,
-                autocomplete: 'address-level1',
-                required: true,
-                options: [
-                    { value: '', label: CHOOSE_REGION, selected: !address.region },
-                    ...regionsOf(country).map((region) => ({
-                        value: region.code,
-                        label: region.name,
-                        selected: region.code === address.region
-                    }))
-                ]
-            });
-        } else {
-            definitions.push({ name: 'region', label: REGION, autocomplete: 'address-level1' });
-        }
-        const example = postalCodeExample(country);
-        definitions.push({
-            name: 'postalCode',
-            label: POSTAL_CODE,
-            autocomplete: 'postal-code',
-            required: needsPostalCode(country),
-            hint: example ? formatLabel(POSTAL_HINT, example) : ''
-        });
-        const section = `section-${group.id} shipping`;
-        return definitions.map((definition) => {
-            const key = `group.${group.id}.deliveryAddress.${definition.name}`;
-            const message = this.visibleMessage(group.id, definition.name, key);
-            const inputId = `${definition.name}-${group.id}`;
-            const hintId = definition.hint ? `${definition.name}-hint-${group.id}` : null;
-            const errorId = `${definition.name}-error-${group.id}`;
-            return {
-                ...definition,
-                key: definition.name,
-                isSelect: Boolean(definition.isSelect),
-                required: Boolean(definition.required),
-                autocomplete: `${section} ${definition.autocomplete}`,
-                inputId,
-                hintId,
-                errorId,
-                groupId: group.id,
-                value: address[definition.name] || '',
-                message,
-                invalid: message ? 'true' : 'false',
-                describedBy: [message ? errorId : null, hintId].filter(Boolean).join(' ') || null,
-                className: `slds-form-element${message ? ' slds-has-error' : ''}${
-                    definition.wide ? ' checkout-span' : ''
-                }`
-            };
-        });
-    }
-
-    dateField(group, key, value) {
-        if (!this.showDeliveryDate) {
-            return null;
-        }
-        const message = this.visibleMessage(group.id, 'desiredDeliveryDate', key);
-        const hintId = `date-hint-${group.id}`;
-        const errorId = `date-error-${group.id}`;
-        return {
-            inputId: `date-${group.id}`,
-            hintId,
-            errorId,
-            value: value ? String(value).slice(0, 10) : '',
-            required: Boolean(this.requireDeliveryDate),
-            label: this.requireDeliveryDate ? DELIVERY_DATE : DELIVERY_DATE_OPTIONAL,
-            hint: DELIVERY_DATE_HINT,
-            message,
-            invalid: message ? 'true' : 'false',
-            describedBy: message ? `${errorId} ${hintId}` : hintId,
-            className: `slds-form-element${message ? ' slds-has-error' : ''}`
-        };
-    }
-
-    instructionsField(group, key, value) {
-        if (!this.showShippingInstructions) {
-            return null;
-        }
-        const message = this.visibleMessage(group.id, 'shippingInstructions', key);
-        const hintId = `instructions-hint-${group.id}`;
-        const errorId = `instructions-error-${group.id}`;
-        return {
-            inputId: `instructions-${group.id}`,
-            hintId,
-            errorId,
-            value,
-            maxLength: Number(this.shippingInstructionsMaxLength) || 255,
-            hint: formatLabel(INSTRUCTIONS_HINT, Number(this.shippingInstructionsMaxLength) || 255),
-            message,
-            invalid: message ? 'true' : 'false',
-            describedBy: message ? `${errorId} ${hintId}` : hintId,
-            className: `slds-form-element checkout-span${message ? ' slds-has-error' : ''}`
-        };
+        return shownAddress(group, this.drafts, this.defaultCountry);
     }
 
     /** A field's message once the shopper has left it (or submitted): this form's own, else the store's. */
-    visibleMessage(groupId, field, storeKey) {
-        const local = this.localErrors[`${groupId}.${field}`];
-        if (local) {
-            return local;
-        }
+    visibleMessage(groupId, field, key) {
         const touched = this.touched[groupId] || [];
-        const storeMessage = fieldMessage(this.snapshot, storeKey);
-        const edit = this.snapshot && this.snapshot.edits && this.snapshot.edits[storeKey];
-        const failed = edit && edit.status === 'failed';
-        return storeMessage && (failed || touched.includes(field) || touched.includes('*'))
-            ? storeMessage
-            : '';
-    }
-
-    /**
-     * What this form tells before the store answers: the fields it asks for (names, city, a listed region),
-     * and the value judged by the engine's rules (c/checkoutValidation), so the two never disagree.
-     */
-    checkAddressField(field, address) {
-        const value = String(address[field] || '').trim();
-        const country = address.country;
-        const required =
-            ['country', 'firstName', 'lastName', 'street', 'city'].includes(field) ||
-            (field === 'region' && hasRegions(country)) ||
-            (field === 'postalCode' && needsPostalCode(country));
-        if (!value) {
-            return required ? REQUIRED_FIELD : '';
-        }
-        return validateAddress(toCheckoutAddress(address))[field] || '';
-    }
-
-    checkDate(value) {
-        if (!value) {
-            return this.requireDeliveryDate ? REQUIRED_FIELD : '';
-        }
-        if (!isIsoDate(value)) {
-            return INVALID_DATE;
-        }
-        if (value < this.dateMin || value > this.dateMax) {
-            return formatLabel(
-                DELIVERY_DATE_RANGE,
-                formatDate(this.dateMin),
-                formatDate(this.dateMax)
-            );
-        }
-        return '';
+        return shownMessage(this.snapshot, key, {
+            local: this.localErrors[key],
+            left: touched.includes(field) || touched.includes('*')
+        });
     }
 
     markTouched(groupId, field) {
@@ -551,35 +253,8 @@ export default class CheckoutAddressForm extends LightningElement {
         }
     }
 
-    setLocalError(groupId, field, message) {
-        this.localErrors = { ...this.localErrors, [`${groupId}.${field}`]: message };
-    }
-
-    findGroup(groupId) {
-        return shippingGroups(this.snapshot).find((group) => group.id === groupId);
-    }
-
-    setDraftValue(groupId, field, value) {
-        this.drafts = {
-            ...this.drafts,
-            [groupId]: { ...(this.drafts[groupId] || {}), [field]: value }
-        };
-    }
-
-    /**
-     * Focus: remembers what the field holds (the store's value, or a draft handed when the field was last left),
-     * so leaving it hands over only what was typed since.
-     */
-    rememberHanded(groupId, field, value) {
-        this.handed[`${groupId}.${field}`] = value;
-    }
-
-    /** Leaving a field hands its draft to the store when no change event did (the value is never lost). */
-    handOverOnLeave(groupId, field, commit) {
-        const draft = this.draftValue(groupId, field);
-        if (draft !== undefined && draft !== this.handed[`${groupId}.${field}`]) {
-            commit(groupId, draft);
-        }
+    setLocalError(key, message) {
+        this.localErrors = { ...this.localErrors, [key]: message };
     }
 
     /**
@@ -588,18 +263,18 @@ export default class CheckoutAddressForm extends LightningElement {
      */
     handleFieldFocus(event) {
         const { group: groupId, field } = event.target.dataset;
-        this.rememberHanded(groupId, field, event.target.value);
+        this.drafts = this.drafts.focus(fieldKey(groupId, field), event.target.value);
     }
 
     /** Every keystroke becomes the field's draft; the store gets the value when the field is left. */
     handleFieldInput(event) {
         const { group: groupId, field } = event.target.dataset;
-        this.setDraftValue(groupId, field, event.target.value);
+        this.drafts = this.drafts.setDraft(fieldKey(groupId, field), event.target.value);
     }
 
     handleFieldBlur(event) {
-        const { field } = event.target.dataset;
-        this.handOverOnLeave(event.target.dataset.group, field, (groupId, value) =>
+        const { group: groupId, field } = event.target.dataset;
+        this.drafts.handOverOnLeave(fieldKey(groupId, field), (value) =>
             this.commitField(groupId, field, value)
         );
     }
@@ -610,38 +285,46 @@ export default class CheckoutAddressForm extends LightningElement {
     }
 
     commitField(groupId, field, value) {
-        if (field === 'desiredDeliveryDate') {
-            this.commitDate(groupId, value);
-        } else if (field === 'shippingInstructions') {
-            this.commitInstructions(groupId, value);
+        if (SHIPPING_VALUE_FIELDS.includes(field)) {
+            this.commitShippingValue(groupId, field, value);
         } else {
             this.commitAddressField(groupId, field, value);
         }
     }
 
     commitAddressField(groupId, field, value) {
-        const group = this.findGroup(groupId);
+        const group = shippingGroup(this.snapshot, groupId);
         if (!group) {
             return;
         }
-        this.handed[`${groupId}.${field}`] = value;
-        const draft = { ...this.addressOf(group), [field]: value };
-        // A region belongs to its country: keep it only when the new country lists it too.
-        if (
-            field === 'country' &&
-            !(hasRegions(draft.country) && isValidRegion(draft.country, draft.region))
-        ) {
-            draft.region = '';
-        }
-        this.drafts = { ...this.drafts, [groupId]: draft };
+        const draft = changedAddress(this.addressOf(group), field, value);
+        this.drafts = this.drafts
+            .setDrafts(addressDrafts(groupId, draft))
+            .markHanded(addressPartKey(groupId, field), value);
         this.markTouched(groupId, field);
-        this.setLocalError(groupId, field, this.checkAddressField(field, draft));
+        this.setLocalError(addressPartKey(groupId, field), checkAddressField(field, draft));
         if (field === 'country') {
-            this.setLocalError(groupId, 'region', '');
-            this.setLocalError(groupId, 'postalCode', '');
+            this.setLocalError(addressPartKey(groupId, 'region'), '');
+            this.setLocalError(addressPartKey(groupId, 'postalCode'), '');
         }
         // The store validates too and keeps an invalid address unsent, so nothing typed is lost.
         this.store.updateShipping(groupId, { deliveryAddress: toCheckoutAddress(draft) });
+    }
+
+    commitShippingValue(groupId, field, value) {
+        const key = groupKey(groupId, field);
+        this.drafts = this.drafts.markHanded(key, value);
+        this.markTouched(groupId, field);
+        const settings = this.settings;
+        const message =
+            field === 'desiredDeliveryDate'
+                ? checkDate(value, settings)
+                : checkInstructions(value, settings.instructionsLimit);
+        this.setLocalError(key, message);
+        // Too-long instructions still go (the store keeps them with its message); a date only when it is one.
+        if (field === 'shippingInstructions' || (!message && value)) {
+            this.store.updateShipping(groupId, { [field]: value });
+        }
     }
 
     handleSavedAddressChange(event) {
@@ -649,12 +332,9 @@ export default class CheckoutAddressForm extends LightningElement {
         const value = event.target.value;
         if (value === NEW_ADDRESS_VALUE) {
             // A new address starts empty rather than as a copy of the saved one still on the checkout.
-            const empty = {};
-            ADDRESS_FIELDS.forEach((field) => {
-                empty[field] = '';
-            });
-            empty.country = this.defaultCountry;
-            this.drafts = { ...this.drafts, [groupId]: { ...this.drafts[groupId], ...empty } };
+            this.drafts = this.drafts.setDrafts(
+                addressDrafts(groupId, { country: this.defaultCountry })
+            );
             this.newAddressGroups = [...this.newAddressGroups, groupId];
             return;
         }
@@ -663,9 +343,7 @@ export default class CheckoutAddressForm extends LightningElement {
             return;
         }
         this.newAddressGroups = this.newAddressGroups.filter((id) => id !== groupId);
-        const drafts = { ...this.drafts };
-        delete drafts[groupId];
-        this.drafts = drafts;
+        this.drafts = this.drafts.drop(...groupFieldKeys(groupId));
         this.store.updateShipping(groupId, { deliveryAddress: toCheckoutAddress(saved) });
     }
 
@@ -674,26 +352,6 @@ export default class CheckoutAddressForm extends LightningElement {
         this.expandedGroups = this.expandedGroups.includes(groupId)
             ? this.expandedGroups.filter((id) => id !== groupId)
             : [...this.expandedGroups, groupId];
-    }
-
-    commitDate(groupId, value) {
-        this.handed[`${groupId}.desiredDeliveryDate`] = value;
-        this.setDraftValue(groupId, 'desiredDeliveryDate', value);
-        this.markTouched(groupId, 'desiredDeliveryDate');
-        const message = this.checkDate(value);
-        this.setLocalError(groupId, 'desiredDeliveryDate', message);
-        if (!message && value) {
-            this.store.updateShipping(groupId, { desiredDeliveryDate: value });
-        }
-    }
-
-    commitInstructions(groupId, value) {
-        const limit = Number(this.shippingInstructionsMaxLength) || 255;
-        this.handed[`${groupId}.shippingInstructions`] = value;
-        this.setDraftValue(groupId, 'shippingInstructions', value);
-        this.markTouched(groupId, 'shippingInstructions');
-        this.setLocalError(groupId, 'shippingInstructions', value.length > limit ? TOO_LONG : '');
-        this.store.updateShipping(groupId, { shippingInstructions: value });
     }
 
     handleSubmit(event) {
@@ -711,12 +369,15 @@ export default class CheckoutAddressForm extends LightningElement {
             const view = this.groupView(group, false);
             if (view.showForm) {
                 const address = this.addressOf(group);
-                ADDRESS_FIELDS.forEach((field) => {
-                    errors[`${group.id}.${field}`] = this.checkAddressField(field, address);
+                TYPED_ADDRESS_FIELDS.forEach((field) => {
+                    errors[addressPartKey(group.id, field)] = checkAddressField(field, address);
                 });
             }
             if (view.date) {
-                errors[`${group.id}.desiredDeliveryDate`] = this.checkDate(view.date.value);
+                errors[groupKey(group.id, 'desiredDeliveryDate')] = checkDate(
+                    view.date.value,
+                    this.settings
+                );
             }
         });
         this.localErrors = errors;

@@ -1,12 +1,14 @@
 import { LightningElement, api, wire } from 'lwc';
-import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
+import { CheckoutStateAdapter, contactKey, getCheckoutStore } from 'c/checkoutStore';
 import { validateContact } from 'c/checkoutValidation';
 import {
+    FieldDrafts,
     countryName,
     fieldMessage,
+    fieldState,
     focusFirstInvalid,
     isLoading,
-    isLocked,
+    isPlacingOrPlaced,
     isProcessing,
     sectionMessages,
     splitList
@@ -60,14 +62,10 @@ export default class CheckoutContactForm extends LightningElement {
     localErrors = {};
 
     /**
-     * What the shopper is working on, by field name: from focus (or the first keystroke) until the field is
-     * left, the field shows this and never a snapshot value, so a save's answer arriving mid-typing loses
-     * nothing. Left fields show the snapshot again, which lays the store's pending edits over the server's.
+     * What the shopper is working on, by field name: from focus until the field is left, the field shows its
+     * draft. Left fields show the snapshot again, which lays the store's pending edits over the server's.
      */
-    drafts = {};
-
-    /** By field name: the value last handed to the store (or found in the field on focus). Not rendered. */
-    handed = {};
+    drafts = new FieldDrafts();
 
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
     get store() {
@@ -91,8 +89,8 @@ export default class CheckoutContactForm extends LightningElement {
     }
 
     /** Placing or placed: the order is being made from these values, so they no longer change. */
-    get isLocked() {
-        return isLocked(this.snapshot);
+    get isPlacingOrPlaced() {
+        return isPlacingOrPlaced(this.snapshot);
     }
 
     get contact() {
@@ -123,31 +121,30 @@ export default class CheckoutContactForm extends LightningElement {
             });
         }
         return definitions.map((definition) => {
-            const message = this.messageFor(definition.name);
-            const readOnly =
-                this.isSignedInBuyer &&
-                this.buyerFieldsReadOnly &&
-                OWNED_BY_PLATFORM.includes(definition.name);
+            const errorId = `contact-${definition.name}-error`;
             return {
                 ...definition,
                 inputId: `contact-${definition.name}`,
-                errorId: `contact-${definition.name}-error`,
+                errorId,
                 value: this.valueOf(definition.name, contact),
                 required: this.isRequired(definition.name),
-                readOnly,
-                message,
-                invalid: message ? 'true' : 'false',
-                describedBy: message ? `contact-${definition.name}-error` : null,
-                className: `slds-form-element contact-field${message ? ' slds-has-error' : ''}${
-                    definition.wide ? ' checkout-span' : ''
-                }`
+                readOnly:
+                    this.isSignedInBuyer &&
+                    this.buyerFieldsReadOnly &&
+                    OWNED_BY_PLATFORM.includes(definition.name),
+                ...fieldState({
+                    message: this.messageFor(definition.name),
+                    errorId,
+                    className: 'slds-form-element contact-field',
+                    wide: definition.wide
+                })
             };
         });
     }
 
     /** What a field shows: the shopper's draft while they work in it, else the snapshot's value. */
     valueOf(name, contact = this.contact) {
-        const draft = this.drafts[name];
+        const draft = this.drafts.draftOf(name);
         return draft !== undefined ? draft : contact[name] || '';
     }
 
@@ -162,7 +159,7 @@ export default class CheckoutContactForm extends LightningElement {
 
     get statusMessages() {
         return sectionMessages(this.snapshot, ['contact'], {
-            shownFields: this.fields.map((field) => `contact.${field.name}`)
+            shownFields: this.fields.map((field) => contactKey(field.name))
         });
     }
 
@@ -177,7 +174,7 @@ export default class CheckoutContactForm extends LightningElement {
     }
 
     messageFor(name) {
-        return this.localErrors[name] || fieldMessage(this.snapshot, `contact.${name}`);
+        return this.localErrors[name] || fieldMessage(this.snapshot, contactKey(name));
     }
 
     /**
@@ -194,32 +191,16 @@ export default class CheckoutContactForm extends LightningElement {
             values.isoCountryCodeForPhoneNumber =
                 this.valueOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
         }
-        return validateContact(values)[`contact.${name}`] || '';
-    }
-
-    setDraft(name, value) {
-        this.drafts = { ...this.drafts, [name]: value };
-    }
-
-    dropDraft(name) {
-        if (this.drafts[name] !== undefined) {
-            const drafts = { ...this.drafts };
-            delete drafts[name];
-            this.drafts = drafts;
-        }
+        return validateContact(values)[contactKey(name)] || '';
     }
 
     handleFieldFocus(event) {
-        const name = event.target.dataset.field;
-        if (this.drafts[name] === undefined) {
-            this.setDraft(name, event.target.value);
-            this.handed[name] = event.target.value;
-        }
+        this.drafts = this.drafts.hold(event.target.dataset.field, event.target.value);
     }
 
     /** Every keystroke: kept as the field's draft (handed to the store when the field is left). */
     handleFieldInput(event) {
-        this.setDraft(event.target.dataset.field, event.target.value);
+        this.drafts = this.drafts.setDraft(event.target.dataset.field, event.target.value);
     }
 
     handleFieldChange(event) {
@@ -230,39 +211,33 @@ export default class CheckoutContactForm extends LightningElement {
      * field shows the snapshot again. */
     handleFieldBlur(event) {
         const name = event.target.dataset.field;
-        const draft = this.drafts[name];
-        if (draft !== undefined && draft !== this.handed[name]) {
-            this.commitField(name, draft);
-        }
-        this.dropDraft(name);
+        this.drafts.handOverOnLeave(name, (draft) => this.commitField(name, draft));
+        this.drafts = this.drafts.drop(name);
     }
 
     commitField(name, value) {
-        this.setDraft(name, value);
-        this.handed[name] = value;
+        this.drafts = this.drafts.markHanded(name, value);
         this.localErrors = { ...this.localErrors, [name]: this.checkField(name, value) };
         const values = { [name]: value.trim() };
         if (name === 'phoneNumber' && !this.contact.isoCountryCodeForPhoneNumber) {
             values.isoCountryCodeForPhoneNumber =
-                this.drafts.isoCountryCodeForPhoneNumber || this.defaultPhoneCountry;
+                this.drafts.draftOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
         }
         // Sent even when invalid: the store keeps the value with its message, so nothing typed is lost.
         this.store.updateContact(values);
     }
 
     handlePhoneCountryFocus(event) {
-        if (this.drafts.isoCountryCodeForPhoneNumber === undefined) {
-            this.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
-        }
+        this.drafts = this.drafts.hold('isoCountryCodeForPhoneNumber', event.target.value);
     }
 
     handlePhoneCountryChange(event) {
-        this.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
+        this.drafts = this.drafts.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
         this.store.updateContact({ isoCountryCodeForPhoneNumber: event.target.value });
     }
 
     handlePhoneCountryBlur() {
-        this.dropDraft('isoCountryCodeForPhoneNumber');
+        this.drafts = this.drafts.drop('isoCountryCodeForPhoneNumber');
     }
 
     handleSubmit(event) {

@@ -1,8 +1,10 @@
 /**
- * Helpers the Checkout Kit components share: label formatting, money and date formatting, and finding
- * the messages that belong to a field or a section. Stateless.
+ * Helpers the Checkout Kit components share: label formatting, money and date formatting, finding the
+ * messages that belong to a field or a section, and the forms' drafts (immutable FieldDrafts).
  */
 import LOCALE from '@salesforce/i18n/locale';
+
+export { FieldDrafts } from './fieldDrafts';
 
 /** Replaces {0}, {1}… in a Custom Label with the given values. */
 export function formatLabel(template, ...values) {
@@ -91,6 +93,19 @@ export function fieldMessage(snapshot, fieldKey) {
     return message ? message.message : '';
 }
 
+/**
+ * How a form field shows its message: aria-invalid, aria-describedby (the error, then the hint) and the SLDS
+ * error class after `className`; `wide` fields span both columns.
+ */
+export function fieldState({ message, errorId, hintId = null, className, wide = false }) {
+    return {
+        message,
+        invalid: message ? 'true' : 'false',
+        describedBy: [message ? errorId : null, hintId].filter(Boolean).join(' ') || null,
+        className: `${className}${message ? ' slds-has-error' : ''}${wide ? ' checkout-span' : ''}`
+    };
+}
+
 /** Messages in the given scopes that no field of the component shows itself. */
 export function sectionMessages(snapshot, scopes, { groupId, shownFields = [] } = {}) {
     if (!snapshot || !snapshot.messages) {
@@ -110,7 +125,7 @@ export function isLoading(snapshot) {
 }
 
 /** Placing or placed: the order is being made from the checkout's values, so they no longer change. */
-export function isLocked(snapshot) {
+export function isPlacingOrPlaced(snapshot) {
     return Boolean(snapshot && (snapshot.phase === 'submitting' || snapshot.phase === 'complete'));
 }
 
@@ -129,6 +144,34 @@ export function shippingGroups(snapshot) {
     return ((snapshot && snapshot.deliveryGroups) || []).filter(
         (group) => group.requiresShipping !== false && !group.isAllDigitalCartItems
     );
+}
+
+/**
+ * A delivery group's legend: with one group, the section heading for screen readers only; with several, a
+ * visible subheading naming the group (`groupLabel` takes the group name as {0}).
+ */
+export function groupLegend(several, heading, groupLabel, group) {
+    return several
+        ? {
+              legend: formatLabel(groupLabel, group.name || ''),
+              legendClass: 'slds-form-element__legend checkout-subheading'
+          }
+        : { legend: heading, legendClass: 'slds-form-element__legend slds-assistive-text' };
+}
+
+/** The address parts that say where a parcel goes, unlike the engine's ADDRESS_FIELDS not who receives it. */
+const DESTINATION_FIELDS = ['street', 'city', 'region', 'postalCode', 'country'];
+
+/** Whether two addresses (either may be missing) send a parcel to the same place; blank parts are alike. */
+export function sameDestination(left, right) {
+    if (!left || !right) {
+        return !left && !right;
+    }
+    return DESTINATION_FIELDS.every((field) => (left[field] || '') === (right[field] || ''));
+}
+
+export function shippingGroup(snapshot, groupId) {
+    return shippingGroups(snapshot).find((group) => group.id === groupId);
 }
 
 /** Moves focus to the first element of the list that reports itself invalid; returns whether one did. */

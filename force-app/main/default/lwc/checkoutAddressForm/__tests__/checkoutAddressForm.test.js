@@ -16,7 +16,7 @@ import {
     leaveField,
     typeValue
 } from 'checkoutKitTest/dom';
-import { isoDateFromToday } from '../addressRules';
+import { isoDateFromToday } from '../addressChecks';
 
 jest.mock(
     'c/checkoutStore',

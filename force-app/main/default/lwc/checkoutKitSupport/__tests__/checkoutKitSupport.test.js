@@ -1,16 +1,20 @@
 import {
     fieldMessage,
+    fieldState,
     formatDate,
     formatLabel,
     formatMoney,
+    groupLegend,
     isLoading,
-    isLocked,
+    isPlacingOrPlaced,
     isProcessing,
+    sameDestination,
     sectionMessages,
+    shippingGroup,
     shippingGroups,
     splitList
 } from 'c/checkoutKitSupport';
-import { snapshotFor, deliveryGroup } from 'checkoutKitTest/snapshots';
+import { snapshotFor, deliveryGroup, ADDRESS } from 'checkoutKitTest/snapshots';
 
 describe('checkoutKitSupport', () => {
     it('fills label placeholders and leaves missing ones visible', () => {
@@ -81,16 +85,15 @@ describe('checkoutKitSupport', () => {
     });
 
     it('locks the values while the order is placed and once it is', () => {
-        expect(['submitting', 'complete'].map((phase) => isLocked(snapshotFor(phase)))).toEqual([
-            true,
-            true
-        ]);
+        expect(
+            ['submitting', 'complete'].map((phase) => isPlacingOrPlaced(snapshotFor(phase)))
+        ).toEqual([true, true]);
         expect(
             ['loading', 'ready', 'saving', 'processing'].map((phase) =>
-                isLocked(snapshotFor(phase))
+                isPlacingOrPlaced(snapshotFor(phase))
             )
         ).toEqual([false, false, false, false]);
-        expect(isLocked(undefined)).toBe(false);
+        expect(isPlacingOrPlaced(undefined)).toBe(false);
     });
 
     it('keeps every group that ships, not only the first', () => {
@@ -103,5 +106,70 @@ describe('checkoutKitSupport', () => {
         });
 
         expect(shippingGroups(snapshot).map((group) => group.id)).toEqual(['g1', 'g3']);
+    });
+
+    it('finds a shipping group by id', () => {
+        const snapshot = snapshotFor('ready', {
+            deliveryGroups: [
+                deliveryGroup('g1'),
+                deliveryGroup('g2', { isAllDigitalCartItems: true, requiresShipping: false })
+            ]
+        });
+
+        expect(shippingGroup(snapshot, 'g1').id).toBe('g1');
+        expect(shippingGroup(snapshot, 'g2')).toBeUndefined();
+        expect(shippingGroup(null, 'g1')).toBeUndefined();
+    });
+
+    it('ties a field to its error and hint and marks it invalid only with a message', () => {
+        expect(fieldState({ message: '', errorId: 'e', className: 'slds-form-element' })).toEqual({
+            message: '',
+            invalid: 'false',
+            describedBy: null,
+            className: 'slds-form-element'
+        });
+        expect(
+            fieldState({
+                message: 'Required',
+                errorId: 'e',
+                hintId: 'h',
+                className: 'slds-form-element',
+                wide: true
+            })
+        ).toEqual({
+            message: 'Required',
+            invalid: 'true',
+            describedBy: 'e h',
+            className: 'slds-form-element slds-has-error checkout-span'
+        });
+        expect(
+            fieldState({ message: '', errorId: 'e', hintId: 'h', className: 'x' }).describedBy
+        ).toBe('h');
+    });
+
+    it('names the group in a visible legend only when there are several', () => {
+        const group = deliveryGroup('g1', { name: 'Home' });
+
+        expect(groupLegend(false, 'Shipping', 'For {0}', group)).toEqual({
+            legend: 'Shipping',
+            legendClass: 'slds-form-element__legend slds-assistive-text'
+        });
+        expect(groupLegend(true, 'Shipping', 'For {0}', group)).toEqual({
+            legend: 'For Home',
+            legendClass: 'slds-form-element__legend checkout-subheading'
+        });
+    });
+
+    it('compares where addresses ship to, not who receives them', () => {
+        expect(sameDestination(ADDRESS, { ...ADDRESS, name: 'Someone', companyName: 'Acme' })).toBe(
+            true
+        );
+        expect(sameDestination({ ...ADDRESS, region: '' }, { ...ADDRESS, region: undefined })).toBe(
+            true
+        );
+        expect(sameDestination(ADDRESS, { ...ADDRESS, postalCode: '94107' })).toBe(false);
+        expect(sameDestination(null, undefined)).toBe(true);
+        expect(sameDestination(ADDRESS, null)).toBe(false);
+        expect(sameDestination({}, null)).toBe(false);
     });
 });
