@@ -67,7 +67,10 @@ export interface EngineContext {
     readonly retry: RetryTuning;
     readonly connectivity: NonNullable<StoreOptions['connectivity']>;
     readonly estimator: ReadinessEstimator;
-    /** Wired by the façade: starts the write queue on the next microtask. */
+    /**
+     * Starts the write queue on the next microtask. Wired by the façade: loading and custom-field waiting call it
+     * here because the write queue imports them (a direct import would be a cycle); other steps import it.
+     */
     scheduleWrites: () => void;
 
     // Who is shopping
