@@ -20,6 +20,7 @@ module.exports = {
         '^@salesforce/webstore/Id$': '<rootDir>/force-app/test/jest-mocks/salesforce/webstoreId.js',
         '^@salesforce/community/basePath$':
             '<rootDir>/force-app/test/jest-mocks/salesforce/communityBasePath.js',
+        '^@app/csrfToken$': '<rootDir>/force-app/test/jest-mocks/app/csrfToken.js',
         // CSS-only module: the LWC resolver looks for a .js entry.
         '^c/checkoutKitStyles$':
             '<rootDir>/force-app/main/default/lwc/checkoutKitStyles/checkoutKitStyles.css',

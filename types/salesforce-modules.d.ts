@@ -28,3 +28,9 @@ declare module '@salesforce/user/isGuest' {
     const isGuest: boolean;
     export default isGuest;
 }
+
+// The LWR runtime's CSRF token for the current request (an empty value where the runtime has none).
+declare module '@app/csrfToken' {
+    const csrfToken: string | undefined;
+    export default csrfToken;
+}

@@ -110,7 +110,7 @@ export function createMemoryServer(): MemoryServer {
             return { messages: [], records: [] };
         },
         async getCpqCartSummary() {
-            return { messages: [], records: [] };
+            return { checkOrderStatus: true };
         }
     };
     return server;

@@ -5,7 +5,8 @@
 import type {
     CheckoutSessionRecord,
     CheckoutTransport,
-    CpqResponse,
+    CpqCartSummary,
+    CpqSubmission,
     CpqSubmitRequest,
     HttpMethod
 } from '../../force-app/main/default/lwc/checkoutStore/types';
@@ -138,10 +139,10 @@ export function createNodeTransport(options: NodeTransportOptions): CheckoutTran
             });
         },
         submitCpq(request: CpqSubmitRequest) {
-            return apex<CpqResponse>('CpqCheckoutController', 'checkout', request);
+            return apex<CpqSubmission>('CpqCheckoutController', 'checkout', request);
         },
-        getCpqCartSummary(request: { cartId: string; namespace: string }) {
-            return apex<CpqResponse>('CpqCheckoutController', 'getCartSummary', request);
+        getCpqCartSummary(request: CpqSubmitRequest) {
+            return apex<CpqCartSummary>('CpqCheckoutController', 'getCartSummary', request);
         }
     };
 }

@@ -51,5 +51,5 @@ export function checkDate(value, { requireDeliveryDate, dateMin: min, dateMax: m
 }
 
 export function checkInstructions(value, limit) {
-    return value.length > limit ? TOO_LONG : '';
+    return value.length > limit ? formatLabel(TOO_LONG, limit) : '';
 }

@@ -344,7 +344,9 @@ export default class CheckoutAddressForm extends LightningElement {
         }
         this.newAddressGroups = this.newAddressGroups.filter((id) => id !== groupId);
         this.drafts = this.drafts.drop(...groupFieldKeys(groupId));
-        this.store.updateShipping(groupId, { deliveryAddress: toCheckoutAddress(saved) });
+        this.store.updateShipping(groupId, {
+            deliveryAddress: { ...toCheckoutAddress(saved), id: saved.addressId }
+        });
     }
 
     handleShowMore(event) {

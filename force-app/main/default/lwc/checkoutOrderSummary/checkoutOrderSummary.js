@@ -61,14 +61,11 @@ export default class CheckoutOrderSummary extends LightningElement {
     @api placeOrderLabel;
     /** `commerce` (Connect REST place order) or `cpq` (Industries CPQ checkout). */
     @api submissionStrategy = 'commerce';
-    @api cpqNamespace = 'vlocity_cmt';
     /**
      * The Industries CPQ cart to submit: the id of its header record (Order, Quote or Opportunity). In Experience
      * Builder the admin binds it, by default to the page's record (`{!Route.recordId}`). Never the WebCart id.
      */
     @api cpqCartId;
-    @api checkOrderStatus = false;
-    @api validateSubmittedXLI = false;
 
     // The engine's own adapter: the lint list only knows the platform's adapters.
     @wire(CheckoutStateAdapter)
@@ -89,20 +86,19 @@ export default class CheckoutOrderSummary extends LightningElement {
     /**
      * Industries CPQ: tells the store which cart this page submits, so the snapshot carries its one-time and
      * recurring totals (and the store's own CPQ settings name the same cart). Only a bound cart is named: the
-     * checkout's WebCart is not a CPQ cart.
+     * checkout's WebCart is not a CPQ cart. The namespace and submission policy are the admin's Custom
+     * Metadata, read by the Apex.
      */
     nameCpqCart() {
         const store = this.store;
-        const namespace = (this.cpqNamespace || '').trim();
         if (
             this.submissionStrategy !== 'cpq' ||
-            !namespace ||
             !this.cartIdToSubmit ||
             typeof store.useCpqCart !== 'function'
         ) {
             return;
         }
-        const reading = store.useCpqCart({ namespace, cartId: this.cartIdToSubmit });
+        const reading = store.useCpqCart({ cartId: this.cartIdToSubmit });
         if (reading && typeof reading.catch === 'function') {
             // A failed read only leaves the CPQ totals out; placing the order does not depend on it.
             reading.catch(() => {});
@@ -278,12 +274,7 @@ export default class CheckoutOrderSummary extends LightningElement {
 
     get submissionSettings() {
         if (this.submissionStrategy === 'cpq') {
-            const settings = {
-                strategy: 'cpq',
-                namespace: (this.cpqNamespace || '').trim(),
-                checkOrderStatus: Boolean(this.checkOrderStatus),
-                validateSubmittedXLI: Boolean(this.validateSubmittedXLI)
-            };
+            const settings = { strategy: 'cpq' };
             // Unbound: the store's configured CPQ cart (StoreOptions.cpq.cartId) applies.
             if (this.cartIdToSubmit) {
                 settings.cartId = this.cartIdToSubmit;

@@ -5,7 +5,7 @@
 import { isObject } from './answers';
 import { changed, connectQuery } from './context';
 import type { EngineContext } from './context';
-import type { AccountAddress, CpqResponse } from './types';
+import type { AccountAddress } from './types';
 
 export async function readAccountAddresses(ctx: EngineContext): Promise<void> {
     if (ctx.isGuest) return;
@@ -25,38 +25,33 @@ export async function readAccountAddresses(ctx: EngineContext): Promise<void> {
     }
 }
 
-/** Names the CPQ cart (Order, Quote or Opportunity) and its namespace; true when it changed. */
-export function nameCpqCart(
-    ctx: EngineContext,
-    cart: { namespace: string; cartId?: string }
-): boolean {
-    const current = ctx.options.cpq;
-    if (current?.namespace === cart.namespace && current?.cartId === cart.cartId) return false;
-    ctx.options.cpq = { ...cart };
+/** Names the CPQ cart (Order, Quote or Opportunity); true when it changed. */
+export function nameCpqCart(ctx: EngineContext, cart: { cartId?: string }): boolean {
+    if (ctx.options.cpq?.cartId === cart.cartId) return false;
+    ctx.options.cpq = { cartId: cart.cartId };
     ctx.cpqTotals = {};
+    ctx.cpqCheckOrderStatus = false;
     changed(ctx);
     return true;
 }
 
+const money = (value: unknown): string | undefined =>
+    typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')
+        ? Number(value).toFixed(2)
+        : undefined;
+
+/** The CPQ cart's one-time and recurring totals, and whether the admin's policy checks order status. */
 export async function readCpqSummary(ctx: EngineContext): Promise<void> {
-    const cpq = ctx.options.cpq;
     // Only a named CPQ cart: the checkout's WebCart is not one.
-    const cartId = cpq?.cartId;
-    if (!cpq || !cartId) return;
+    const cartId = ctx.options.cpq?.cartId;
+    if (!cartId) return;
     try {
-        const response: CpqResponse = await ctx.transport.getCpqCartSummary({
-            cartId,
-            namespace: cpq.namespace
-        });
-        const record = response?.records?.[0];
-        const money = (value: unknown): string | undefined =>
-            typeof value === 'number' || typeof value === 'string'
-                ? Number(value).toFixed(2)
-                : undefined;
+        const summary = await ctx.transport.getCpqCartSummary({ cartId });
         ctx.cpqTotals = {
-            oneTime: money(record?.EffectiveOneTimeTotal__c),
-            recurring: money(record?.EffectiveRecurringTotal__c)
+            oneTime: money(summary?.oneTimeTotal),
+            recurring: money(summary?.recurringTotal)
         };
+        ctx.cpqCheckOrderStatus = summary?.checkOrderStatus === true;
         changed(ctx);
     } catch {
         // Totals from the checkout still show; only the CPQ split is missing.

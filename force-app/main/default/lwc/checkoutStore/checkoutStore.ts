@@ -37,6 +37,7 @@ function productionOptions(): StoreOptions {
     return {
         transport,
         isGuest: context.isGuest,
+        language: context.language,
         resolveContext: () => readSessionContext(transport)
     };
 }

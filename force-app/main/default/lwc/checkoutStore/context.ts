@@ -84,6 +84,8 @@ export interface EngineContext {
     session: CheckoutSessionRecord | null;
     accountAddresses: AccountAddress[];
     cpqTotals: { oneTime?: string; recurring?: string };
+    /** The admin's CPQ policy, from the cart summary: may a submission whose answer was lost be sent again? */
+    cpqCheckOrderStatus: boolean;
     order: OrderResult | null;
 
     // The shopper's edits and what the engine says about them
@@ -172,6 +174,7 @@ export function createContext(options: StoreOptions): EngineContext {
         session: null,
         accountAddresses: [],
         cpqTotals: {},
+        cpqCheckOrderStatus: false,
         order: null,
         edits: new Map(),
         validation: new Map(),
@@ -338,10 +341,15 @@ export function whenIdle(ctx: EngineContext): Promise<void> {
     });
 }
 
-/** The query every Connect call carries: the market language, and the effective account where it applies. */
+/**
+ * The query every Connect call carries, as Salesforce's own checkout sends it: the shopper's language, guest or
+ * not, unencoded text, and the effective account on checkout calls (not on the account's addresses).
+ */
 export function connectQuery(ctx: EngineContext, withAccount: boolean): Record<string, string> {
     const query: Record<string, string> = {};
-    if (withAccount && ctx.effectiveAccountId) query.effectiveAccountId = ctx.effectiveAccountId;
     if (ctx.options.language) query.language = ctx.options.language;
+    query.asGuest = String(ctx.isGuest);
+    query.htmlEncode = 'false';
+    if (withAccount && ctx.effectiveAccountId) query.effectiveAccountId = ctx.effectiveAccountId;
     return query;
 }

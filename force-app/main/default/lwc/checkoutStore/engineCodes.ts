@@ -9,6 +9,7 @@ export const ENGINE_CODES = {
     offline: 'OFFLINE',
     timeout: 'PROCESSING_TIMEOUT',
     session: 'SESSION_ERROR',
+    signedOut: 'SITE_SESSION_ENDED',
     rejected: 'INVALID_INPUT',
     load: 'LOAD_FAILED',
     restarted: 'CHECKOUT_RESTARTED',

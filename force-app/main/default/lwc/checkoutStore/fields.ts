@@ -52,9 +52,11 @@ export function parseKey(key: FieldKey): ParsedKey | null {
     return null;
 }
 
-/** The address fields a PATCH accepts, in the order forms show them. */
+/**
+ * The address fields a new address is sent with, in the order forms show them. Not `name`: Salesforce's own
+ * checkout sends none and the platform composes it (docs/contract-decisions.md, "Addresses").
+ */
 export const ADDRESS_FIELDS: ReadonlyArray<keyof CheckoutAddress> = [
-    'name',
     'firstName',
     'lastName',
     'companyName',

@@ -80,7 +80,11 @@ export function updateShipping(ctx: EngineContext, groupId: string, values: Ship
             for (const [errorKey, message] of Object.entries(errors))
                 ctx.validation.set(errorKey, message);
             const first = Object.values(errors)[0];
-            recordEdit(ctx, key, addressInput(address), first, true);
+            // A saved account address keeps its id: it is sent as `{id}`, as Salesforce's checkout does.
+            const value = address.id
+                ? { ...addressInput(address), id: address.id }
+                : addressInput(address);
+            recordEdit(ctx, key, value, first, true);
         } else {
             const value = values[field];
             const error = validateShippingDetail(field, value);
@@ -127,7 +131,12 @@ export function retryFailed(ctx: EngineContext): void {
             edit.code = undefined;
         }
     }
-    dropEngineMessages(ctx, [ENGINE_CODES.timeout, ENGINE_CODES.conflict, ENGINE_CODES.network]);
+    dropEngineMessages(ctx, [
+        ENGINE_CODES.timeout,
+        ENGINE_CODES.conflict,
+        ENGINE_CODES.network,
+        ENGINE_CODES.signedOut
+    ]);
     // A shipping write whose calculation failed may have reset the method; the choice was kept silently
     // (confirmWrite): trying again re-applies it when still offered.
     for (const [groupId, intended] of ctx.methodIntent) {

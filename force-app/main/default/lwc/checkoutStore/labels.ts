@@ -12,6 +12,12 @@ import errorSession from '@salesforce/label/c.CheckoutKit_ErrorSession';
 import errorRejected from '@salesforce/label/c.CheckoutKit_ErrorRejected';
 import errorLoad from '@salesforce/label/c.CheckoutKit_ErrorLoad';
 import errorCalculation from '@salesforce/label/c.CheckoutKit_ErrorCalculation';
+import errorShippingCalculation from '@salesforce/label/c.CheckoutKit_ErrorShippingCalculation';
+import errorTaxCalculation from '@salesforce/label/c.CheckoutKit_ErrorTaxCalculation';
+import errorPricingCalculation from '@salesforce/label/c.CheckoutKit_ErrorPricingCalculation';
+import errorInventoryCalculation from '@salesforce/label/c.CheckoutKit_ErrorInventoryCalculation';
+import errorSignedOut from '@salesforce/label/c.CheckoutKit_ErrorSignedOut';
+import errorGuestSessionEnded from '@salesforce/label/c.CheckoutKit_ErrorGuestSessionEnded';
 import checkoutRestarted from '@salesforce/label/c.CheckoutKit_CheckoutRestarted';
 import deliveryGroupGone from '@salesforce/label/c.CheckoutKit_DeliveryGroupGone';
 import deliveryMethodUnavailable from '@salesforce/label/c.CheckoutKit_DeliveryMethodUnavailable';
@@ -30,9 +36,7 @@ import cpqSubmit1006 from '@salesforce/label/c.CheckoutKit_CpqSubmit1006';
 import cpqSubmit1007 from '@salesforce/label/c.CheckoutKit_CpqSubmit1007';
 import cpqSubmit1008 from '@salesforce/label/c.CheckoutKit_CpqSubmit1008';
 import cpqSubmit1009 from '@salesforce/label/c.CheckoutKit_CpqSubmit1009';
-import cpqOrderActive from '@salesforce/label/c.CheckoutKit_CpqOrderActive';
-import cpqNotActivated from '@salesforce/label/c.CheckoutKit_CpqNotActivated';
-import cpqBundleIncomplete from '@salesforce/label/c.CheckoutKit_CpqBundleIncomplete';
+import cpqQuoteCreated from '@salesforce/label/c.CheckoutKit_CpqQuoteCreated';
 
 export {
     errorConflict,
@@ -44,6 +48,12 @@ export {
     errorRejected,
     errorLoad,
     errorCalculation,
+    errorShippingCalculation,
+    errorTaxCalculation,
+    errorPricingCalculation,
+    errorInventoryCalculation,
+    errorSignedOut,
+    errorGuestSessionEnded,
     checkoutRestarted,
     deliveryGroupGone,
     deliveryMethodUnavailable,
@@ -62,7 +72,5 @@ export {
     cpqSubmit1007,
     cpqSubmit1008,
     cpqSubmit1009,
-    cpqOrderActive,
-    cpqNotActivated,
-    cpqBundleIncomplete
+    cpqQuoteCreated
 };

@@ -10,7 +10,7 @@ import type { EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
 import { waitUntilReady } from './readiness';
-import { send } from './request';
+import { send, signedOutMessage } from './request';
 
 const MAX_RESTARTS = 3;
 
@@ -49,7 +49,10 @@ async function resolveContextAndStart(ctx: EngineContext): Promise<void> {
     ctx.scheduleWrites();
 }
 
-/** POST …/checkouts {cartId: 'active'} resumes the session for the cart or creates one. */
+/**
+ * PUT …/checkouts {cartId: 'active'}: "create or get", as the platform's own checkout starts today; one request
+ * whether or not the cart already has a checkout (docs/contract-decisions.md, "Starting a checkout").
+ */
 async function startCheckout(ctx: EngineContext): Promise<boolean> {
     ctx.starting = true;
     ctx.startFailed = false;
@@ -58,12 +61,18 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
     try {
         const sent = await send(
             ctx,
-            'POST',
+            'PUT',
             '/checkouts',
             { body: { cartId: 'active' }, query: connectQuery(ctx, true) },
             false
         );
-        if ('failure' in sent) return failStart(ctx, sent.failure !== 'cancelled');
+        if ('failure' in sent) {
+            if (sent.failure === 'cancelled') return failStart(ctx);
+            return failStart(
+                ctx,
+                sent.failure === 'signed-out' ? signedOutMessage(ctx) : labels.errorLoad
+            );
+        }
         const { status, body } = sent.response;
         if (status === 200 && isCheckoutBody(body)) {
             applyCheckout(ctx, body);
@@ -71,7 +80,7 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
         }
         const checkoutId = isObject(body) ? body.checkoutId : undefined;
         if ((status !== 200 && status !== 202) || typeof checkoutId !== 'string') {
-            return failStart(ctx, true);
+            return failStart(ctx, labels.errorLoad);
         }
         ctx.checkoutId = checkoutId;
         // Buyers usually have a saved address, so their start also runs shipping and tax.
@@ -82,17 +91,22 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
             return startCheckout(ctx);
         }
         if (readiness === 'ready' || readiness === 'calculator-error') return true;
-        return failStart(ctx, readiness !== 'cancelled');
+        if (readiness === 'cancelled') return failStart(ctx);
+        return failStart(
+            ctx,
+            readiness === 'signed-out' ? signedOutMessage(ctx) : labels.errorLoad
+        );
     } finally {
         ctx.starting = false;
         changed(ctx);
     }
 }
 
-function failStart(ctx: EngineContext, withMessage: boolean): false {
+/** `message`: what the shopper is told; none when the start was cancelled. */
+function failStart(ctx: EngineContext, message?: string): false {
     ctx.startFailed = true;
     ctx.loadRun = null; // a later load() or retryFailed() starts again
-    if (withMessage) engineMessage(ctx, ENGINE_CODES.load, 'checkout', labels.errorLoad);
+    if (message) engineMessage(ctx, ENGINE_CODES.load, 'checkout', message);
     return false;
 }
 
@@ -103,7 +117,7 @@ export async function restart(ctx: EngineContext): Promise<boolean> {
         if (edit.status === 'saving') edit.status = 'pending';
     }
     ctx.checkoutId = null;
-    if (ctx.restarts > MAX_RESTARTS) return failStart(ctx, true);
+    if (ctx.restarts > MAX_RESTARTS) return failStart(ctx, labels.errorLoad);
     engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
     return startCheckout(ctx);
 }

@@ -2,7 +2,8 @@
  * Order placement: single-flight per store and per page, blocked while anything is unsaved, through
  * Commerce (`POST …/orders`) or Industries CPQ. Outcomes are read in `submission.ts`.
  */
-import { isObject, serverMessage } from './answers';
+import { nameCpqCart, readCpqSummary } from './accountData';
+import { isObject, readRefusal } from './answers';
 import { changed, connectQuery, delay, engineMessage, whenIdle } from './context';
 import type { EngineContext } from './context';
 import { sendWaitingCustomFields } from './customFieldsWaiting';
@@ -11,10 +12,10 @@ import * as labels from './labels';
 import { load } from './loading';
 import { placedOrders, storesOfCheckout, submissionsInFlight } from './pageRegistry';
 import { readSession, waitUntilReady } from './readiness';
-import { send } from './request';
+import { send, signedOutMessage } from './request';
 import { placeOrderBlockers } from './snapshot';
-import { cpqFailure, cpqResult, cpqSubmitResult, errorText, orderResult } from './submission';
-import type { CheckoutError, OrderResult, SubmissionSettings } from './types';
+import { cpqFailure, cpqResult, cpqSubmitResult, orderResult } from './submission';
+import type { OrderResult, SubmissionSettings } from './types';
 
 export async function runPlaceOrder(
     ctx: EngineContext,
@@ -24,19 +25,15 @@ export async function runPlaceOrder(
     await whenIdle(ctx);
     // Custom fields waiting here or in another store of this checkout on the page go first, if they can.
     await Promise.all(storesOfCheckout(ctx).map((store) => sendWaitingCustomFields(store)));
-    const cpqCart = {
-        cartId: settings.cartId ?? ctx.options.cpq?.cartId,
-        namespace: settings.namespace ?? ctx.options.cpq?.namespace
-    };
-    if (settings.strategy === 'cpq' && (!cpqCart.cartId || !cpqCart.namespace)) {
+    const cpqCartId = settings.cartId ?? ctx.options.cpq?.cartId;
+    if (settings.strategy === 'cpq' && !cpqCartId) {
         // The checkout's WebCart is not a CPQ cart: without a named one an admin must act.
         const result = orderResult(cpqSubmitResult('SUBMIT-1005'));
         clearOrderMessages(ctx);
         reportOrderFailure(ctx, result);
         return setOrder(ctx, result);
     }
-    const key =
-        settings.strategy === 'cpq' ? `cpq:${cpqCart.cartId}` : `commerce:${ctx.checkoutId}`;
+    const key = settings.strategy === 'cpq' ? `cpq:${cpqCartId}` : `commerce:${ctx.checkoutId}`;
     const placed = placedOrders.get(key);
     if (placed) return setOrder(ctx, placed);
     const running = submissionsInFlight.get(key);
@@ -55,9 +52,7 @@ export async function runPlaceOrder(
     ctx.engineMessages.delete(ENGINE_CODES.orderBlocked);
     clearOrderMessages(ctx);
     const submission =
-        settings.strategy === 'cpq'
-            ? submitCpq(ctx, settings, cpqCart as { cartId: string; namespace: string })
-            : submitCommerce(ctx);
+        settings.strategy === 'cpq' ? submitCpq(ctx, cpqCartId as string) : submitCommerce(ctx);
     submissionsInFlight.set(key, submission);
     ctx.submitting = true;
     changed(ctx);
@@ -119,7 +114,12 @@ async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
     );
     if ('failure' in sent) {
         // The server is idempotent per checkout, so trying again can never place a second order.
-        const message = sent.failure === 'network' ? labels.errorNetwork : labels.orderFailed;
+        const message =
+            sent.failure === 'signed-out'
+                ? signedOutMessage(ctx)
+                : sent.failure === 'network'
+                  ? labels.errorNetwork
+                  : labels.orderFailed;
         const failed: OrderResult = {
             strategy: 'commerce',
             outcome: 'retryable',
@@ -144,25 +144,31 @@ async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
     // Refused: refresh the checkout so the snapshot shows what the server holds now (another tab may have
     // changed it), then show every error.
     if (status !== 404 && status !== 410) await waitUntilReady(ctx, 'conflict');
-    const errors: CheckoutError[] =
-        isObject(body) && Array.isArray(body.errors) ? (body.errors as CheckoutError[]) : [];
-    if (errors.length === 0) errors.push({ detail: serverMessage(body).message });
-    errors.forEach((error, index) =>
+    const errors =
+        isObject(body) && Array.isArray(body.errors) && body.errors.length > 0
+            ? body.errors
+            : [body];
+    const refusals = errors
+        .map((error) => readRefusal(error, labels.orderFailed))
+        .filter(
+            (refusal, index, all) => all.findIndex((r) => r.message === refusal.message) === index
+        );
+    refusals.forEach((refusal, index) =>
         engineMessage(
             ctx,
             `${ENGINE_CODES.orderFailed}|${index}`,
             'order',
-            errorText(error, labels.orderFailed),
+            refusal.message,
             'error',
             undefined,
-            error.type ?? `HTTP_${status}`
+            refusal.code ?? `HTTP_${status}`
         )
     );
     return {
         strategy: 'commerce',
         outcome: 'rejected',
         code: `HTTP_${status}`,
-        message: errorText(errors[0], labels.orderFailed)
+        message: refusals[0].message
     };
 }
 
@@ -183,24 +189,17 @@ async function learnOrderId(ctx: EngineContext): Promise<void> {
     }
 }
 
-/** `cart`: the named CPQ cart and its namespace (runPlaceOrder refuses a submission without them). */
-async function submitCpq(
-    ctx: EngineContext,
-    settings: SubmissionSettings,
-    cart: { cartId: string; namespace: string }
-): Promise<OrderResult> {
+/**
+ * Submits the named CPQ cart; the Apex applies the admin's namespace and policy. The policy is read first
+ * (with the cart's totals) when this cart was not named before, so a lost answer is handled as it allows.
+ */
+async function submitCpq(ctx: EngineContext, cartId: string): Promise<OrderResult> {
+    if (nameCpqCart(ctx, { cartId })) await readCpqSummary(ctx);
     let result: OrderResult;
     try {
-        const response = await ctx.transport.submitCpq({
-            ...cart,
-            // An active order is refused, so a retry after a lost answer cannot submit twice.
-            checkOrderStatus: settings.checkOrderStatus ?? true,
-            validateSubmittedXLI: settings.validateSubmittedXLI ?? false
-        });
-        result = cpqResult(response);
+        result = cpqResult(await ctx.transport.submitCpq({ cartId }));
     } catch (error) {
-        result = cpqFailure(error);
-        if (result.code === ENGINE_CODES.network) result.message = labels.errorNetwork;
+        result = cpqFailure(error, ctx.cpqCheckOrderStatus);
     }
     if (result.outcome !== 'success') reportOrderFailure(ctx, result);
     return result;

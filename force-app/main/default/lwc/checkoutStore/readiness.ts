@@ -6,15 +6,19 @@
 import { applyCheckout } from './checkoutState';
 import { changed, connectQuery, engineMessage, isInterested } from './context';
 import type { EngineContext } from './context';
-import { isCheckoutBody } from './answers';
+import { isCheckoutBody, isSignedOut } from './answers';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
 import { pollUntilSettled } from './polling';
 import type { HttpResponse, OperationKind } from './types';
 
-export type Readiness = 'ready' | 'calculator-error' | 'gone' | 'timeout' | 'cancelled';
+export type Readiness =
+    'ready' | 'calculator-error' | 'gone' | 'timeout' | 'cancelled' | 'signed-out';
 
-/** GET the checkout until 200 or 422 (202 means the calculators still run; 404 and 410: it is gone). */
+/**
+ * GET the checkout until 200 or 422 with a checkout in the answer (202 means the calculators still run; 404 and
+ * 410: it is gone). An answer that says the site session ended stops the polling; it confirms nothing.
+ */
 export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): Promise<Readiness> {
     const checkoutId = ctx.checkoutId;
     if (!checkoutId) return 'gone';
@@ -28,7 +32,10 @@ export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): P
             estimator: ctx.estimator,
             probe: async (signal) => {
                 const response = await getCheckout(ctx, checkoutId, signal);
-                const settled = [200, 404, 410, 422].includes(response.status);
+                const settled =
+                    isSignedOut(response) ||
+                    [404, 410].includes(response.status) ||
+                    ([200, 422].includes(response.status) && isCheckoutBody(response.body));
                 return settled ? { settled: true, value: response } : { settled: false };
             },
             isCancelled: () => ctx.disposed,
@@ -41,6 +48,7 @@ export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): P
             return 'timeout';
         }
         const { status, body } = result.value;
+        if (isSignedOut(result.value)) return 'signed-out';
         if (status === 404 || status === 410) return 'gone';
         if (isCheckoutBody(body)) applyCheckout(ctx, body);
         ctx.engineMessages.delete(ENGINE_CODES.timeout);

@@ -1,8 +1,10 @@
 /**
  * One mutating request with its bounded retries: 5xx and network failures back off and retry; a 409
  * (someone else's write still running) or 423 (the cart row is locked) waits for readiness, then retries
- * after a jittered back-off. Offline, it waits for the `online` event first.
+ * after a jittered back-off. Offline, it waits for the `online` event first. An answer that says the site
+ * session ended is a failure, never retried.
  */
+import { isSignedOut } from './answers';
 import { cancellableWait, changed, delay, engineMessage } from './context';
 import type { EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
@@ -10,7 +12,7 @@ import * as labels from './labels';
 import { readSession, waitUntilReady } from './readiness';
 import type { HttpMethod, HttpResponse } from './types';
 
-export type RequestFailure = 'network' | 'server' | 'conflict';
+export type RequestFailure = 'network' | 'server' | 'conflict' | 'signed-out';
 
 export type SendResult =
     { response: HttpResponse } | { failure: RequestFailure | 'cancelled'; response?: HttpResponse };
@@ -44,6 +46,7 @@ export async function send(
             continue;
         }
         if (ctx.disposed) return { failure: 'cancelled' };
+        if (isSignedOut(response)) return { failure: 'signed-out', response };
         if (response.status >= 500) {
             faults += 1;
             if (faults > ctx.retry.maxFaultRetries) return { failure: 'server', response };
@@ -79,4 +82,9 @@ async function whenOnline(ctx: EngineContext): Promise<void> {
     await cancellableWait(ctx, (done) => ctx.connectivity.onOnline(done));
     ctx.engineMessages.delete(ENGINE_CODES.offline);
     changed(ctx);
+}
+
+/** What the shopper is told when the site session ended: sign in again, or (a guest) start again. */
+export function signedOutMessage(ctx: EngineContext): string {
+    return ctx.isGuest ? labels.errorGuestSessionEnded : labels.errorSignedOut;
 }

@@ -2,12 +2,12 @@
  * The snapshot: everything a component shows, projected from the engine's state. Pure: the same state gives
  * the same snapshot, frozen; the edits overlay the server's checkout so the shopper always sees what they typed.
  */
+import { readRefusal } from './answers';
 import type { EditRecord, EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
 import { CONTACT_FIELDS, SHIPPING_FIELDS, contactKey, groupKey, parseKey } from './fields';
 import type { ShippingField } from './fields';
 import * as labels from './labels';
-import { errorText } from './submission';
 import type {
     CheckoutError,
     CheckoutMessage,
@@ -134,7 +134,7 @@ function serverErrorMessage(
         scope: groupId || error.type?.includes('shipping') ? 'shipping' : 'checkout',
         ...(groupId ? { groupId } : {}),
         code: error.type ?? 'CHECKOUT_ERROR',
-        message: errorText(error, labels.errorCalculation)
+        message: readRefusal(error, labels.errorCalculation).message
     };
 }
 

@@ -64,7 +64,7 @@ export function createCheckoutStore(options: StoreOptions): CheckoutStore {
         loadAccountAddresses: () => whileAwaited(ctx, readAccountAddresses(ctx)),
 
         /**
-         * Industries CPQ carts: names the CPQ cart and its namespace, then reads the one-time and recurring
+         * Industries CPQ carts: names the CPQ cart, then reads the one-time and recurring
          * totals. Components call it from their admin settings; load() reads them again.
          */
         useCpqCart(cart) {

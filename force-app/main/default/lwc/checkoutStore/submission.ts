@@ -1,9 +1,11 @@
 /**
- * Order submission outcomes: the Industries CPQ SUBMIT-100N codes (docs/contract-decisions.md) and the
- * Commerce place-order answers, turned into an OrderResult with a labelled message.
+ * Order submission outcomes: the Industries CPQ answers (docs/contract-decisions.md) turned into an
+ * OrderResult with a labelled message, and the one rule for trying an order again.
  */
+import { isObject, shopperSafe } from './answers';
+import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
-import type { CheckoutError, CpqResponse, OrderResult, SubmitOutcome } from './types';
+import type { CpqSubmission, OrderResult, SubmitOutcome } from './types';
 
 /** Each Industries CPQ submit code with its outcome and the label that says it. */
 const SUBMIT_CODES: Record<string, [SubmitOutcome, string]> = {
@@ -18,20 +20,9 @@ const SUBMIT_CODES: Record<string, [SubmitOutcome, string]> = {
     'SUBMIT-1009': ['retryable', labels.cpqSubmit1009]
 };
 
-/** Pre-submit refusals (checkOrderStatus / validateSubmittedXLI): the order was not submitted. */
-const CPQ_REFUSALS: Record<string, string> = {
-    'CPQ-ORDER-ACTIVE': labels.cpqOrderActive,
-    'CPQ-XLI-NOT-ACTIVATED': labels.cpqNotActivated,
-    'CPQ-BUNDLE-INCOMPLETE': labels.cpqBundleIncomplete
-};
-
 /** Maps a CPQ submit code to its outcome; an unrecognised code is `unknown` (never resubmitted blindly). */
 export function submitOutcomeFor(code: string): SubmitOutcome {
     return SUBMIT_CODES[code]?.[0] ?? 'unknown';
-}
-
-export function submitMessageFor(code: string): string {
-    return SUBMIT_CODES[code]?.[1] ?? CPQ_REFUSALS[code] ?? labels.orderUnknown;
 }
 
 /** The result a CPQ submit code stands for, with its labelled message. */
@@ -40,52 +31,42 @@ export function cpqSubmitResult(code: string): OrderResult {
         strategy: 'cpq',
         outcome: submitOutcomeFor(code),
         code,
-        message: submitMessageFor(code)
+        message: SUBMIT_CODES[code]?.[1] ?? labels.orderUnknown
     };
 }
 
-function stringField(
-    record: Record<string, unknown> | undefined,
-    name: string
-): string | undefined {
-    const value = record?.[name];
-    return typeof value === 'string' && value ? value : undefined;
-}
-
-/** Reads a CPQ checkout response: the SUBMIT code decides; a refusal code means nothing was submitted. */
-export function cpqResult(response: CpqResponse): OrderResult {
-    const messages = Array.isArray(response?.messages) ? response.messages : [];
+/**
+ * Reads a CPQ submission in the Industries CPQ shapes: a SUBMIT code decides when one is present (its place is
+ * a guess, docs/contract-decisions.md); otherwise an `ERROR` message is a refusal, written for people, and
+ * `records` are what the submission created (an Opportunity gives a Quote, a Quote an Order, an Order an
+ * Account).
+ */
+export function cpqResult(response: CpqSubmission): OrderResult {
+    const messages = (Array.isArray(response?.messages) ? response.messages : []).filter(isObject);
+    const records = (Array.isArray(response?.records) ? response.records : []).filter(isObject);
+    const created = records.find((record) => typeof record.id === 'string' && record.id !== '');
+    const orderId = created?.objectType === 'Order' ? { orderId: created.id } : {};
     const submit = messages.find((message) => SUBMIT_CODES[message.code] !== undefined);
-    const record = Array.isArray(response?.records) ? response.records[0] : undefined;
-    if (submit) {
-        const result = cpqSubmitResult(submit.code);
-        const orderId = stringField(record, 'orderId');
-        const orderNumber = stringField(record, 'orderNumber');
-        if (orderId) result.orderId = orderId;
-        if (orderNumber) result.orderReferenceNumber = orderNumber;
-        return result;
-    }
-    const refusal = messages.find((message) => CPQ_REFUSALS[message.code] !== undefined);
+    if (submit) return { ...cpqSubmitResult(submit.code), ...orderId };
+    const refusal = messages.find((message) => message.severity === 'ERROR');
     if (refusal) {
         return {
             strategy: 'cpq',
             outcome: 'rejected',
             code: refusal.code,
-            message: CPQ_REFUSALS[refusal.code]
+            message: shopperSafe(refusal.message) ?? labels.orderFailed
         };
     }
-    const error = messages.find((message) => message.severity === 'ERROR');
-    return {
-        strategy: 'cpq',
-        outcome: 'unknown',
-        code: error?.code,
-        message: labels.orderUnknown
-    };
-}
-
-/** The shopper-facing text of a server error: its localized detail or title, else a label. */
-export function errorText(error: CheckoutError | undefined, fallback: string): string {
-    return error?.detail || error?.title || fallback;
+    if (created) {
+        return {
+            strategy: 'cpq',
+            outcome: 'success',
+            code: created.objectType,
+            message: created.objectType === 'Quote' ? labels.cpqQuoteCreated : labels.orderPlaced,
+            ...orderId
+        };
+    }
+    return { strategy: 'cpq', outcome: 'unknown', message: labels.orderUnknown };
 }
 
 /**
@@ -100,32 +81,30 @@ export function orderResult(result: OrderResult): OrderResult {
     return { ...result, canRetry };
 }
 
-/** Only an Apex exception says something meant for the shopper (AuraHandledException). */
-const SHOPPER_SAFE_EXCEPTIONS = ['AuraHandledException'];
-
 /**
- * A rejected CPQ submission: with a server answer (an Apex error: `{status, body: {message, exceptionType}}`)
- * the order failed there; without one (no status) it is a network failure, coded `NETWORK_ERROR` (the
- * caller labels it).
+ * A CPQ submission that threw. Without a server answer (no status) the answer was lost and the order may
+ * exist: it is sent again only when the admin's policy refuses an active order (`checkOrderStatus`),
+ * otherwise it is `unknown`. With an answer, the Apex refused it; only an AuraHandledException's message is
+ * written for shoppers.
  */
-export function cpqFailure(error: unknown): OrderResult {
-    const failure = (typeof error === 'object' && error !== null ? error : {}) as {
+export function cpqFailure(error: unknown, canResend: boolean): OrderResult {
+    const failure = (isObject(error) ? error : {}) as {
         status?: unknown;
         body?: { message?: unknown; exceptionType?: unknown } | null;
     };
     const status = typeof failure.status === 'number' ? failure.status : 0;
+    const outcome = canResend ? 'retryable' : status > 0 ? 'rejected' : 'unknown';
     if (status <= 0) {
-        return { strategy: 'cpq', outcome: 'retryable', code: 'NETWORK_ERROR', message: '' };
+        const message = canResend ? labels.errorNetwork : labels.orderUnknown;
+        return { strategy: 'cpq', outcome, code: ENGINE_CODES.network, message };
     }
     const body = failure.body ?? {};
     const safe =
-        typeof body.message === 'string' &&
-        body.message.trim() !== '' &&
-        SHOPPER_SAFE_EXCEPTIONS.includes(String(body.exceptionType));
+        body.exceptionType === 'AuraHandledException' ? shopperSafe(body.message) : undefined;
     return {
         strategy: 'cpq',
-        outcome: 'retryable',
+        outcome,
         code: `HTTP_${status}`,
-        message: safe ? (body.message as string) : labels.orderFailed
+        message: safe ?? labels.orderFailed
     };
 }

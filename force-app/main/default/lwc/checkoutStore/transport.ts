@@ -4,7 +4,9 @@
  *
  * Authentication: the request goes to the site's own origin with `credentials: 'same-origin'`, so the browser
  * sends the LWR session cookie (guest or authenticated site user) and the proxy runs the Connect REST call as
- * that user. No token is handled in JavaScript. This same-origin path is how LWR stores reach Connect REST in
+ * that user. Writes also carry the site's `CSRF-Token` header (from `@app/csrfToken`, see lwrContext.ts), as
+ * Salesforce's own storefront components send it; a signed-in buyer's site refuses writes without it. This
+ * same-origin path is how LWR stores reach Connect REST in
  * practice, not a documented contract: orgs that refuse it can supply another `CheckoutTransport` (e.g. one
  * whose `connect` calls an Apex proxy that does a Named Credential callout) — the engine only sees the
  * interface.
@@ -12,10 +14,12 @@
 import getSession from '@salesforce/apex/CheckoutSessionController.getSession';
 import cpqCheckout from '@salesforce/apex/CpqCheckoutController.checkout';
 import cpqCartSummary from '@salesforce/apex/CpqCheckoutController.getCartSummary';
+import type { LwrContext } from './lwrContext';
 import type {
     CheckoutSessionRecord,
     CheckoutTransport,
-    CpqResponse,
+    CpqCartSummary,
+    CpqSubmission,
     CpqSubmitRequest,
     HttpMethod,
     HttpResponse
@@ -44,21 +48,21 @@ async function readBody(response: Response): Promise<unknown> {
     }
 }
 
-export function createLwrTransport(context: {
-    basePath: string;
-    webstoreId: string;
-}): CheckoutTransport {
+export function createLwrTransport(
+    context: Pick<LwrContext, 'basePath' | 'webstoreId' | 'csrfToken'>
+): CheckoutTransport {
     return {
         async connect(
             method: HttpMethod,
             path: string,
             options: { query?: Record<string, string>; body?: unknown; signal?: AbortSignal } = {}
         ): Promise<HttpResponse> {
-            const init: RequestInit = {
-                method,
-                credentials: 'same-origin',
-                headers: { Accept: 'application/json', 'Content-Type': 'application/json' }
+            const headers: Record<string, string> = {
+                Accept: 'application/json',
+                'Content-Type': 'application/json'
             };
+            if (method !== 'GET' && context.csrfToken) headers['CSRF-Token'] = context.csrfToken;
+            const init: RequestInit = { method, credentials: 'same-origin', headers };
             if (options.body !== undefined) init.body = JSON.stringify(options.body);
             if (options.signal) init.signal = options.signal;
             const response = await fetch(
@@ -70,14 +74,11 @@ export function createLwrTransport(context: {
         async getSession(checkoutId: string): Promise<CheckoutSessionRecord | null> {
             return ((await getSession({ checkoutId })) as CheckoutSessionRecord | null) ?? null;
         },
-        async submitCpq(request: CpqSubmitRequest): Promise<CpqResponse> {
-            return (await cpqCheckout({ ...request })) as CpqResponse;
+        async submitCpq(request: CpqSubmitRequest): Promise<CpqSubmission> {
+            return (await cpqCheckout({ cartId: request.cartId })) as CpqSubmission;
         },
-        async getCpqCartSummary(request: {
-            cartId: string;
-            namespace: string;
-        }): Promise<CpqResponse> {
-            return (await cpqCartSummary({ ...request })) as CpqResponse;
+        async getCpqCartSummary(request: CpqSubmitRequest): Promise<CpqCartSummary> {
+            return (await cpqCartSummary({ cartId: request.cartId })) as CpqCartSummary;
         }
     };
 }

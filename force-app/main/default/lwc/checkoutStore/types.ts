@@ -165,21 +165,19 @@ export interface CheckoutTransport {
     ): Promise<HttpResponse>;
     /** `CheckoutSessionController.getSession`: the CartCheckoutSession, or null when there is none. */
     getSession(checkoutId: string): Promise<CheckoutSessionRecord | null>;
-    /** `CpqCheckoutController.checkout`: the Industries CPQ response body, unchanged. */
-    submitCpq(request: CpqSubmitRequest): Promise<CpqResponse>;
-    /** `CpqCheckoutController.getCartSummary`: the Industries CPQ cart status summary. */
-    getCpqCartSummary(request: { cartId: string; namespace: string }): Promise<CpqResponse>;
+    /** `CpqCheckoutController.checkout`: the Apex submits the cart under the admin's CPQ settings. */
+    submitCpq(request: CpqSubmitRequest): Promise<CpqSubmission>;
+    /** `CpqCheckoutController.getCartSummary`: the CPQ cart's totals and the admin's submission policy. */
+    getCpqCartSummary(request: CpqSubmitRequest): Promise<CpqCartSummary>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Industries CPQ
+// Industries CPQ, as CpqCheckoutController returns it (the namespace and policy are the admin's Custom
+// Metadata, never the client's).
 // ---------------------------------------------------------------------------------------------------------
 
 export interface CpqSubmitRequest {
     cartId: string;
-    namespace: string;
-    checkOrderStatus: boolean;
-    validateSubmittedXLI: boolean;
 }
 
 export interface CpqMessage {
@@ -188,11 +186,19 @@ export interface CpqMessage {
     message: string;
 }
 
-export interface CpqResponse {
-    messages: CpqMessage[];
-    records: Array<Record<string, unknown>>;
+/** The Vlocity answer's shape, only what the components show: success has `records`, a refusal `messages`. */
+export interface CpqSubmission {
     totalSize?: number;
-    actions?: Record<string, unknown>;
+    records: Array<{ id: string; objectType?: string }>;
+    messages: CpqMessage[];
+}
+
+export interface CpqCartSummary {
+    oneTimeTotal?: number | string | null;
+    recurringTotal?: number | string | null;
+    currencyIsoCode?: string | null;
+    /** The admin's policy: an active order is refused, so a submission whose answer was lost may be resent. */
+    checkOrderStatus?: boolean;
 }
 
 export type SubmitOutcome = 'success' | 'retryable' | 'rejected' | 'configuration' | 'unknown';
@@ -316,10 +322,6 @@ export interface CheckoutSnapshot {
 
 export interface SubmissionSettings {
     strategy: 'commerce' | 'cpq';
-    /** Industries CPQ namespace, e.g. `vlocity_cmt`. */
-    namespace?: string;
-    checkOrderStatus?: boolean;
-    validateSubmittedXLI?: boolean;
     /** Industries CPQ cart (the header object id); defaults to StoreOptions.cpq.cartId. Never the WebCart. */
     cartId?: string;
 }
@@ -403,7 +405,7 @@ export interface StoreOptions {
     /** Connectivity: defaults to `navigator.onLine` and the window's `online` event. */
     connectivity?: { isOnline(): boolean; onOnline(listener: () => void): () => void };
     /** Industries CPQ: when set, load() also reads the CPQ cart summary (one-time and recurring totals). */
-    cpq?: { namespace: string; cartId?: string };
+    cpq?: { cartId?: string };
     polling?: Partial<PollTuning>;
     retry?: Partial<RetryTuning>;
 }
@@ -434,7 +436,7 @@ export interface CheckoutStore {
     updateCustomFields(target: CustomFieldTarget, values: Record<string, unknown>): void;
     loadAccountAddresses(): Promise<void>;
     /** Industries CPQ: the cart whose one-time and recurring totals the snapshot shows. */
-    useCpqCart(cart: { namespace: string; cartId?: string }): Promise<void>;
+    useCpqCart(cart: { cartId?: string }): Promise<void>;
     retryFailed(): void;
     placeOrder(settings?: SubmissionSettings): Promise<OrderResult>;
     whenIdle(): Promise<void>;

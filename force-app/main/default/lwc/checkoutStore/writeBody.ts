@@ -41,7 +41,12 @@ export function addEdit(input: PlanInput, write: PlannedWrite, key: FieldKey): v
         const contact = write.body.contactInfo ?? serverContact(input.checkout);
         write.body.contactInfo = { ...contact, [parsed.field]: edit.value };
     } else if (parsed.area === 'group') {
-        (write.body as Record<string, unknown>)[parsed.field] = edit.value;
+        const value = edit.value as { id?: unknown } | null;
+        // A saved account address goes by its id alone; the platform fills in the rest.
+        (write.body as Record<string, unknown>)[parsed.field] =
+            parsed.field === 'deliveryAddress' && typeof value?.id === 'string'
+                ? { id: value.id }
+                : edit.value;
     }
 }
 

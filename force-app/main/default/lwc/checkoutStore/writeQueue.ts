@@ -2,7 +2,8 @@
  * The write queue and its executor: one write in flight, always. The queue plans the next write only after
  * the last one settled; the executor sends it, waits for readiness and settles its edits.
  */
-import { isCheckoutBody, serverMessage } from './answers';
+import { isCheckoutBody, readRefusal } from './answers';
+import type { Refusal } from './answers';
 import { applyCheckout, dropEditsMatchingServer, findGroup, serverValue } from './checkoutState';
 import {
     changed,
@@ -11,18 +12,19 @@ import {
     engineMessage,
     pendingCustomKeys
 } from './context';
-import type { EngineContext, PlannedWrite } from './context';
+import type { EngineContext, PlannedWrite, SentEdit } from './context';
 import { setCustomWaiting } from './customFieldsWaiting';
 import { failEdit, failSentEdits, markSending } from './editLedger';
 import { ENGINE_CODES } from './engineCodes';
-import { groupKey, sameForKey } from './fields';
+import { addressPartKey, contactKey, groupKey, parseKey, sameForKey } from './fields';
 import * as labels from './labels';
 import { restart } from './loading';
 import { patchBodyViolations } from './patchRules';
 import { waitUntilReady } from './readiness';
 import type { Readiness } from './readiness';
-import { send } from './request';
+import { send, signedOutMessage } from './request';
 import type { RequestFailure } from './request';
+import type { CheckoutAddress, ContactInfo } from './types';
 import { planNextWrite } from './writePlanner';
 
 /** Starts the queue on the next microtask, so a burst of synchronous intents merges into one write. */
@@ -82,7 +84,7 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
             ctx,
             'PATCH',
             write.path,
-            { body: write.body, query: connectQuery(ctx, false) },
+            { body: write.body, query: connectQuery(ctx, true) },
             true
         );
         if ('failure' in sent) {
@@ -100,13 +102,7 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
         } else if (status === 404 || status === 410) {
             readiness = 'gone';
         } else {
-            const { code, message } = serverMessage(body);
-            failSentEdits(
-                ctx,
-                write,
-                message || labels.errorRejected,
-                code || ENGINE_CODES.rejected
-            );
+            rejectWrite(ctx, write, readRefusal(body, labels.errorRejected));
             return true;
         }
         if (readiness === 'gone') {
@@ -114,6 +110,10 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
             return restart(ctx);
         }
         if (readiness === 'cancelled') return false;
+        if (readiness === 'signed-out') {
+            failWrite(ctx, write, 'signed-out');
+            return true;
+        }
         if (readiness === 'timeout') {
             failSentEdits(ctx, write, labels.errorTimeout, ENGINE_CODES.timeout);
             return true;
@@ -185,13 +185,48 @@ function reapplyMethodIntent(ctx: EngineContext, groupId: string, addressChanged
     }
 }
 
+/**
+ * A refused write. When the server names a field (`contactInfo.firstName …`), that edit fails with the
+ * message in our words, on its field; the write's other edits were fine and go again without it.
+ */
+function rejectWrite(ctx: EngineContext, write: PlannedWrite, refusal: Refusal): void {
+    const code = refusal.code || ENGINE_CODES.rejected;
+    const field = refusal.field;
+    const named = field
+        ? [...write.edits.keys()].find((key) =>
+              field.area === 'contactInfo'
+                  ? key === contactKey(field.name as keyof ContactInfo)
+                  : key.endsWith('.deliveryAddress')
+          )
+        : undefined;
+    if (!field || !named) {
+        failSentEdits(ctx, write, refusal.message, code);
+        return;
+    }
+    const sent = write.edits.get(named) as SentEdit;
+    failSentEdits(ctx, { ...write, edits: new Map([[named, sent]]) }, refusal.message, code);
+    for (const key of write.edits.keys()) {
+        const edit = ctx.edits.get(key);
+        if (key !== named && edit?.status === 'saving') edit.status = 'pending';
+    }
+    const parsed = parseKey(named);
+    if (field.area === 'deliveryAddress' && parsed && 'groupId' in parsed) {
+        ctx.validation.set(
+            addressPartKey(parsed.groupId, field.name as keyof CheckoutAddress),
+            refusal.message
+        );
+    }
+}
+
 function failWrite(ctx: EngineContext, write: PlannedWrite, failure: RequestFailure): void {
     const [code, message] =
-        failure === 'conflict'
-            ? [ENGINE_CODES.conflict, labels.errorConflict]
-            : failure === 'server'
-              ? [ENGINE_CODES.server, labels.errorServer]
-              : [ENGINE_CODES.network, labels.errorNetwork];
+        failure === 'signed-out'
+            ? [ENGINE_CODES.signedOut, signedOutMessage(ctx)]
+            : failure === 'conflict'
+              ? [ENGINE_CODES.conflict, labels.errorConflict]
+              : failure === 'server'
+                ? [ENGINE_CODES.server, labels.errorServer]
+                : [ENGINE_CODES.network, labels.errorNetwork];
     failSentEdits(ctx, write, message, code);
     engineMessage(ctx, code, 'checkout', message);
 }

@@ -78,6 +78,11 @@ export function isValidPhone(value: string, isoCountry?: string): boolean {
     return NATIONAL_PHONE.test(digits) && isIsoCountry(isoCountry);
 }
 
+/** "Use {0} characters or fewer.": the limit said, so the shopper knows how much to cut. */
+export function tooLongMessage(limit: number): string {
+    return labels.validationTooLong.replace('{0}', String(limit));
+}
+
 function isBlank(value: unknown): boolean {
     return value === undefined || value === null || (typeof value === 'string' && !value.trim());
 }
@@ -89,7 +94,7 @@ export function validateContact(values: ContactValues): ValidationResult {
     for (const key of ['firstName', 'lastName'] as const) {
         const value = values[key];
         if (has(key) && typeof value === 'string' && value.length > 80) {
-            errors[`contact.${key}`] = labels.validationTooLong;
+            errors[`contact.${key}`] = tooLongMessage(80);
         }
     }
     if (has('lastName') && isBlank(values.lastName)) {
@@ -149,7 +154,7 @@ export function validateAddress(address: AddressValues, prefix = ''): Validation
     for (const field of ['name', 'street', 'city', 'companyName'] as const) {
         const value = address[field];
         if (!errors[key(field)] && typeof value === 'string' && value.length > 255) {
-            errors[key(field)] = labels.validationTooLong;
+            errors[key(field)] = tooLongMessage(255);
         }
     }
     return errors;
@@ -165,7 +170,7 @@ export function validateShippingDetail(
 ): string | undefined {
     if (field === 'desiredDeliveryDate')
         return value && Number.isNaN(Date.parse(value)) ? labels.validationDate : undefined;
-    return typeof value === 'string' && value.length > 255 ? labels.validationTooLong : undefined;
+    return typeof value === 'string' && value.length > 255 ? tooLongMessage(255) : undefined;
 }
 
 const TEXT_LIMITS: Partial<Record<CustomFieldType, number>> = {
@@ -256,7 +261,7 @@ export function customFieldMessage(type: CustomFieldType, value: unknown): strin
     if (value === null) return null;
     const limit = TEXT_LIMITS[type];
     if (limit !== undefined && typeof value === 'string' && value.length > limit) {
-        return labels.validationTooLong;
+        return tooLongMessage(limit);
     }
     switch (type) {
         case 'Checkbox':

@@ -37,7 +37,8 @@ describe('c-checkout-address-form with the real engine', () => {
 
         expect(engine.server.groups[0].deliveryAddress).toEqual(
             expect.objectContaining({
-                name: 'Grace Hopper',
+                firstName: 'Grace',
+                lastName: 'Hopper',
                 street: '1 Navy Way',
                 city: 'Arlington',
                 region: 'VA',
@@ -46,6 +47,10 @@ describe('c-checkout-address-form with the real engine', () => {
             })
         );
         expect(engine.server.forbiddenBodies).toEqual([]);
+        // A new address goes without `name`, as Salesforce's checkout sends it.
+        expect(engine.server.requestsOf('PATCH')[0].body.deliveryAddress).not.toHaveProperty(
+            'name'
+        );
         expect(field(element, 'postalCode').getAttribute('aria-invalid')).toBe('false');
         await expect(element).toBeAccessible();
     });

@@ -523,7 +523,9 @@ describe('c-checkout-address-form', () => {
                     region: 'TX',
                     postalCode: '73301',
                     country: 'US',
-                    name: 'Warehouse 2'
+                    name: 'Warehouse 2',
+                    // The saved address's id: the engine sends it as {id}.
+                    id: accountAddress(2).addressId
                 }
             });
         });

@@ -48,8 +48,6 @@ describe('c-checkout-order-summary with the real engine', () => {
         const element = mountSummary({
             showPlaceOrder: true,
             submissionStrategy: 'cpq',
-            cpqNamespace: 'vlocity_cmt',
-            checkOrderStatus: true,
             cpqCartId: '801SG00000001qWYAQ'
         });
         await engine.settle();
@@ -58,14 +56,7 @@ describe('c-checkout-order-summary with the real engine', () => {
         await flushPromises();
         await engine.settle();
 
-        expect(engine.server.cpqCalls).toEqual([
-            {
-                cartId: '801SG00000001qWYAQ',
-                namespace: 'vlocity_cmt',
-                checkOrderStatus: true,
-                validateSubmittedXLI: false
-            }
-        ]);
+        expect(engine.server.cpqCalls).toEqual([{ cartId: '801SG00000001qWYAQ' }]);
         expect(element.shadowRoot.querySelector('.summary-confirmation').textContent).toContain(
             'c.CheckoutKit_CpqSubmit1001'
         );
@@ -88,7 +79,6 @@ describe('c-checkout-order-summary with the real engine', () => {
             const element = mountSummary({
                 showPlaceOrder: true,
                 submissionStrategy: 'cpq',
-                cpqNamespace: 'vlocity_cmt',
                 cpqCartId: `801CART-${code}` // a cart of its own: orders are remembered per cart
             });
             await engine.settle();
@@ -112,8 +102,7 @@ describe('c-checkout-order-summary with the real engine', () => {
         const engine = guestReadyToOrder();
         const element = mountSummary({
             showPlaceOrder: true,
-            submissionStrategy: 'cpq',
-            cpqNamespace: 'vlocity_cmt'
+            submissionStrategy: 'cpq'
         });
         await engine.settle();
 

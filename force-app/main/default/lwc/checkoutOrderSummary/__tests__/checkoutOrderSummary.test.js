@@ -16,10 +16,7 @@ const BUILDER_DEFAULTS = {
     showTax: true,
     showRecurringCharges: true,
     showPlaceOrder: true,
-    submissionStrategy: 'commerce',
-    cpqNamespace: 'vlocity_cmt',
-    checkOrderStatus: true,
-    validateSubmittedXLI: false
+    submissionStrategy: 'commerce'
 };
 
 let store;
@@ -436,11 +433,9 @@ describe('c-checkout-order-summary', () => {
             button(element).click();
             await flushPromises();
 
+            // Only the cart: the namespace and submission policy are the admin's Custom Metadata.
             expect(store.placeOrder).toHaveBeenCalledWith({
                 strategy: 'cpq',
-                namespace: 'vlocity_cmt',
-                checkOrderStatus: true,
-                validateSubmittedXLI: false,
                 cartId: '801SG00000001qWYAQ'
             });
         });
@@ -469,10 +464,7 @@ describe('c-checkout-order-summary', () => {
                 cpqCartId: '801SG00000001qWYAQ'
             });
 
-            expect(store.useCpqCart).toHaveBeenCalledWith({
-                namespace: 'vlocity_cmt',
-                cartId: '801SG00000001qWYAQ'
-            });
+            expect(store.useCpqCart).toHaveBeenCalledWith({ cartId: '801SG00000001qWYAQ' });
         });
 
         it('names no CPQ cart without a bound one or with the Commerce strategy', async () => {
@@ -505,26 +497,6 @@ describe('c-checkout-order-summary', () => {
             });
 
             expect(button(element)).toBeNull();
-        });
-
-        it('submits through Industries CPQ with the configured namespace and checks', async () => {
-            const element = await render(snapshotFor('ready'), {
-                ...BUILDER_DEFAULTS,
-                submissionStrategy: 'cpq',
-                cpqNamespace: ' my_ns ',
-                checkOrderStatus: false,
-                validateSubmittedXLI: true
-            });
-
-            button(element).click();
-            await flushPromises();
-
-            expect(store.placeOrder).toHaveBeenCalledWith({
-                strategy: 'cpq',
-                namespace: 'my_ns',
-                checkOrderStatus: false,
-                validateSubmittedXLI: true
-            });
         });
     });
 });

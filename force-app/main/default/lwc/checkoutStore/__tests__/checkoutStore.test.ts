@@ -88,11 +88,15 @@ describe('the production transport', () => {
         delete (globalThis as { fetch?: unknown }).fetch;
     });
 
-    it('calls Connect REST same-origin through /webruntime/api with the session cookie', async () => {
+    it('calls Connect REST same-origin through /webruntime/api, writes with the CSRF token', async () => {
         const fetchMock = jest.fn().mockResolvedValue(jsonResponse(202, { checkoutId: '2z9x' }));
         (globalThis as { fetch?: unknown }).fetch = fetchMock;
-        const transport = createLwrTransport({ basePath: '/store', webstoreId: '0ZE1' });
-        const response = await transport.connect('POST', '/checkouts', {
+        const transport = createLwrTransport({
+            basePath: '/store',
+            webstoreId: '0ZE1',
+            csrfToken: 'tok-1'
+        });
+        const response = await transport.connect('PUT', '/checkouts', {
             body: { cartId: 'active' },
             query: { language: 'en-US' }
         });
@@ -100,11 +104,23 @@ describe('the production transport', () => {
         expect(fetchMock).toHaveBeenCalledWith(
             '/store/webruntime/api/services/data/v66.0/commerce/webstores/0ZE1/checkouts?language=en-US',
             expect.objectContaining({
-                method: 'POST',
+                method: 'PUT',
                 credentials: 'same-origin',
-                body: '{"cartId":"active"}'
+                body: '{"cartId":"active"}',
+                headers: expect.objectContaining({ 'CSRF-Token': 'tok-1' })
             })
         );
+        await transport.connect('GET', '/checkouts/2z9x');
+        expect(fetchMock.mock.calls[1][1].headers).not.toHaveProperty('CSRF-Token');
+    });
+
+    it('still sends a write without the token where the runtime has none', async () => {
+        const fetchMock = jest.fn().mockResolvedValue(jsonResponse(200, {}));
+        (globalThis as { fetch?: unknown }).fetch = fetchMock;
+        const transport = createLwrTransport({ basePath: '', webstoreId: '0ZE1' });
+        await transport.connect('PATCH', '/checkouts/2z9x', { body: { contactInfo: {} } });
+        expect(fetchMock).toHaveBeenCalledTimes(1);
+        expect(fetchMock.mock.calls[0][1].headers).not.toHaveProperty('CSRF-Token');
     });
 
     it('reads an empty body as null', async () => {
@@ -130,14 +146,9 @@ describe('the production transport', () => {
         const transport = createLwrTransport({ basePath: '', webstoreId: 'W' });
         expect(await transport.getSession('2z9')).toEqual({ checkoutId: '2z9', isError: true });
         expect(getSession).toHaveBeenCalledWith({ checkoutId: '2z9' });
-        const request = {
-            cartId: 'C',
-            namespace: 'vlocity_cmt',
-            checkOrderStatus: true,
-            validateSubmittedXLI: false
-        };
-        await transport.submitCpq(request);
-        expect(cpqCheckout).toHaveBeenCalledWith(request);
+        // Only the cart id: the namespace and policy are the admin's Custom Metadata.
+        await transport.submitCpq({ cartId: 'C' });
+        expect(cpqCheckout).toHaveBeenCalledWith({ cartId: 'C' });
     });
 
     it('builds the default store on the LWR context: session context first, then the checkout', async () => {
@@ -154,8 +165,10 @@ describe('the production transport', () => {
             '/store/webruntime/api/services/data/v66.0/commerce/webstores/0ZEJ000000000001AA/session-context'
         );
         expect(fetchMock.mock.calls[1][0]).toBe(
-            '/store/webruntime/api/services/data/v66.0/commerce/webstores/0ZEJ000000000001AA/checkouts?effectiveAccountId=001A'
+            '/store/webruntime/api/services/data/v66.0/commerce/webstores/0ZEJ000000000001AA/checkouts?language=en&asGuest=false&htmlEncode=false&effectiveAccountId=001A'
         );
+        // The start is a write: it carries the LWR runtime's CSRF token.
+        expect(fetchMock.mock.calls[1][1].headers['CSRF-Token']).toBe('jest-csrf-token');
         expect(store.getSnapshot().messages.map((message) => message.code)).toEqual([
             'LOAD_FAILED'
         ]);

@@ -124,19 +124,30 @@ describe('placing a Commerce order', () => {
             status: 412,
             body: {
                 errors: [
-                    { type: '/commerce/errors/checkout-failure', detail: 'Inventory is short.' },
-                    { type: '/commerce/integrations/inventory', detail: 'Reservation failed.' }
+                    {
+                        type: '/commerce/errors/checkout-failure',
+                        title: 'Some items are no longer available.',
+                        detail: 'Inventory is short.'
+                    },
+                    {
+                        type: '/commerce/errors/inventory-failure',
+                        detail: 'System.CalloutException: Reservation failed.'
+                    }
                 ]
             }
         });
         const result = await clock.resolve(store.placeOrder());
-        expect(result).toMatchObject({ outcome: 'rejected', message: 'Inventory is short.' });
+        expect(result).toMatchObject({
+            outcome: 'rejected',
+            message: 'Some items are no longer available.'
+        });
         const orderMessages = store
             .getSnapshot()
             .messages.filter((message) => message.scope === 'order');
+        // Titles are for shoppers; a detail never shows: without a title the calculator's label does.
         expect(orderMessages.map((message) => message.message)).toEqual([
-            'Inventory is short.',
-            'Reservation failed.'
+            'Some items are no longer available.',
+            'c.CheckoutKit_ErrorInventoryCalculation'
         ]);
         expect(store.getSnapshot().phase).not.toBe('complete');
         // The shopper may try again; the second attempt succeeds.
@@ -190,15 +201,10 @@ describe('Industries CPQ submission', () => {
                 messages: [
                     { code, severity: outcome === 'success' ? 'INFO' : 'ERROR', message: 'raw' }
                 ],
-                records:
-                    outcome === 'success' ? [{ orderId: '801CPQ', orderNumber: '00000101' }] : []
+                records: outcome === 'success' ? [{ id: '801CPQ', objectType: 'Order' }] : []
             };
             const result = await clock.resolve(
-                store.placeOrder({
-                    strategy: 'cpq',
-                    namespace: 'vlocity_cmt',
-                    cartId: `801CART-${code}`
-                })
+                store.placeOrder({ strategy: 'cpq', cartId: `801CART-${code}` })
             );
             expect(result).toMatchObject({
                 strategy: 'cpq',
@@ -206,46 +212,78 @@ describe('Industries CPQ submission', () => {
                 code,
                 message: `c.CheckoutKit_CpqSubmit${code.slice(-4)}`
             });
-            expect(server.cpqCalls).toEqual([
-                {
-                    cartId: `801CART-${code}`,
-                    namespace: 'vlocity_cmt',
-                    checkOrderStatus: true,
-                    validateSubmittedXLI: false
-                }
-            ]);
+            // Only the cart id: the namespace and policy are the admin's, applied by the Apex.
+            expect(server.cpqCalls).toEqual([{ cartId: `801CART-${code}` }]);
             if (outcome === 'success') expect(result.orderId).toBe('801CPQ');
         }
     );
 
-    it('reports a refused active order as rejected', async () => {
+    it('reads an Industries CPQ refusal: its message is for people, and trying again cannot help', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        const message = 'The following line items are not activated: Router.';
+        server.cpqAnswer = {
+            totalSize: 0,
+            messages: [{ code: '214', severity: 'ERROR', message }],
+            records: []
+        };
+        const result = await clock.resolve(store.placeOrder({ strategy: 'cpq', cartId: 'X' }));
+        expect(result).toMatchObject({
+            outcome: 'rejected',
+            code: '214',
+            message,
+            canRetry: false
+        });
+        expect(store.getSnapshot().messages.map((shown) => shown.message)).toContain(message);
+    });
+
+    it('never shows a refusal with an unfilled placeholder as it is', async () => {
         const harness = await readyToOrder();
         const { server, store, clock } = harness;
         server.cpqAnswer = {
-            messages: [{ code: 'CPQ-ORDER-ACTIVE', severity: 'ERROR', message: 'active' }],
+            totalSize: 0,
+            messages: [{ code: '214', severity: 'ERROR', message: "Line item '{0}' is invalid." }],
             records: []
         };
         const result = await clock.resolve(
-            store.placeOrder({ strategy: 'cpq', namespace: 'vlocity_cmt', cartId: 'X' })
+            store.placeOrder({ strategy: 'cpq', cartId: '801-placeholder' })
         );
-        expect(result).toMatchObject({
-            outcome: 'rejected',
-            code: 'CPQ-ORDER-ACTIVE',
-            message: 'c.CheckoutKit_CpqOrderActive'
-        });
+        expect(result).toMatchObject({ outcome: 'rejected', message: 'c.CheckoutKit_OrderFailed' });
     });
+
+    it.each([
+        ['Order', 'c.CheckoutKit_OrderPlaced', '801R'],
+        ['Quote', 'c.CheckoutKit_CpqQuoteCreated', undefined],
+        ['Account', 'c.CheckoutKit_OrderPlaced', undefined]
+    ])(
+        'recognises success by its records alone (a %s was created)',
+        async (objectType, message, orderId) => {
+            const harness = await readyToOrder();
+            const { server, store, clock } = harness;
+            server.cpqAnswer = {
+                totalSize: 1,
+                records: [{ id: '801R', objectType }],
+                messages: []
+            };
+            const cartId = `801-${objectType}`;
+            const result = await clock.resolve(store.placeOrder({ strategy: 'cpq', cartId }));
+            expect(result).toMatchObject({ outcome: 'success', message, canRetry: false });
+            expect(result.orderId).toBe(orderId);
+            expect(store.getSnapshot().phase).toBe('complete');
+        }
+    );
 
     it('submits a CPQ cart once for a double click', async () => {
         const harness = await readyToOrder();
         const { server, store, clock } = harness;
-        const settings = { strategy: 'cpq' as const, namespace: 'vlocity_cmt', cartId: 'CART-2' };
+        const settings = { strategy: 'cpq' as const, cartId: 'CART-2' };
         await clock.resolve(Promise.all([store.placeOrder(settings), store.placeOrder(settings)]));
         expect(server.cpqCalls).toHaveLength(1);
     });
 
     it('shows one-time and recurring totals from the CPQ cart summary', async () => {
         const harness = await setup({
-            store: { cpq: { namespace: 'vlocity_cmt', cartId: 'CART-3' } }
+            store: { cpq: { cartId: 'CART-3' } }
         }).loaded();
         await harness.clock.runUntil(
             () => harness.store.getSnapshot().totals?.oneTimeTotal !== undefined
@@ -259,25 +297,19 @@ describe('Industries CPQ submission', () => {
     it('reads the CPQ totals of the cart a component names after the checkout loaded', async () => {
         const harness = await setup().loaded();
         expect(harness.store.getSnapshot().totals?.oneTimeTotal).toBeUndefined();
-        await harness.clock.resolve(
-            harness.store.useCpqCart({ namespace: 'vlocity_cmt', cartId: '801000000000001AAA' })
-        );
-        expect(harness.server.cpqSummaryCalls).toEqual([
-            { namespace: 'vlocity_cmt', cartId: '801000000000001AAA' }
-        ]);
+        await harness.clock.resolve(harness.store.useCpqCart({ cartId: '801000000000001AAA' }));
+        expect(harness.server.cpqSummaryCalls).toEqual([{ cartId: '801000000000001AAA' }]);
         expect(harness.store.getSnapshot().totals).toMatchObject({
             oneTimeTotal: '120.50',
             recurringTotal: '30.00'
         });
-        await harness.clock.resolve(
-            harness.store.useCpqCart({ namespace: 'vlocity_cmt', cartId: '801000000000001AAA' })
-        );
+        await harness.clock.resolve(harness.store.useCpqCart({ cartId: '801000000000001AAA' }));
         expect(harness.server.cpqSummaryCalls).toHaveLength(1);
     });
 });
 
 describe('CPQ submission failures and retries', () => {
-    const cpq = { strategy: 'cpq' as const, namespace: 'vlocity_cmt', cartId: '801CART' };
+    const cpq = { strategy: 'cpq' as const, cartId: '801CART' };
 
     it('tells a server failure (an Apex error with a status) apart from a network failure', async () => {
         const harness = await readyToOrder();
@@ -307,7 +339,7 @@ describe('CPQ submission failures and retries', () => {
         expect(result).toMatchObject({ code: 'HTTP_500', message: 'The cart is locked.' });
     });
 
-    it('labels a rejection without any server answer as a network failure', async () => {
+    it('labels a lost answer a network failure, safe to retry when the policy refuses active orders', async () => {
         const harness = await readyToOrder();
         const { server, store, clock } = harness;
         server.cpqRejection = new TypeError('Failed to fetch');
@@ -319,17 +351,31 @@ describe('CPQ submission failures and retries', () => {
         });
     });
 
+    it('never sends a submission again after a lost answer when the policy does not check order status', async () => {
+        const harness = await readyToOrder();
+        const { server, store, clock } = harness;
+        server.cpqCheckOrderStatus = false;
+        server.cpqRejection = new TypeError('Failed to fetch');
+        const result = await clock.resolve(store.placeOrder(cpq));
+        expect(result).toMatchObject({
+            outcome: 'unknown',
+            message: 'c.CheckoutKit_OrderUnknown',
+            canRetry: false
+        });
+        server.cpqRejection = null;
+        await clock.resolve(store.placeOrder(cpq));
+        expect(server.cpqCalls).toHaveLength(1);
+    });
+
     it('never submits or reads the WebCart as the CPQ cart', async () => {
         const harness = await setup({
             withAddress: true,
             contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' },
-            store: { cpq: { namespace: 'vlocity_cmt' } }
+            store: { cpq: {} }
         }).loaded();
         const { server, store, clock } = harness;
         expect(server.cpqSummaryCalls).toEqual([]);
-        const result = await clock.resolve(
-            store.placeOrder({ strategy: 'cpq', namespace: 'vlocity_cmt' })
-        );
+        const result = await clock.resolve(store.placeOrder({ strategy: 'cpq' }));
         expect(server.cpqCalls).toEqual([]);
         expect(result).toMatchObject({
             strategy: 'cpq',

@@ -292,13 +292,15 @@ describe('conflicts and faults', () => {
         const { server, store } = harness;
         server.failNextCalculation = {
             type: '/commerce/errors/shipping-failure',
-            detail: 'No carrier serves this address.'
+            title: 'No carrier serves this address.',
+            detail: 'System.CalloutException: Read timed out'
         };
         store.updateShipping(DEFAULT_GROUP, address('1 Nowhere Rd'));
         await harness.idle();
         const snapshot = store.getSnapshot();
         expect(snapshot.phase).toBe('error');
         expect(snapshot.session?.isError).toBe(true);
+        // The title is written for shoppers; the technical detail never shows.
         expect(snapshot.messages.map((message) => message.message)).toEqual([
             'No carrier serves this address.',
             'c.CheckoutKit_ErrorSession'
@@ -327,7 +329,7 @@ describe('conflicts and faults', () => {
     it('shows a labelled message when the checkout cannot be loaded', async () => {
         const harness = setup();
         const { server, store, clock } = harness;
-        server.scriptNext('POST', '/checkouts', { status: 500 }, 10);
+        server.scriptNext('PUT', '/checkouts', { status: 500 }, 10);
         await clock.resolve(store.load());
         expect(store.getSnapshot().phase).toBe('error');
         expect(store.getSnapshot().messages.map((message) => message.message)).toEqual([

@@ -10,10 +10,12 @@ describe('loading', () => {
         const { server, store } = await setup({
             store: { language: 'fr-FR', effectiveAccountId: '001000000000009AAA' }
         }).loaded();
-        const [start] = server.requestsOf('POST', '/checkouts');
+        const [start] = server.requestsOf('PUT', '/checkouts');
         expect(start.body).toEqual({ cartId: 'active' });
         expect(start.query).toEqual({
             language: 'fr-FR',
+            asGuest: 'true',
+            htmlEncode: 'false',
             effectiveAccountId: '001000000000009AAA'
         });
         const gets = server.requestsOf('GET', `/checkouts/${server.checkoutId}`);
@@ -34,7 +36,9 @@ describe('loading', () => {
             resolveContext: () => readSessionContext(server)
         });
         await clock.resolve(store.load());
-        expect(server.requestsOf('POST', '/checkouts')[0].query).toEqual({
+        expect(server.requestsOf('PUT', '/checkouts')[0].query).toEqual({
+            asGuest: 'false',
+            htmlEncode: 'false',
             effectiveAccountId: '001000000000001AAA'
         });
         expect(store.getSnapshot().isGuest).toBe(false);
@@ -46,7 +50,7 @@ describe('loading', () => {
         server.scriptNext('PATCH', '/checkouts/', { status: 410, body: null });
         store.updateContact({ email: 'ada@example.com' });
         await harness.idle();
-        expect(server.requestsOf('POST', '/checkouts')).toHaveLength(2);
+        expect(server.requestsOf('PUT', '/checkouts')).toHaveLength(2);
         expect(server.contactInfo?.email).toBe('ada@example.com');
         expect(store.getSnapshot().edits).toEqual({});
     });
@@ -58,7 +62,7 @@ describe('loading', () => {
         store.updateShipping(DEFAULT_GROUP, { deliveryAddress: SAMPLE_ADDRESS });
         await harness.idle();
         const starts = server
-            .requestsOf('POST', '/checkouts')
+            .requestsOf('PUT', '/checkouts')
             .filter((start) => start.status === 202);
         expect(starts).toHaveLength(2);
         expect(server.groups[0].deliveryAddress?.street).toBe(SAMPLE_ADDRESS.street);

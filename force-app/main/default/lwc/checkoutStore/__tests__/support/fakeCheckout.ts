@@ -10,7 +10,8 @@ import type {
     CheckoutStore,
     CheckoutTransport,
     ContactInfo,
-    CpqResponse,
+    CpqCartSummary,
+    CpqSubmission,
     CpqSubmitRequest,
     DeliveryMethod,
     HttpMethod,
@@ -242,6 +243,9 @@ const methodsFor = (groupId: string): DeliveryMethod[] => [
     }
 ];
 
+/** The account's one saved shipping address. */
+export const SAVED_ADDRESS_ID = '8lW1';
+
 export const SAMPLE_ADDRESS: CheckoutAddress = {
     name: 'Alan Johnson',
     firstName: 'Alan',
@@ -264,7 +268,7 @@ export class FakeCheckoutServer implements CheckoutTransport {
     webCartFields: Record<string, unknown> = {};
     busyUntil = 0;
     /** When set, the next readiness answers 422 with this error, and the session goes into error. */
-    failNextCalculation: { type: string; detail: string } | null = null;
+    failNextCalculation: { type: string; title?: string; detail: string } | null = null;
     lastErrors: Array<{ type: string; title: string; detail: string }> = [];
     session: CheckoutSessionRecord;
     orderReferenceNumber: string | null = null;
@@ -275,10 +279,12 @@ export class FakeCheckoutServer implements CheckoutTransport {
     cpqRejection: unknown = null;
     /** Method ids the shipping calculator no longer offers (e.g. a carrier withdrawn meanwhile). */
     readonly withdrawnMethods = new Set<string>();
-    cpqAnswer: CpqResponse = {
+    cpqAnswer: CpqSubmission = {
         messages: [{ code: 'SUBMIT-1001', severity: 'INFO', message: 'ok' }],
         records: []
     };
+    /** The admin's CPQ policy the cart summary reports (Custom Metadata in an org). */
+    cpqCheckOrderStatus = true;
     /** Called on every request before it is answered: lets a test inject random faults. */
     faultInjector: ((method: HttpMethod, path: string) => ScriptedAnswer | null) | null = null;
     private writesInFlight = 0;
@@ -435,7 +441,8 @@ export class FakeCheckoutServer implements CheckoutTransport {
                 }
             };
         }
-        if (method === 'POST' && path === '/checkouts') {
+        // Start: PUT is "create or get"; POST, the older form, does the same.
+        if ((method === 'PUT' || method === 'POST') && path === '/checkouts') {
             if (this.busy()) return conflict;
             this.startProcessing(this.processingMs.start, 'Inventory');
             return { status: 202, body: { checkoutId: this.checkoutId } };
@@ -447,7 +454,7 @@ export class FakeCheckoutServer implements CheckoutTransport {
                     count: 1,
                     items: [
                         {
-                            addressId: '8lW1',
+                            addressId: SAVED_ADDRESS_ID,
                             addressType: 'Shipping',
                             ...SAMPLE_ADDRESS,
                             isDefault: true
@@ -462,7 +469,7 @@ export class FakeCheckoutServer implements CheckoutTransport {
             if (this.session.isProcessing) {
                 if (this.failNextCalculation) {
                     this.lastErrors = [
-                        { ...this.failNextCalculation, title: 'Calculation failed' }
+                        { title: 'Calculation failed', ...this.failNextCalculation }
                     ];
                     this.failNextCalculation = null;
                     this.session = {
@@ -542,7 +549,10 @@ export class FakeCheckoutServer implements CheckoutTransport {
     private applyGroupFields(group: FakeGroup, body: Record<string, unknown>): void {
         let shippingChanged = false;
         if (body.deliveryAddress !== undefined) {
-            group.deliveryAddress = { ...(body.deliveryAddress as CheckoutAddress), id: '8lWnew' };
+            const sent = body.deliveryAddress as CheckoutAddress;
+            // A saved account address goes by id alone; the platform copies its fields.
+            const fields = sent.id === SAVED_ADDRESS_ID ? SAMPLE_ADDRESS : sent;
+            group.deliveryAddress = { ...fields, id: '8lWnew' };
             shippingChanged = true;
         }
         if (body.desiredDeliveryDate !== undefined) {
@@ -675,28 +685,23 @@ export class FakeCheckoutServer implements CheckoutTransport {
         });
     }
 
-    readonly cpqSummaryCalls: Array<{ cartId: string; namespace: string }> = [];
+    readonly cpqSummaryCalls: CpqSubmitRequest[] = [];
 
-    submitCpq(request: CpqSubmitRequest): Promise<CpqResponse> {
+    submitCpq(request: CpqSubmitRequest): Promise<CpqSubmission> {
         this.cpqCalls.push(request);
         return this.delayed(() => {
             if (this.cpqRejection) throw this.cpqRejection;
-            return JSON.parse(JSON.stringify(this.cpqAnswer)) as CpqResponse;
+            return JSON.parse(JSON.stringify(this.cpqAnswer)) as CpqSubmission;
         });
     }
 
-    getCpqCartSummary(request: { cartId: string; namespace: string }): Promise<CpqResponse> {
+    getCpqCartSummary(request: CpqSubmitRequest): Promise<CpqCartSummary> {
         this.cpqSummaryCalls.push(request);
         return this.delayed(() => ({
-            messages: [],
-            records: [
-                {
-                    Id: 'cpq-cart',
-                    EffectiveOneTimeTotal__c: 120.5,
-                    EffectiveRecurringTotal__c: 30,
-                    CurrencyIsoCode: 'USD'
-                }
-            ]
+            oneTimeTotal: 120.5,
+            recurringTotal: 30,
+            currencyIsoCode: 'USD',
+            checkOrderStatus: this.cpqCheckOrderStatus
         }));
     }
 }

@@ -69,8 +69,8 @@ const locked: GoldenSession = {
         const harness = trace.setup({ guest: true, groups: 2 });
         const { server } = harness;
         const locked423 = { status: 423, body: [{ errorCode: 'ROW_LOCKED', message: 'locked' }] };
-        trace.serverDoes('POST /checkouts → 423 twice', () =>
-            server.scriptNext('POST', '/checkouts', locked423, 2)
+        trace.serverDoes('PUT /checkouts → 423 twice', () =>
+            server.scriptNext('PUT', '/checkouts', locked423, 2)
         );
         const main = trace.shopper(harness.store, 'main');
         main.subscribe();
@@ -102,8 +102,8 @@ const serverFaults: GoldenSession = {
         const harness = trace.setup({ ...READY_GUEST, store: { polling: { maxWaitMs: 20_000 } } });
         const { server } = harness;
         // The start fails four times: retries exhausted, the load fails with a labelled message.
-        trace.serverDoes('POST /checkouts → 500 four times', () =>
-            server.scriptNext('POST', '/checkouts', { status: 500 }, 4)
+        trace.serverDoes('PUT /checkouts → 500 four times', () =>
+            server.scriptNext('PUT', '/checkouts', { status: 500 }, 4)
         );
         const main = trace.shopper(harness.store, 'main');
         main.subscribe();

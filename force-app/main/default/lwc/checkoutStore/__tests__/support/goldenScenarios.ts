@@ -248,7 +248,7 @@ const industriesCpq: GoldenSession = {
     async run(trace) {
         const harness = trace.setup({
             ...READY_GUEST,
-            store: { cpq: { namespace: 'vlocity_cmt', cartId: '801CPQ0000000001' } }
+            store: { cpq: { cartId: '801CPQ0000000001' } }
         });
         const { server } = harness;
         const main = trace.shopper(harness.store, 'main');
@@ -256,9 +256,7 @@ const industriesCpq: GoldenSession = {
         await trace.settle(main.load());
         await main.idle();
         await trace.until('the CPQ totals are read', () => !!main.snapshot().totals?.oneTimeTotal);
-        await trace.settle(
-            main.useCpqCart({ namespace: 'vlocity_cmt', cartId: '801CPQ0000000002' })
-        );
+        await trace.settle(main.useCpqCart({ cartId: '801CPQ0000000002' }));
         const cpq = { strategy: 'cpq' as const };
         trace.serverDoes('CPQ checkout throws an AuraHandledException', () => {
             server.cpqRejection = {
@@ -270,9 +268,7 @@ const industriesCpq: GoldenSession = {
         trace.serverDoes('CPQ checkout unreachable', () => {
             server.cpqRejection = new TypeError('Failed to fetch');
         });
-        await trace.settle(
-            main.placeOrder({ ...cpq, checkOrderStatus: false, validateSubmittedXLI: true })
-        );
+        await trace.settle(main.placeOrder(cpq));
         trace.serverDoes('CPQ checkout answers SUBMIT-1004', () => {
             server.cpqRejection = null;
             server.cpqAnswer = {
@@ -281,10 +277,11 @@ const industriesCpq: GoldenSession = {
             };
         });
         await trace.settle(main.placeOrder(cpq));
-        trace.serverDoes('CPQ checkout answers SUBMIT-1001', () => {
+        trace.serverDoes('CPQ checkout creates an Order (Industries CPQ success shape)', () => {
             server.cpqAnswer = {
-                messages: [{ code: 'SUBMIT-1001', severity: 'INFO', message: 'ok' }],
-                records: [{ orderId: '801CPQ', orderNumber: '00000101' }]
+                totalSize: 1,
+                records: [{ id: '801CPQ', objectType: 'Order' }],
+                messages: []
             };
         });
         await trace.settle(Promise.all([main.placeOrder(cpq), main.placeOrder(cpq)]));
@@ -295,13 +292,11 @@ const industriesCpq: GoldenSession = {
             'second'
         );
         second.subscribe();
-        await trace.settle(second.placeOrder({ strategy: 'cpq', namespace: 'vlocity_cmt' }));
+        await trace.settle(second.placeOrder({ strategy: 'cpq' }));
         // A third, headless store names its cart and is refused: final, never submitted again.
         const third = trace.shopper(harness.anotherStore(), 'third');
         await trace.settle(third.load());
-        await trace.settle(
-            third.useCpqCart({ namespace: 'vlocity_cmt', cartId: '801CPQ0000000003' })
-        );
+        await trace.settle(third.useCpqCart({ cartId: '801CPQ0000000003' }));
         trace.serverDoes('CPQ checkout answers SUBMIT-1003', () => {
             server.cpqAnswer = {
                 messages: [{ code: 'SUBMIT-1003', severity: 'ERROR', message: 'raw' }],

@@ -12,7 +12,8 @@ import type {
     CheckoutSnapshot,
     CheckoutStore,
     ContactInfo,
-    CpqResponse,
+    CpqCartSummary,
+    CpqSubmission,
     CpqSubmitRequest,
     CustomFieldTarget,
     OrderResult,
@@ -44,9 +45,9 @@ export class GoldenTrace {
         const { server } = harness;
         const submitCpq = server.submitCpq.bind(server);
         const getCpqCartSummary = server.getCpqCartSummary.bind(server);
-        server.submitCpq = (request: CpqSubmitRequest): Promise<CpqResponse> =>
+        server.submitCpq = (request: CpqSubmitRequest): Promise<CpqSubmission> =>
             this.recordApex('submitCpq', request, () => submitCpq(request));
-        server.getCpqCartSummary = (request): Promise<CpqResponse> =>
+        server.getCpqCartSummary = (request): Promise<CpqCartSummary> =>
             this.recordApex('getCpqCartSummary', request, () => getCpqCartSummary(request));
         return harness;
     }
@@ -239,7 +240,7 @@ export class Shopper {
         return this.call('loadAccountAddresses', [], () => this.store.loadAccountAddresses());
     }
 
-    useCpqCart(cart: { namespace: string; cartId?: string }): Promise<void> {
+    useCpqCart(cart: { cartId?: string }): Promise<void> {
         return this.call('useCpqCart', [cart], () => this.store.useCpqCart(cart));
     }
 
