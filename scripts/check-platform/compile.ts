@@ -30,6 +30,19 @@ export function buildEngine(): string[] {
     return problems;
 }
 
+/** The LWR context the engine's adapter must compile with: the platform's own modules, as Salesforce imports them. */
+const LWR_CONTEXT_REFERENCES = [
+    'module:@app/csrfToken',
+    'i18n:lang',
+    'webstore:Id',
+    'user:isGuest'
+];
+
+interface Reference {
+    type: string;
+    id: string;
+}
+
 export async function checkCompile(
     bundles: Bundle[],
     buildProblems: string[]
@@ -57,13 +70,22 @@ export async function checkCompile(
         if (!report.success && !report.diagnostics.some((diagnostic) => diagnostic.level <= 1)) {
             problems.push(`${bundle.name}: the compiler reported failure without a diagnostic`);
         }
-        const metadata = report.metadata as { classMembers?: ApiMember[] } | undefined;
+        const metadata = report.metadata as
+            { classMembers?: ApiMember[]; references?: Reference[] } | undefined;
         members.set(bundle.name, metadata?.classMembers ?? []);
+        if (bundle.name === 'checkoutStore') {
+            const seen = new Set(
+                (metadata?.references ?? []).map((ref) => `${ref.type}:${ref.id}`)
+            );
+            for (const expected of LWR_CONTEXT_REFERENCES.filter((ref) => !seen.has(ref))) {
+                problems.push(`checkoutStore: the compiler saw no import of ${expected}`);
+            }
+        }
     }
     return {
         name: 'LWC bundles compile with @lwc/sfdc-lwc-compiler',
         problems,
-        summary: `${bundles.length} bundles, ${warnings} warnings`,
+        summary: `${bundles.length} bundles, ${warnings} warnings; the engine compiles with ${LWR_CONTEXT_REFERENCES.join(', ')}`,
         members
     };
 }
