@@ -3,7 +3,7 @@
  * one-time and recurring totals. Both are conveniences: when a read fails the checkout goes on without them.
  */
 import { isObject } from './answers';
-import { changed, connectQuery } from './context';
+import { answerWithin, changed, connectQuery } from './context';
 import type { EngineContext } from './context';
 import type { AccountAddress } from './types';
 
@@ -12,9 +12,12 @@ export async function readAccountAddresses(ctx: EngineContext): Promise<void> {
     const accountId = ctx.effectiveAccountId ?? ctx.checkout?.cartSummary?.accountId;
     if (!accountId) return;
     try {
-        const response = await ctx.transport.connect('GET', `/accounts/${accountId}/addresses`, {
-            query: { ...connectQuery(ctx, false), addressType: 'Shipping', pageSize: '100' }
-        });
+        const response = await answerWithin(ctx, (signal) =>
+            ctx.transport.connect('GET', `/accounts/${encodeURIComponent(accountId)}/addresses`, {
+                query: { ...connectQuery(ctx, false), addressType: 'Shipping', pageSize: '100' },
+                signal
+            })
+        );
         const items = isObject(response.body) ? response.body.items : undefined;
         if (response.status === 200 && Array.isArray(items)) {
             ctx.accountAddresses = items as AccountAddress[];
@@ -46,7 +49,7 @@ export async function readCpqSummary(ctx: EngineContext): Promise<void> {
     const cartId = ctx.options.cpq?.cartId;
     if (!cartId) return;
     try {
-        const summary = await ctx.transport.getCpqCartSummary({ cartId });
+        const summary = await answerWithin(ctx, () => ctx.transport.getCpqCartSummary({ cartId }));
         ctx.cpqTotals = {
             oneTime: money(summary?.oneTimeTotal),
             recurring: money(summary?.recurringTotal)

@@ -5,7 +5,17 @@
 import { changed } from './context';
 import type { EngineContext } from './context';
 import { CONTACT_FIELDS, parseKey, sameForKey } from './fields';
-import type { Checkout, ContactInfo, DeliveryGroup, FieldKey } from './types';
+import { isObject } from './answers';
+import { orderResult, placedOrder } from './submission';
+import type {
+    Checkout,
+    CheckoutError,
+    ContactInfo,
+    DeliveryGroup,
+    DeliveryMethod,
+    FieldKey,
+    SObjectAttributes
+} from './types';
 
 export function findGroup(
     checkout: Checkout | null,
@@ -55,9 +65,50 @@ export function serverContact(checkout: Checkout | null): ContactInfo {
     return contact;
 }
 
+/** The objects of a list from an answer: a missing or mistyped list is empty, null and other items dropped. */
+function objects<T>(value: unknown): T[] {
+    return Array.isArray(value) ? (value.filter(isObject) as T[]) : [];
+}
+
+/**
+ * The one place a checkout answer comes in: every list the engine reads is a list of objects afterwards, so
+ * nothing downstream (the snapshot above all) can trip on `errors: "boom"`, `items: [null]` or `errors: {}`.
+ */
+export function normaliseCheckout(body: Checkout): Checkout {
+    const items = objects<DeliveryGroup>(body.deliveryGroups?.items).map((group) => ({
+        ...group,
+        errors: objects<CheckoutError>(group.errors),
+        availableDeliveryMethods: objects<DeliveryMethod>(group.availableDeliveryMethods)
+    }));
+    return {
+        ...body,
+        errors: objects<CheckoutError>(body.errors),
+        customFields: objects<SObjectAttributes>(body.customFields),
+        contactInfo: isObject(body.contactInfo) ? body.contactInfo : null,
+        deliveryGroups: { count: items.length, items }
+    };
+}
+
+/**
+ * The checkout already has an order (placed in another tab, or before a reload): it is complete, with its
+ * order number, and nothing typed since can be saved to it.
+ */
+export function adoptPlacedOrder(
+    ctx: EngineContext,
+    orderReferenceNumber: string,
+    orderId?: string | null
+): void {
+    if (ctx.order?.outcome === 'success') return;
+    ctx.order = orderResult(placedOrder(orderReferenceNumber, orderId));
+    ctx.edits.clear();
+    ctx.validation.clear();
+    changed(ctx);
+}
+
 export function applyCheckout(ctx: EngineContext, body: Checkout): void {
-    const items = Array.isArray(body.deliveryGroups?.items) ? body.deliveryGroups.items : [];
-    ctx.checkout = { ...body, deliveryGroups: { count: items.length, items } };
+    ctx.checkout = normaliseCheckout(body);
+    const reference = ctx.checkout.orderReferenceNumber;
+    if (typeof reference === 'string' && reference) adoptPlacedOrder(ctx, reference);
     ctx.checkoutId = body.checkoutId || ctx.checkoutId;
     dropEditsMatchingServer(ctx);
     changed(ctx);

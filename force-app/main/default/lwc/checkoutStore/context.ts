@@ -9,6 +9,7 @@ import type { PatchBody, PatchResource } from './patchRules';
 import { parseKey } from './fields';
 import type {
     AccountAddress,
+    CalculationFailure,
     Checkout,
     CheckoutMessage,
     CheckoutSessionRecord,
@@ -28,7 +29,8 @@ export const DEFAULT_RETRY_TUNING: RetryTuning = {
     maxConflictRetries: 4,
     maxFaultRetries: 3,
     baseDelayMs: 250,
-    maxDelayMs: 4000
+    maxDelayMs: 4000,
+    requestTimeoutMs: 20_000
 };
 
 /** One shopper edit in the ledger, until the server holds its value. */
@@ -92,6 +94,9 @@ export interface EngineContext {
     readonly edits: Map<FieldKey, EditRecord>;
     readonly validation: Map<FieldKey, string>;
     readonly engineMessages: Map<string, CheckoutMessage>;
+    /** Calculations whose last run failed (calculations.ts), and those the shopper asked to run again. */
+    readonly failedCalculations: Map<string, CalculationFailure>;
+    readonly recalculations: Set<string>;
     /** The shopper's last delivery-method choice per group: re-applied if an address change resets it. */
     readonly methodIntent: Map<string, string>;
     revision: number;
@@ -179,6 +184,8 @@ export function createContext(options: StoreOptions): EngineContext {
         edits: new Map(),
         validation: new Map(),
         engineMessages: new Map(),
+        failedCalculations: new Map(),
+        recalculations: new Set(),
         methodIntent: new Map(),
         revision: 0,
         loadRun: null,
@@ -285,6 +292,34 @@ export function cancellableWait(
         };
         const stop = start(done);
         ctx.cancelers.add(done);
+    });
+}
+
+/**
+ * A call's answer, or a rejection once `retry.requestTimeoutMs` has passed (the call is aborted where it can be):
+ * a request that never answers becomes a failure the retry path knows, and nothing waits on it forever.
+ */
+export function answerWithin<T>(
+    ctx: EngineContext,
+    call: (signal: AbortSignal | undefined) => Promise<T>
+): Promise<T> {
+    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+    return new Promise<T>((resolve, reject) => {
+        const timer = ctx.clock.setTimeout(() => {
+            controller?.abort();
+            reject(new Error('no answer in time'));
+        }, ctx.retry.requestTimeoutMs);
+        const settle = (): void => ctx.clock.clearTimeout(timer);
+        call(controller?.signal).then(
+            (value) => {
+                settle();
+                resolve(value);
+            },
+            (error: unknown) => {
+                settle();
+                reject(error);
+            }
+        );
     });
 }
 

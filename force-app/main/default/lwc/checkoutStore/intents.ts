@@ -16,6 +16,7 @@ import {
     groupKey,
     webCartKey
 } from './fields';
+import { requestRecalculation } from './calculations';
 import { load } from './loading';
 import { scheduleWrites } from './writeQueue';
 import type { ContactInfo, CustomFieldTarget, CustomFieldType, ShippingValues } from './types';
@@ -123,7 +124,14 @@ export function updateCustomFields(
     afterIntent(ctx);
 }
 
+/** Runs every failed calculation again, each with the write of fewest side effects that runs it. */
+export function retryCalculation(ctx: EngineContext): void {
+    requestRecalculation(ctx);
+    ctx.scheduleWrites();
+}
+
 export function retryFailed(ctx: EngineContext): void {
+    requestRecalculation(ctx);
     for (const edit of ctx.edits.values()) {
         if (edit.status === 'failed' && !edit.invalid) {
             edit.status = 'pending';

@@ -4,9 +4,11 @@
  */
 import { isCheckoutBody, isObject } from './answers';
 import { readCpqSummary } from './accountData';
+import { recordCalculations } from './calculations';
 import { applyCheckout } from './checkoutState';
-import { changed, connectQuery, engineMessage } from './context';
+import { answerWithin, changed, connectQuery, engineMessage } from './context';
 import type { EngineContext } from './context';
+import type { OperationKind } from './types';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
 import { waitUntilReady } from './readiness';
@@ -36,7 +38,8 @@ async function runLoad(ctx: EngineContext): Promise<void> {
 async function resolveContextAndStart(ctx: EngineContext): Promise<void> {
     if (ctx.options.resolveContext && !ctx.contextResolved) {
         try {
-            const context = await ctx.options.resolveContext();
+            const resolve = ctx.options.resolveContext;
+            const context = await answerWithin(ctx, () => resolve());
             ctx.effectiveAccountId ??= context.effectiveAccountId ?? undefined;
             if (context.isGuest !== undefined) ctx.isGuest = context.isGuest;
             ctx.contextResolved = true;
@@ -76,6 +79,7 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
         const { status, body } = sent.response;
         if (status === 200 && isCheckoutBody(body)) {
             applyCheckout(ctx, body);
+            recordCalculations(ctx, startKind(ctx));
             return true;
         }
         const checkoutId = isObject(body) ? body.checkoutId : undefined;
@@ -83,8 +87,7 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
             return failStart(ctx, labels.errorLoad);
         }
         ctx.checkoutId = checkoutId;
-        // Buyers usually have a saved address, so their start also runs shipping and tax.
-        const readiness = await waitUntilReady(ctx, ctx.isGuest ? 'start' : 'startWithAddress');
+        const readiness = await waitUntilReady(ctx, startKind(ctx));
         if (readiness === 'gone' && ctx.restarts < MAX_RESTARTS) {
             ctx.restarts += 1;
             ctx.starting = false;
@@ -103,6 +106,19 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
 }
 
 /** `message`: what the shopper is told; none when the start was cancelled. */
+/** Buyers usually have a saved address, so their start also runs shipping and tax. */
+function startKind(ctx: EngineContext): OperationKind {
+    return ctx.isGuest ? 'start' : 'startWithAddress';
+}
+
+/**
+ * Starts the existing checkout again (PUT is "create or get"): the one request that runs pricing, promotions
+ * and inventory again after one of them failed. Edits stay in the ledger meanwhile.
+ */
+export function startAgain(ctx: EngineContext): Promise<boolean> {
+    return startCheckout(ctx);
+}
+
 function failStart(ctx: EngineContext, message?: string): false {
     ctx.startFailed = true;
     ctx.loadRun = null; // a later load() or retryFailed() starts again

@@ -3,8 +3,9 @@
  * Commerce (`POST …/orders`) or Industries CPQ. Outcomes are read in `submission.ts`.
  */
 import { nameCpqCart, readCpqSummary } from './accountData';
+import { requestRecalculation } from './calculations';
 import { isObject, readRefusal } from './answers';
-import { changed, connectQuery, delay, engineMessage, whenIdle } from './context';
+import { answerWithin, changed, connectQuery, delay, engineMessage, whenIdle } from './context';
 import type { EngineContext } from './context';
 import { sendWaitingCustomFields } from './customFieldsWaiting';
 import { ENGINE_CODES } from './engineCodes';
@@ -14,7 +15,7 @@ import { placedOrders, storesOfCheckout, submissionsInFlight } from './pageRegis
 import { readSession, waitUntilReady } from './readiness';
 import { send, signedOutMessage } from './request';
 import { placeOrderBlockers } from './snapshot';
-import { cpqFailure, cpqResult, cpqSubmitResult, orderResult } from './submission';
+import { cpqFailure, cpqResult, cpqSubmitResult, orderResult, placedOrder } from './submission';
 import type { OrderResult, SubmissionSettings } from './types';
 
 export async function runPlaceOrder(
@@ -39,14 +40,23 @@ export async function runPlaceOrder(
     const running = submissionsInFlight.get(key);
     if (running) return setOrder(ctx, await running);
 
+    // Never on totals a failed calculation left stale: run it again first.
+    if (ctx.failedCalculations.size > 0) {
+        requestRecalculation(ctx);
+        ctx.scheduleWrites();
+        await whenIdle(ctx);
+    }
     const blockers = placeOrderBlockers(ctx).filter((blocker) => blocker !== 'submitting');
     if (blockers.length > 0) {
-        engineMessage(ctx, ENGINE_CODES.orderBlocked, 'order', labels.orderBlocked);
+        // The real reason: a calculation that still fails says so itself.
+        const failed = [...ctx.failedCalculations.values()][0];
+        const message = failed?.message ?? labels.orderBlocked;
+        engineMessage(ctx, ENGINE_CODES.orderBlocked, 'order', message);
         return orderResult({
             strategy: settings.strategy,
             outcome: 'rejected',
             code: ENGINE_CODES.orderBlocked,
-            message: labels.orderBlocked
+            message
         });
     }
     ctx.engineMessages.delete(ENGINE_CODES.orderBlocked);
@@ -95,20 +105,12 @@ function clearOrderMessages(ctx: EngineContext): void {
     }
 }
 
-const placedOrder = (orderReferenceNumber: string, orderId?: string): OrderResult => ({
-    strategy: 'commerce',
-    outcome: 'success',
-    orderReferenceNumber,
-    ...(orderId === undefined ? {} : { orderId }),
-    message: labels.orderPlaced
-});
-
 /** POST …/orders: 201 with the order reference number; 412/422 say what is missing. */
 async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
     const sent = await send(
         ctx,
         'POST',
-        `/checkouts/${ctx.checkoutId}/orders`,
+        `/checkouts/${encodeURIComponent(ctx.checkoutId as string)}/orders`,
         { query: connectQuery(ctx, true) },
         true
     );
@@ -197,7 +199,7 @@ async function submitCpq(ctx: EngineContext, cartId: string): Promise<OrderResul
     if (nameCpqCart(ctx, { cartId })) await readCpqSummary(ctx);
     let result: OrderResult;
     try {
-        result = cpqResult(await ctx.transport.submitCpq({ cartId }));
+        result = cpqResult(await answerWithin(ctx, () => ctx.transport.submitCpq({ cartId })));
     } catch (error) {
         result = cpqFailure(error, ctx.cpqCheckOrderStatus);
     }

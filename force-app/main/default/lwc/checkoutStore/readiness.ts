@@ -3,8 +3,9 @@
  * calculator failed (422). The poller (`polling.ts`) spreads the GETs; this step reads what they found, and
  * the CartCheckoutSession when it tells something the checkout does not.
  */
-import { applyCheckout } from './checkoutState';
-import { changed, connectQuery, engineMessage, isInterested } from './context';
+import { recordCalculations } from './calculations';
+import { adoptPlacedOrder, applyCheckout } from './checkoutState';
+import { answerWithin, changed, connectQuery, engineMessage, isInterested } from './context';
 import type { EngineContext } from './context';
 import { isCheckoutBody, isSignedOut } from './answers';
 import { ENGINE_CODES } from './engineCodes';
@@ -19,7 +20,11 @@ export type Readiness =
  * GET the checkout until 200 or 422 with a checkout in the answer (202 means the calculators still run; 404 and
  * 410: it is gone). An answer that says the site session ended stops the polling; it confirms nothing.
  */
-export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): Promise<Readiness> {
+export async function waitUntilReady(
+    ctx: EngineContext,
+    kind: OperationKind,
+    groupId?: string
+): Promise<Readiness> {
     const checkoutId = ctx.checkoutId;
     if (!checkoutId) return 'gone';
     ctx.awaitingReadiness = true;
@@ -50,7 +55,10 @@ export async function waitUntilReady(ctx: EngineContext, kind: OperationKind): P
         const { status, body } = result.value;
         if (isSignedOut(result.value)) return 'signed-out';
         if (status === 404 || status === 410) return 'gone';
-        if (isCheckoutBody(body)) applyCheckout(ctx, body);
+        if (isCheckoutBody(body)) {
+            applyCheckout(ctx, body);
+            recordCalculations(ctx, kind, groupId);
+        }
         ctx.engineMessages.delete(ENGINE_CODES.timeout);
         if (status === 422) {
             // A calculator failed: the session tells whether the checkout is in error.
@@ -71,10 +79,12 @@ export function getCheckout(
     checkoutId: string,
     signal?: AbortSignal
 ): Promise<HttpResponse> {
-    return ctx.transport.connect('GET', `/checkouts/${checkoutId}`, {
-        query: connectQuery(ctx, true),
-        signal
-    });
+    return answerWithin(ctx, (own) =>
+        ctx.transport.connect('GET', `/checkouts/${encodeURIComponent(checkoutId)}`, {
+            query: connectQuery(ctx, true),
+            signal: signal ?? own
+        })
+    );
 }
 
 /** Reads CartCheckoutSession once (single-flight). A failed read keeps the last known session. */
@@ -82,11 +92,13 @@ export function readSession(ctx: EngineContext): Promise<void> {
     const checkoutId = ctx.checkoutId;
     if (!checkoutId || ctx.disposed) return Promise.resolve();
     if (!ctx.sessionRead) {
-        ctx.sessionRead = ctx.transport
-            .getSession(checkoutId)
+        ctx.sessionRead = answerWithin(ctx, () => ctx.transport.getSession(checkoutId))
             .then(
                 (session) => {
-                    if (!ctx.disposed) ctx.session = session;
+                    if (ctx.disposed) return;
+                    ctx.session = session;
+                    const reference = session?.orderReferenceNumber;
+                    if (reference) adoptPlacedOrder(ctx, reference, session?.orderId);
                 },
                 () => undefined
             )

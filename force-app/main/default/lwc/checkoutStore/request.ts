@@ -5,7 +5,7 @@
  * session ended is a failure, never retried.
  */
 import { isSignedOut } from './answers';
-import { cancellableWait, changed, delay, engineMessage } from './context';
+import { answerWithin, cancellableWait, changed, delay, engineMessage } from './context';
 import type { EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
@@ -36,7 +36,9 @@ export async function send(
         if (ctx.disposed) return { failure: 'cancelled' };
         let response: HttpResponse;
         try {
-            response = await ctx.transport.connect(method, path, request);
+            response = await answerWithin(ctx, (signal) =>
+                ctx.transport.connect(method, path, { ...request, signal })
+            );
         } catch {
             if (ctx.disposed) return { failure: 'cancelled' };
             if (!ctx.connectivity.isOnline()) continue; // wait for `online`, not a fault

@@ -3,12 +3,14 @@
  * the same snapshot, frozen; the edits overlay the server's checkout so the shopper always sees what they typed.
  */
 import { readRefusal } from './answers';
+import { calculationOf } from './calculations';
 import type { EditRecord, EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
 import { CONTACT_FIELDS, SHIPPING_FIELDS, contactKey, groupKey, parseKey } from './fields';
 import type { ShippingField } from './fields';
 import * as labels from './labels';
 import type {
+    CalculationFailure,
     CheckoutError,
     CheckoutMessage,
     CheckoutSnapshot,
@@ -73,7 +75,8 @@ export function projectSnapshot(state: SnapshotSource, waiting: Set<FieldKey>): 
         accountAddresses: Object.freeze([...state.accountAddresses]),
         order: state.order,
         canPlaceOrder: blockers.length === 0,
-        placeOrderBlockers: Object.freeze(blockers)
+        placeOrderBlockers: Object.freeze(blockers),
+        failedCalculations: Object.freeze([...state.failedCalculations.values()])
     });
 }
 
@@ -93,7 +96,9 @@ export function placeOrderBlockers(state: SnapshotSource): PlaceOrderBlocker[] {
     if (state.validation.size > 0 || edits.some((edit) => edit.invalid))
         blockers.push('invalid-input');
     if (state.awaitingReadiness || state.session?.isProcessing) blockers.push('processing');
-    if (state.session?.isError || (checkout.errors?.length ?? 0) > 0)
+    // The real reason first: a failed calculation (its own message says which), else the session's error.
+    if (state.failedCalculations.size > 0) blockers.push('calculation-failed');
+    else if (state.session?.isError || otherErrors(state).length > 0)
         blockers.push('session-error');
     if (state.isGuest && !checkout.contactInfo?.email) blockers.push('missing-contact');
     const shipped = checkout.deliveryGroups.items.filter((group) => !group.isAllDigitalCartItems);
@@ -112,7 +117,8 @@ function phase(state: SnapshotSource): CheckoutSnapshot['phase'] {
     if (state.awaitingReadiness || state.session?.isProcessing) return 'processing';
     if (
         state.session?.isError ||
-        (state.checkout?.errors?.length ?? 0) > 0 ||
+        state.failedCalculations.size > 0 ||
+        otherErrors(state).length > 0 ||
         [...state.edits.values()].some(isFailedWrite) ||
         state.startFailed
     ) {
@@ -167,17 +173,40 @@ function fieldMessage(
     return message;
 }
 
+/** The server's errors that are not a calculation's (those live in `failedCalculations`). */
+function otherErrors(state: SnapshotSource): Array<{ error: CheckoutError; groupId?: string }> {
+    const found: Array<{ error: CheckoutError; groupId?: string }> = [];
+    const keep = (error: CheckoutError, groupId?: string): void => {
+        if (!calculationOf(error.type)) found.push(groupId ? { error, groupId } : { error });
+    };
+    state.checkout?.errors?.forEach((error) => keep(error));
+    for (const group of state.checkout?.deliveryGroups.items ?? []) {
+        group.errors?.forEach((error) => keep(error, group.id));
+    }
+    return found;
+}
+
+/** A failed calculation, in the section that owns it: delivery options for shipping, the summary otherwise. */
+function calculationMessage(failure: CalculationFailure): CheckoutMessage {
+    const message: CheckoutMessage = {
+        id: `calculation:${failure.calculation}:${failure.groupId ?? ''}`,
+        severity: 'error',
+        scope: failure.calculation === 'shipping' ? 'deliveryMethod' : 'checkout',
+        code: ENGINE_CODES.calculation,
+        message: failure.message
+    };
+    if (failure.groupId) message.groupId = failure.groupId;
+    return message;
+}
+
 function messages(state: SnapshotSource, waiting: Set<FieldKey>): CheckoutMessage[] {
     const list: CheckoutMessage[] = [];
-    (state.checkout?.errors ?? []).forEach((error, index) =>
-        list.push(serverErrorMessage(error, index))
+    otherErrors(state).forEach(({ error, groupId }, index) =>
+        list.push(serverErrorMessage(error, index, groupId))
     );
-    for (const group of state.checkout?.deliveryGroups.items ?? []) {
-        (group.errors ?? []).forEach((error, index) =>
-            list.push(serverErrorMessage(error, index, group.id))
-        );
-    }
-    if (state.session?.isError) {
+    for (const failure of state.failedCalculations.values()) list.push(calculationMessage(failure));
+    // A failed calculation explains the session's error state: say the real reason once.
+    if (state.session?.isError && state.failedCalculations.size === 0) {
         list.push({
             id: 'session:error',
             severity: 'error',

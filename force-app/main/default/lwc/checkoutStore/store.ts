@@ -11,6 +11,7 @@ import { nameCpqCart, readAccountAddresses, readCpqSummary } from './accountData
 import { createContext, getSnapshot, wakeInterest, whenIdle, whileAwaited } from './context';
 import { scheduleWaitingRead } from './customFieldsWaiting';
 import {
+    retryCalculation,
     retryFailed,
     selectDeliveryMethod,
     updateContact,
@@ -60,6 +61,7 @@ export function createCheckoutStore(options: StoreOptions): CheckoutStore {
             updateCustomFields(ctx, target, values)
         ),
         retryFailed: unlessDisposed(() => retryFailed(ctx)),
+        retryCalculation: unlessDisposed(() => retryCalculation(ctx)),
 
         loadAccountAddresses: () => whileAwaited(ctx, readAccountAddresses(ctx)),
 

@@ -69,6 +69,17 @@ export function cpqResult(response: CpqSubmission): OrderResult {
     return { strategy: 'cpq', outcome: 'unknown', message: labels.orderUnknown };
 }
 
+/** A placed Commerce order: here, in another tab, or before a reload. */
+export function placedOrder(orderReferenceNumber: string, orderId?: string | null): OrderResult {
+    return {
+        strategy: 'commerce',
+        outcome: 'success',
+        orderReferenceNumber,
+        ...(orderId ? { orderId } : {}),
+        message: labels.orderPlaced
+    };
+}
+
 /**
  * The one rule for trying an order again: a Commerce failure may always be retried (the server is idempotent
  * per checkout); an Industries CPQ failure only when its outcome is `retryable` (rejected and configuration

@@ -246,12 +246,24 @@ export interface CheckoutMessage {
     message: string;
 }
 
+/** The checkout's calculations, as their failures are reported (promotions are part of pricing). */
+export type Calculation = 'shipping' | 'tax' | 'pricing' | 'inventory';
+
+/** A calculation whose last run failed: until a run succeeds, the totals are not to be trusted. */
+export interface CalculationFailure {
+    calculation: Calculation;
+    /** The delivery group whose calculation failed, when the failure was reported for one. */
+    groupId?: string;
+    message: string;
+}
+
 export type PlaceOrderBlocker =
     | 'not-loaded'
     | 'pending-edits'
     | 'invalid-input'
     | 'processing'
     | 'session-error'
+    | 'calculation-failed'
     | 'missing-contact'
     | 'missing-address'
     | 'missing-delivery-method'
@@ -314,6 +326,8 @@ export interface CheckoutSnapshot {
     order: OrderResult | null;
     canPlaceOrder: boolean;
     placeOrderBlockers: readonly PlaceOrderBlocker[];
+    /** Calculations whose last run failed; `retryCalculation()` runs them again. */
+    failedCalculations: readonly CalculationFailure[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -377,6 +391,8 @@ export interface RetryTuning {
     maxFaultRetries: number;
     baseDelayMs: number;
     maxDelayMs: number;
+    /** A request without an answer by then is abandoned and counts as a network failure. */
+    requestTimeoutMs: number;
 }
 
 /** Time as the engine sees it: the real clock in a page, a fake one in tests and benchmarks. */
@@ -437,7 +453,10 @@ export interface CheckoutStore {
     loadAccountAddresses(): Promise<void>;
     /** Industries CPQ: the cart whose one-time and recurring totals the snapshot shows. */
     useCpqCart(cart: { cartId?: string }): Promise<void>;
+    /** Retries every failed write and runs every failed calculation again. */
     retryFailed(): void;
+    /** Runs every failed calculation again (`snapshot.failedCalculations`). */
+    retryCalculation(): void;
     placeOrder(settings?: SubmissionSettings): Promise<OrderResult>;
     whenIdle(): Promise<void>;
     dispose(): void;

@@ -26,8 +26,8 @@ export function newWrite(
 ): PlannedWrite {
     const path =
         resource === 'checkout'
-            ? `/checkouts/${input.checkoutId}`
-            : `/carts/${input.checkout.cartSummary?.cartId ?? 'active'}/delivery-groups/${groupId}`;
+            ? `/checkouts/${encodeURIComponent(input.checkoutId ?? '')}`
+            : `/carts/${encodeURIComponent(input.checkout.cartSummary?.cartId ?? 'active')}/delivery-groups/${encodeURIComponent(groupId ?? '')}`;
     return { kind, resource, path, body: {}, edits: new Map(), groupId };
 }
 

@@ -3,6 +3,7 @@
  * the last one settled; the executor sends it, waits for readiness and settles its edits.
  */
 import { isCheckoutBody, readRefusal } from './answers';
+import { nextRecalculation, recordCalculations } from './calculations';
 import type { Refusal } from './answers';
 import { applyCheckout, dropEditsMatchingServer, findGroup, serverValue } from './checkoutState';
 import {
@@ -18,9 +19,9 @@ import { failEdit, failSentEdits, markSending } from './editLedger';
 import { ENGINE_CODES } from './engineCodes';
 import { addressPartKey, contactKey, groupKey, parseKey, sameForKey } from './fields';
 import * as labels from './labels';
-import { restart } from './loading';
+import { restart, startAgain } from './loading';
 import { patchBodyViolations } from './patchRules';
-import { waitUntilReady } from './readiness';
+import { readSession, waitUntilReady } from './readiness';
 import type { Readiness } from './readiness';
 import { send, signedOutMessage } from './request';
 import type { RequestFailure } from './request';
@@ -46,7 +47,11 @@ async function runWriteQueue(ctx: EngineContext): Promise<void> {
     let waiting = false;
     try {
         while (!ctx.disposed && ctx.checkoutId && !ctx.starting) {
-            const write = nextWrite(ctx);
+            const write = nextWrite(ctx) ?? nextRecalculation(ctx);
+            if (write === 'start') {
+                await startAgain(ctx);
+                continue;
+            }
             if (!write) {
                 waiting = pendingCustomKeys(ctx).length > 0;
                 break;
@@ -96,12 +101,16 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
         let readiness: Readiness;
         if (status === 200 && write.resource === 'checkout' && isCheckoutBody(body)) {
             applyCheckout(ctx, body);
+            recordCalculations(ctx, write.kind, write.groupId);
             readiness = 'ready';
         } else if (status === 200 || status === 202) {
-            readiness = await waitUntilReady(ctx, write.kind);
+            readiness = await waitUntilReady(ctx, write.kind, write.groupId);
         } else if (status === 404 || status === 410) {
             readiness = 'gone';
         } else {
+            // The order may have been placed meanwhile (another tab): then the checkout is complete.
+            await readSession(ctx);
+            if (ctx.order?.outcome === 'success') return false;
             rejectWrite(ctx, write, readRefusal(body, labels.errorRejected));
             return true;
         }

@@ -287,7 +287,7 @@ describe('conflicts and faults', () => {
         expect(store.getSnapshot().messages).toEqual([]);
     });
 
-    it('surfaces every calculator error of a 422 and the session error state', async () => {
+    it('surfaces a calculator error of a 422 once, as the real reason for the session error state', async () => {
         const harness = await setup().loaded();
         const { server, store } = harness;
         server.failNextCalculation = {
@@ -302,10 +302,13 @@ describe('conflicts and faults', () => {
         expect(snapshot.session?.isError).toBe(true);
         // The title is written for shoppers; the technical detail never shows.
         expect(snapshot.messages.map((message) => message.message)).toEqual([
-            'No carrier serves this address.',
-            'c.CheckoutKit_ErrorSession'
+            'No carrier serves this address.'
         ]);
-        expect(snapshot.placeOrderBlockers).toContain('session-error');
+        expect(snapshot.placeOrderBlockers).toContain('calculation-failed');
+        expect(snapshot.placeOrderBlockers).not.toContain('session-error');
+        expect(snapshot.failedCalculations).toEqual([
+            { calculation: 'shipping', message: 'No carrier serves this address.' }
+        ]);
         expect(snapshot.canPlaceOrder).toBe(false);
         // The address landed; fixing it clears the error.
         store.updateShipping(DEFAULT_GROUP, address('1 Main St'));

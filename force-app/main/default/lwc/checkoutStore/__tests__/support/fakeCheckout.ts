@@ -190,7 +190,8 @@ export interface RecordedRequest {
     answeredAt: number;
 }
 
-export type ScriptedAnswer = { status: number; body?: unknown } | 'network';
+/** `hang`: no answer ever comes, until the caller aborts (as fetch rejects on its AbortSignal). */
+export type ScriptedAnswer = { status: number; body?: unknown } | 'network' | 'hang';
 
 interface ScriptEntry {
     method: HttpMethod;
@@ -273,6 +274,8 @@ export class FakeCheckoutServer implements CheckoutTransport {
     session: CheckoutSessionRecord;
     orderReferenceNumber: string | null = null;
     orderPosts = 0;
+    /** Requests answered `hang`: never answered by the server. */
+    hungRequests = 0;
     sessionReads = 0;
     cpqCalls: CpqSubmitRequest[] = [];
     /** When set, the CPQ checkout rejects with it (an Apex error object, or a network failure). */
@@ -649,6 +652,15 @@ export class FakeCheckoutServer implements CheckoutTransport {
                 let scripted: ScriptedAnswer | null =
                     index >= 0 ? this.script.splice(index, 1)[0].answer : null;
                 scripted ??= this.faultInjector?.(method, path) ?? null;
+                if (scripted === 'hang') {
+                    this.hungRequests += 1;
+                    options.signal?.addEventListener('abort', () => {
+                        recorded.status = 'network';
+                        if (isWrite) this.writesInFlight -= 1;
+                        reject(new DOMException('The operation was aborted.', 'AbortError'));
+                    });
+                    return;
+                }
                 let outcome: HttpResponse | 'network';
                 if (scripted === 'network') outcome = 'network';
                 else if (scripted)

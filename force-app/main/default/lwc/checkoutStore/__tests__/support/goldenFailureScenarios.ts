@@ -293,6 +293,14 @@ const calculatorFailure: GoldenSession = {
             deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Nowhere Rd' }
         });
         await main.idle();
+        // Place order runs the failed shipping calculation again first; it fails again, so no order goes.
+        trace.serverDoes('the next calculation fails too (shipping)', () => {
+            server.failNextCalculation = {
+                type: '/commerce/errors/shipping-failure',
+                title: "We can't ship to this address.",
+                detail: 'System.CalloutException: No carrier serves this address.'
+            };
+        });
         await trace.settle(main.placeOrder());
         // A served address recovers; the shopper's Express choice comes back once it is offered again.
         trace.serverDoes('Express offered again', () =>
