@@ -49,6 +49,7 @@ function createFakeStore(initialSnapshot) {
         loadAccountAddresses: jest.fn(() => Promise.resolve()),
         useCpqCart: jest.fn(() => Promise.resolve()),
         retryFailed: jest.fn(),
+        retryCalculation: jest.fn(),
         placeOrder: jest.fn(() =>
             Promise.resolve({
                 strategy: 'commerce',

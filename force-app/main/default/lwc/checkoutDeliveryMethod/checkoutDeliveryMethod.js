@@ -1,7 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import { isLoading, sectionMessages, shippingGroup, shippingGroups } from 'c/checkoutKitSupport';
-import { methodGroup, savedGroup } from './methodView';
+import { methodGroup, savedGroup, shippingFailed } from './methodView';
 import HEADING from '@salesforce/label/c.CheckoutKit_DeliveryHeading';
 import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
@@ -64,6 +64,11 @@ export default class CheckoutDeliveryMethod extends LightningElement {
         return sectionMessages(this.snapshot, ['deliveryMethod']).filter((item) => !item.groupId);
     }
 
+    /** The checkout's shipping calculation failed without naming a group. */
+    get canRetryShipping() {
+        return shippingFailed(this.snapshot, undefined);
+    }
+
     get groups() {
         const groups = shippingGroups(this.snapshot);
         const settings = {
@@ -92,5 +97,10 @@ export default class CheckoutDeliveryMethod extends LightningElement {
                 savedGroup(this.snapshot, group).deliveryAddress || null;
         }
         this.store.selectDeliveryMethod(groupId, event.target.value);
+    }
+
+    /** Runs the failed calculations again: the delivery options come back with the shipping one. */
+    handleRetryCalculation() {
+        this.store.retryCalculation();
     }
 }

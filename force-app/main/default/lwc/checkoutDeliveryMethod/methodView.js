@@ -131,6 +131,13 @@ export function emptyText(snapshot, group, calculatingOrPlacing) {
     return savedGroup(snapshot, group).deliveryAddress ? NO_METHODS : NEED_ADDRESS;
 }
 
+/** The shipping calculation failed for this group (or for the checkout, `groupId` undefined). */
+export function shippingFailed(snapshot, groupId) {
+    return ((snapshot && snapshot.failedCalculations) || []).some(
+        (failure) => failure.calculation === 'shipping' && failure.groupId === groupId
+    );
+}
+
 /**
  * One delivery group's radio group. `chosenFor`: the saved address when the shopper chose its method (undefined
  * before a choice); "your delivery method changed because the address changed" shows only when the saved address
@@ -163,6 +170,7 @@ export function methodGroup({
             groupId: group.id,
             shownFields: [fieldKey]
         }).filter((item) => item.code !== ENGINE_CODES.methodReset || addressChanged),
+        canRetryShipping: shippingFailed(snapshot, group.id),
         hasMethods: methods.length > 0,
         emptyText: emptyText(snapshot, group, calculatingOrPlacing),
         methods: methods.map((method) =>

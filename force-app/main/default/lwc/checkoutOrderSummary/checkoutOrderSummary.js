@@ -35,6 +35,13 @@ import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 
 /** Blockers that clear by themselves once the checkout settles: place order waits for them. */
 const TRANSIENT_BLOCKERS = ['pending-edits', 'processing'];
+/** Blockers the shopper fixes by completing the forms: only these are introduced as missing information. */
+const MISSING_INFORMATION = [
+    'missing-contact',
+    'missing-address',
+    'missing-delivery-method',
+    'invalid-input'
+];
 const BLOCKER_LABELS = {
     'missing-contact': BLOCKED_CONTACT,
     'missing-address': BLOCKED_ADDRESS,
@@ -240,9 +247,14 @@ export default class CheckoutOrderSummary extends LightningElement {
         return this.waitingForChanges || isProcessing(this.snapshot);
     }
 
-    get hasFailedEdits() {
+    /** Something trying again can fix: a failed save, or a calculation that failed. */
+    get canRetry() {
         const edits = (this.snapshot && this.snapshot.edits) || {};
-        return Object.values(edits).some((edit) => edit.status === 'failed');
+        const failedCalculations = (this.snapshot && this.snapshot.failedCalculations) || [];
+        return (
+            failedCalculations.length > 0 ||
+            Object.values(edits).some((edit) => edit.status === 'failed')
+        );
     }
 
     get statusMessages() {
@@ -308,7 +320,7 @@ export default class CheckoutOrderSummary extends LightningElement {
                 snapshot = this.store.getSnapshot() || snapshot;
             }
             if (!snapshot.canPlaceOrder) {
-                this.showBlockers(this.blockersOf(snapshot));
+                this.showBlockers(this.blockersOf(snapshot), snapshot);
                 return;
             }
             await this.store.placeOrder(this.submissionSettings);
@@ -321,7 +333,8 @@ export default class CheckoutOrderSummary extends LightningElement {
         }
     }
 
-    showBlockers(blockers) {
+    /** Says why the order cannot go: each real reason, introduced as missing information only when it is. */
+    showBlockers(blockers, snapshot) {
         const reasons = blockers
             .filter((blocker) => BLOCKER_LABELS[blocker])
             .map((blocker) => ({
@@ -329,10 +342,19 @@ export default class CheckoutOrderSummary extends LightningElement {
                 severity: 'error',
                 message: BLOCKER_LABELS[blocker]
             }));
-        this.blockerMessages = [
-            { id: 'blocker', severity: 'error', message: ORDER_BLOCKED },
-            ...reasons
-        ];
+        if (blockers.includes('calculation-failed')) {
+            (snapshot.failedCalculations || []).forEach((failure) =>
+                reasons.push({
+                    id: `blocker-calculation-${failure.calculation}-${failure.groupId || ''}`,
+                    severity: 'error',
+                    message: failure.message
+                })
+            );
+        }
+        const missing = blockers.some((blocker) => MISSING_INFORMATION.includes(blocker));
+        this.blockerMessages = missing
+            ? [{ id: 'blocker', severity: 'error', message: ORDER_BLOCKED }, ...reasons]
+            : reasons;
     }
 
     handleRetry() {

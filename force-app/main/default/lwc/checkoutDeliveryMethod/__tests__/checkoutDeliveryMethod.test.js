@@ -210,6 +210,39 @@ describe('c-checkout-delivery-method', () => {
             await expect(element).toBeAccessible();
         });
 
+        it('offers Try again in the group whose shipping calculation failed, and runs it again', async () => {
+            const failed = deliveryGroup(GROUP_ID, {
+                availableDeliveryMethods: [],
+                selectedDeliveryMethod: null,
+                selectedDeliveryMethodId: null
+            });
+            const message = {
+                id: `calculation:shipping:${GROUP_ID}`,
+                severity: 'error',
+                scope: 'deliveryMethod',
+                groupId: GROUP_ID,
+                code: 'CALCULATION_FAILED',
+                message: 'c.CheckoutKit_ErrorShippingCalculation'
+            };
+            const element = await render(
+                snapshotFor('error', {
+                    checkout: savedCheckout([failed]),
+                    deliveryGroups: [failed],
+                    messages: [message],
+                    failedCalculations: [
+                        { calculation: 'shipping', groupId: GROUP_ID, message: message.message }
+                    ]
+                })
+            );
+
+            const groupStatus = element.shadowRoot.querySelector('fieldset c-checkout-status');
+            expect(groupStatus.messages.map((item) => item.message)).toEqual([message.message]);
+            expect(groupStatus.showRetry).toBe(true);
+            groupStatus.dispatchEvent(new CustomEvent('retry'));
+            expect(store.retryCalculation).toHaveBeenCalledTimes(1);
+            await expect(element).toBeAccessible();
+        });
+
         it('says the methods are being found while a new address saves', async () => {
             const element = await render(
                 snapshotFor('saving', {

@@ -301,6 +301,30 @@ describe('c-checkout-order-summary', () => {
         ]);
     });
 
+    it('names a failed calculation as the reason, not missing information, and offers to try again', async () => {
+        const element = await render(
+            snapshotFor('ready', {
+                canPlaceOrder: false,
+                placeOrderBlockers: ['calculation-failed'],
+                failedCalculations: [
+                    { calculation: 'tax', message: 'c.CheckoutKit_ErrorTaxCalculation' }
+                ]
+            })
+        );
+
+        button(element).click();
+        await flushPromises();
+
+        expect(store.placeOrder).not.toHaveBeenCalled();
+        expect(status(element).messages.map((item) => item.message)).toEqual([
+            'c.CheckoutKit_ErrorTaxCalculation'
+        ]);
+        expect(status(element).showRetry).toBe(true);
+        status(element).dispatchEvent(new CustomEvent('retry'));
+        expect(store.retryFailed).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
     it('waits for pending changes to settle, then places the order', async () => {
         const element = await render(
             snapshotFor('saving', { canPlaceOrder: false, placeOrderBlockers: ['pending-edits'] })
