@@ -13,6 +13,7 @@ import {
     type PreviewWatcher
 } from './build';
 import { renderPage } from './page';
+import { guardRequest } from './requestGuard';
 import { CONTEXT_MODULE_URL } from './salesforceModules';
 import { renderContextModule, storeContextOf } from './storeContext';
 
@@ -131,8 +132,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
 
     async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-        const url = new URL(request.url ?? '/', 'http://preview.local');
-        const pathname = decodeURIComponent(url.pathname);
+        const pathname = guardRequest(request, response);
+        if (pathname === null) return;
         if (request.method === 'GET' && (pathname === '/' || pathname === '/checkout')) {
             await firstBuild;
             sendText(response, 200, renderPage(lastBuild, buildId), 'text/html; charset=utf-8');
