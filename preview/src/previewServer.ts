@@ -48,6 +48,8 @@ export interface PreviewServerOptions {
     watch?: boolean;
     /** Without `watch`: reuse (or store) the bundle for these exact inputs here, so test files share a build. */
     cacheDir?: string;
+    /** The browser entry module (not with `cacheDir`): the checkout page unless given; tests build a small one. */
+    entry?: string;
     /** Build progress and errors; silent when omitted. */
     log?: (line: string) => void;
 }
@@ -93,7 +95,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         };
         if (options.watch) {
             let first = true;
-            watcher = watchPreview({ outDir }, (report) => {
+            watcher = watchPreview({ outDir, entry: options.entry }, (report) => {
                 if (first) {
                     first = false;
                     settle(report);
@@ -108,7 +110,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
                   outDir = report.outDir;
                   return report;
               })
-            : buildPreview({ outDir });
+            : buildPreview({ outDir, entry: options.entry });
         build
             .catch((error: unknown): BuildReport => ({
                 ok: false,
