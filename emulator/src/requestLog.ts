@@ -60,6 +60,19 @@ export function loggedHeaders(
     return logged;
 }
 
+/**
+ * A logged body as JSON, for readers that check what was sent: undefined when there was none or when the log
+ * kept only its beginning (`bodyTruncated`); the text itself when it isn't JSON.
+ */
+export function loggedJson(entry: Pick<RequestLogEntry, 'body' | 'bodyTruncated'>): unknown {
+    if (entry.body === null || entry.bodyTruncated) return undefined;
+    try {
+        return JSON.parse(entry.body);
+    } catch {
+        return entry.body;
+    }
+}
+
 /** A new request's entry, before its body and answer are known. */
 export function startEntry(
     req: IncomingMessage,

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startEmulatorServer, type EmulatorServer } from '../src/index';
+import { loggedJson, startEmulatorServer, type EmulatorServer } from '../src/index';
 import { LOGGED_BODY_LIMIT } from '../src/requestLog';
 import {
     GUEST_CONTACT,
@@ -154,6 +154,19 @@ describe('the admin routes', () => {
         );
         assert.equal(same.status, 200);
         assert.equal(same.headers.get('access-control-allow-origin'), null);
+        // Behind a forwarding proxy, the host the browser used.
+        const forwarded = await h.call(
+            'POST',
+            '/__emulator/reset',
+            {},
+            {
+                headers: {
+                    origin: 'https://preview.example',
+                    'x-forwarded-host': 'preview.example'
+                }
+            }
+        );
+        assert.equal(forwarded.status, 200);
         // The API itself stays open to a page on another origin (a dev server), without credentials.
         const api = await h.connect('GET', '/session-context');
         assert.equal(api.headers.get('access-control-allow-origin'), '*');
@@ -207,5 +220,14 @@ describe('orders that are not idempotent', () => {
             (await h.call('POST', '/__emulator/reset', { idempotentOrders: 'no' })).status,
             400
         );
+    });
+});
+
+describe('loggedJson', () => {
+    it('reads a whole logged body back as JSON, and nothing from a truncated one', () => {
+        assert.deepEqual(loggedJson({ body: '{"a":1}' }), { a: 1 });
+        assert.equal(loggedJson({ body: 'cartId=active' }), 'cartId=active');
+        assert.equal(loggedJson({ body: null }), undefined);
+        assert.equal(loggedJson({ body: '{"a":', bodyTruncated: true }), undefined);
     });
 });

@@ -77,7 +77,11 @@ export async function handleAdmin(
 /** Same origin when the request names one, and JSON bodies only. */
 function checkCaller(req: IncomingMessage, raw: RawBody): void {
     const origin = req.headers.origin;
-    if (origin !== undefined && hostOf(origin) !== req.headers.host) {
+    // Behind a forwarding proxy the browser's host is the forwarded one. A page on another origin can't
+    // forge that header: it would need a CORS preflight, which these routes never grant.
+    const host = origin === undefined ? undefined : hostOf(origin);
+    const ours = [req.headers.host, req.headers['x-forwarded-host']];
+    if (origin !== undefined && (host === undefined || !ours.includes(host))) {
         throw new ApiError(
             403,
             'FORBIDDEN',

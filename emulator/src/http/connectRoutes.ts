@@ -9,6 +9,12 @@ import { sameId } from '../ids';
 import type { ApiResult, OrgModel } from '../model';
 
 export const MIN_API_VERSION = 55;
+export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Connect REST under a webstore (either prefix): what a storefront page calls through the site. */
+export function isConnectPath(path: string): boolean {
+    return path.includes('/commerce/webstores/');
+}
 const LANGUAGE = /^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
 export function dispatchConnect(

@@ -5,7 +5,7 @@
  * asks nothing of guests.
  */
 import type { ApiResult, OrgModel } from '../model';
-import { isConnectPath, WRITE_METHODS } from './faultInjection';
+import { isConnectPath, WRITE_METHODS } from './connectRoutes';
 
 /** The 401 a signed-in Connect write without the session's token gets, or undefined when it may pass. */
 export function csrfRefusal(

@@ -8,6 +8,7 @@ import type { Faults } from '../faults';
 import type { ApiResult } from '../model';
 import type { Random } from '../random';
 import { connectError } from './answers';
+import { isConnectPath, WRITE_METHODS } from './connectRoutes';
 import { SESSION_ENDED_ANSWERS, sessionEndedResult, type SessionEndedAnswer } from './sessionEnded';
 
 export interface FaultDraws {
@@ -54,13 +55,6 @@ export function drawFaults(random: Random, faults: Faults, timeScale: number): F
         gone,
         hang
     };
-}
-
-export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Connect REST under a webstore (either prefix): what a storefront page calls through the site. */
-export function isConnectPath(path: string): boolean {
-    return path.includes('/commerce/webstores/');
 }
 
 /**
