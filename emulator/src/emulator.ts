@@ -9,8 +9,10 @@ import { checkTimeScale, parseCpqOutcome } from './http/adminBodies';
 import { handleAdmin, isAdminPath, type AdminApi } from './http/adminRoutes';
 import { send } from './http/answers';
 import { handleApiRequest, type Runtime } from './http/apiRequest';
-import { now, Sleeps } from './http/clock';
+import { Hangs, now, Sleeps } from './http/clock';
+import { isLoginPath, serveLoginPage } from './http/sessionEnded';
 import { OrgModel, type CpqOrderOverrides } from './model';
+import type { CpqSettings } from './model/records';
 import { Random, deriveSeed } from './random';
 import { RequestLog, type RequestLogEntry } from './requestLog';
 import { isObject } from './validation/json';
@@ -26,10 +28,19 @@ export interface EmulatorOptions {
     /** SUBMIT codes the next CPQ submissions answer with; the last one repeats. */
     cpqOutcome?: string | string[];
     cpqOrder?: CpqOrderOverrides;
+    /** The admin's Industries CPQ checkout settings (namespace, checkOrderStatus, validateSubmittedXLI). */
+    cpqSettings?: Partial<CpqSettings>;
+    /**
+     * False: every order POST places a new order, so a client's duplicate shows as two orders. True by
+     * default; like the scenario, kept across resets that leave it out.
+     */
+    idempotentOrders?: boolean;
     /** Replace the faults along with the reset (otherwise the current faults are kept). */
     faults?: Partial<Faults>;
     /** How many requests the log keeps (oldest dropped first); 20,000 by default. Creation only. */
     requestLogCapacity?: number;
+    /** How many bytes of text the log keeps (oldest dropped first); 16 MiB by default. Creation only. */
+    requestLogMaxBytes?: number;
 }
 
 export interface EmulatorState {
@@ -51,6 +62,9 @@ export interface EmulatorState {
     cpqCartId: string | null;
     cpqNamespace: string | null;
     cpq: unknown;
+    /** The session's CSRF token: signed-in scenarios refuse a Connect write without it (401). */
+    csrfToken: string;
+    idempotentOrders: boolean;
     /** The current checkout's calculator timeline: whether it runs and when it is (or was) ready. */
     processing: unknown;
     /** Every finished calculator run (bounded): kind, calculators, startedAt, readyAt, outcome. */
@@ -75,6 +89,7 @@ export function isEmulatorPath(pathname: string): boolean {
         pathname.startsWith('/apex/') ||
         pathname === '/__emulator' ||
         pathname.startsWith('/__emulator/') ||
+        isLoginPath(pathname) ||
         /^(\/[^/]+)*\/webruntime\/api\/services\//.test(pathname)
     );
 }
@@ -85,28 +100,39 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     let settings = {
         scenario: options.scenario ?? 'd2c-guest',
         seed: options.seed ?? 1,
-        timeScale: options.timeScale ?? 1
+        timeScale: options.timeScale ?? 1,
+        idempotentOrders: options.idempotentOrders ?? true
     };
     let model!: OrgModel;
     let faultRandom!: Random;
-    const log = new RequestLog(options.requestLogCapacity);
+    const log = new RequestLog(options.requestLogCapacity, options.requestLogMaxBytes);
     const sleeps = new Sleeps();
+    const hangs = new Hangs();
 
     function build(opts: EmulatorOptions): void {
         // Omitted fields keep the current setting, so `{}` restarts the same scenario.
         settings = {
             scenario: opts.scenario ?? settings.scenario,
             seed: opts.seed ?? settings.seed,
-            timeScale: checkTimeScale(opts.timeScale ?? settings.timeScale)
+            timeScale: checkTimeScale(opts.timeScale ?? settings.timeScale),
+            idempotentOrders: opts.idempotentOrders ?? settings.idempotentOrders
         };
         if (opts.faults) faults = parseFaults(opts.faults);
         const cpqOutcome =
             typeof opts.cpqOutcome === 'string' ? [opts.cpqOutcome] : opts.cpqOutcome;
         model = new OrgModel(
-            { ...settings, today: opts.today, cpqOutcome, cpqOrder: opts.cpqOrder },
+            {
+                ...settings,
+                today: opts.today,
+                cpqOutcome,
+                cpqOrder: opts.cpqOrder,
+                cpqSettings: opts.cpqSettings
+            },
             () => faults,
             now
         );
+        // Requests held by the hang fault belong to the old session: they end now, unanswered.
+        hangs.releaseAll();
         // Its own stream (3): fault draws never shift the org's calculator (1) or order (2) draws.
         faultRandom = new Random(deriveSeed(settings.seed, 3));
         log.clear();
@@ -130,8 +156,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             payments: model.currentPayments(),
             orders: model.orders.map((o) => ({ ...o })),
             cpqCartId: model.cpq?.cartId ?? null,
-            cpqNamespace: model.cpq?.namespace ?? null,
+            cpqNamespace: model.cpq?.settings.namespace ?? null,
             cpq: model.cpq ? structuredClone(model.cpq) : null,
+            csrfToken: model.csrfToken,
+            idempotentOrders: model.idempotentOrders,
             processing: model.processing(),
             history: model.history.map((h) => ({ ...h })),
             faults: structuredClone(faults),
@@ -173,7 +201,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             return settings.timeScale;
         },
         log,
-        sleep: (ms) => sleeps.sleep(ms)
+        sleep: (ms) => sleeps.sleep(ms),
+        hang: (res) => hangs.wait(res)
     };
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -181,6 +210,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
         if (!isEmulatorPath(path)) return false;
         if (isAdminPath(path)) await handleAdmin(req, res, path, admin);
+        else if (isLoginPath(path)) serveLoginPage(req, res, path, log);
         else await handleApiRequest(req, res, url, path, runtime);
         return true;
     }
@@ -202,6 +232,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         state,
         requests: () => log.list(),
         clearRequests: () => log.clear(),
-        close: () => sleeps.close()
+        close: () => {
+            sleeps.close();
+            hangs.releaseAll();
+        }
     };
 }

@@ -22,6 +22,15 @@ export interface Faults {
     sessionErrorRate: number;
     /** A Connect request answers 423 UNABLE_TO_LOCK_ROW (the record is locked), without effect. */
     lockRate: number;
+    /**
+     * The site session ended: a Connect request answers as an expired LWR site does (a 200 HTML login page, a
+     * 302 to the login page, or 401 INVALID_SESSION_ID; a seeded pick), without effect.
+     */
+    authExpiryRate: number;
+    /** A request on a checkout finds it expired: the checkout is really gone (410), a start makes a new one. */
+    goneRate: number;
+    /** The request is never answered, until the client gives up or the emulator is reset. */
+    hangRate: number;
     /** Round trip added to every request, split evenly before and after the work. */
     latencyMs: Range;
     processingMs: Record<ProcessingPhase, Range>;
@@ -35,6 +44,9 @@ export function defaultFaults(): Faults {
         calculatorFailureRate: 0,
         sessionErrorRate: 0,
         lockRate: 0,
+        authExpiryRate: 0,
+        goneRate: 0,
+        hangRate: 0,
         latencyMs: [50, 150],
         processingMs: {
             inventory: [100, 250],
@@ -53,7 +65,10 @@ const RATES = [
     'dropRate',
     'calculatorFailureRate',
     'sessionErrorRate',
-    'lockRate'
+    'lockRate',
+    'authExpiryRate',
+    'goneRate',
+    'hangRate'
 ] as const;
 
 function parseRange(value: unknown, what: string): Range {

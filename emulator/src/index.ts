@@ -5,6 +5,7 @@ export { startEmulatorServer } from './server';
 export type { EmulatorServer } from './server';
 export { defaultFaults } from './faults';
 export type { Faults, Range, Calculator, ProcessingPhase } from './faults';
+export { loggedJson } from './requestLog';
 export type { RequestLogEntry } from './requestLog';
 export { SCENARIO_NAMES } from './scenarios';
 export { NO_DELIVERY_POSTAL_CODE } from './geography';

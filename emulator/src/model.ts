@@ -13,7 +13,12 @@ import {
     processing
 } from './model/checkoutReads';
 import { startCheckout } from './model/checkoutStart';
-import { deleteCheckout, patchCheckout, patchDeliveryGroup } from './model/checkoutWrites';
+import {
+    deleteCheckout,
+    expireCheckout,
+    patchCheckout,
+    patchDeliveryGroup
+} from './model/checkoutWrites';
 import { cpqCheckout, cpqSummary, setCpqOutcomes } from './model/cpq';
 import { Org } from './model/org';
 import { placeOrder } from './model/orders';
@@ -62,6 +67,12 @@ export class OrgModel {
     get currentCheckoutId(): string | null {
         return this.org.currentCheckoutId;
     }
+    get csrfToken(): string {
+        return this.org.csrfToken;
+    }
+    get idempotentOrders(): boolean {
+        return this.org.options.idempotentOrders !== false;
+    }
 
     checkEffectiveAccount(effectiveAccountId: string | undefined): void {
         this.org.checkEffectiveAccount(effectiveAccountId);
@@ -79,6 +90,10 @@ export class OrgModel {
     }
     deleteCheckout(idOrActive: string): ApiResult {
         return deleteCheckout(this.org, idOrActive);
+    }
+    /** The goneRate fault: the checkout expires (410 from now on); false when it can't. */
+    expireCheckout(idOrActive: string): boolean {
+        return expireCheckout(this.org, idOrActive);
     }
     getDeliveryGroup(cartIdOrActive: string, groupId: string): ApiResult {
         return getDeliveryGroup(this.org, cartIdOrActive, groupId);

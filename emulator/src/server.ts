@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
+import { isAdminPath } from './http/adminRoutes';
 
 export interface EmulatorServer {
     url: string;
@@ -10,14 +11,31 @@ export interface EmulatorServer {
     close(): Promise<void>;
 }
 
+function pathOf(url: string | undefined): string {
+    try {
+        return new URL(url ?? '/', 'http://emulator.local').pathname;
+    } catch {
+        return '/';
+    }
+}
+
 export function startEmulatorServer(
     options: { port?: number; host?: string } & EmulatorOptions = {}
 ): Promise<EmulatorServer> {
     const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
     const emulator = createEmulator(emulatorOptions);
     const server = createServer((req, res) => {
-        // Standalone, a page on another origin (a dev server) may call it: allow any origin, no credentials.
-        res.setHeader('access-control-allow-origin', '*');
+        res.setHeader('x-content-type-options', 'nosniff');
+        // Standalone, a page on another origin (a dev server) may call the API: any origin, no credentials.
+        // Never the admin routes: another origin must not reset or read the emulator.
+        if (isAdminPath(pathOf(req.url))) {
+            if (req.method === 'OPTIONS') {
+                res.writeHead(403).end();
+                return;
+            }
+        } else {
+            res.setHeader('access-control-allow-origin', '*');
+        }
         if (req.method === 'OPTIONS') {
             res.writeHead(204, {
                 'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',

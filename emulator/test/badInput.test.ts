@@ -6,6 +6,7 @@ import { createEmulator } from '../src/index';
 import { INSTANT, SF_ADDRESS, startHarness, startReady, type Harness } from './helpers';
 
 let h: Harness;
+let checkoutId: string;
 before(async () => {
     h = await startHarness();
 });
@@ -14,7 +15,7 @@ after(async () => {
 });
 beforeEach(async () => {
     await h.reset({ scenario: 'b2b-buyer', seed: 3, ...INSTANT });
-    await startReady(h);
+    checkoutId = await startReady(h);
 });
 
 /** Sends the request and checks a 4xx with a Connect error body and no state change. */
@@ -45,7 +46,7 @@ function webstorePath(rest: string, webstoreId?: string): Promise<string> {
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
     it('malformed JSON', async () => {
-        const path = await webstorePath('/checkouts/active');
+        const path = await webstorePath(`/checkouts/${checkoutId}`);
         await expectRefused(
             () => h.call('PATCH', path, undefined, { raw: '{"contactInfo": {' }),
             400
@@ -56,10 +57,13 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 
     it('a body that is not an object', async () => {
         await expectRefused(
-            () => h.connect('PATCH', '/checkouts/active', [{ contactInfo: {} }]),
+            () => h.connect('PATCH', `/checkouts/${checkoutId}`, [{ contactInfo: {} }]),
             400
         );
-        await expectRefused(() => h.connect('PATCH', '/checkouts/active', 'contactInfo'), 400);
+        await expectRefused(
+            () => h.connect('PATCH', `/checkouts/${checkoutId}`, 'contactInfo'),
+            400
+        );
         await expectRefused(() => h.connect('POST', '/checkouts', null), 400);
     });
 
@@ -106,12 +110,12 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
             400
         );
         await expectRefused(
-            () => h.connect('PATCH', '/checkouts/active', { shippingInstructions: ['a'] }),
+            () => h.connect('PATCH', `/checkouts/${checkoutId}`, { shippingInstructions: ['a'] }),
             400
         );
         await expectRefused(
             () =>
-                h.connect('PATCH', '/checkouts/active', {
+                h.connect('PATCH', `/checkouts/${checkoutId}`, {
                     deliveryAddress: { ...SF_ADDRESS, isDefault: 'yes' }
                 }),
             400
@@ -180,12 +184,17 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
         const huge = JSON.stringify({ shippingInstructions: 'x'.repeat(1024 * 1024 + 10) });
         await expectRefused(
             async () =>
-                h.call('PATCH', await webstorePath('/checkouts/active'), undefined, { raw: huge }),
+                h.call('PATCH', await webstorePath(`/checkouts/${checkoutId}`), undefined, {
+                    raw: huge
+                }),
             413
         );
         const logged = (await h.call('GET', '/__emulator/requests')).body.at(-1);
         assert.equal(logged.status, 413);
-        assert.equal(logged.body.omitted, true);
+        // The log keeps the beginning of the body as text, and says it is not all of it.
+        assert.equal(logged.bodyTruncated, true);
+        assert.equal(logged.bodyBytes, Buffer.byteLength(huge));
+        assert.ok(huge.startsWith(logged.body) && logged.body.length >= 1024);
     });
 
     it('unsupported methods and unknown resources', async () => {

@@ -24,9 +24,16 @@ describe('command line', () => {
             });
             const state = await (await fetch(`${url}/__emulator/state`)).json();
             assert.equal(state.scenario, 'cpq');
-            const preflight = await fetch(`${url}/__emulator/state`, { method: 'OPTIONS' });
+            // A page on another origin (a dev server) may call the API, never the admin routes.
+            const api = `${url}/services/data/v66.0/commerce/webstores/${state.webstoreId}/checkouts`;
+            const preflight = await fetch(api, { method: 'OPTIONS' });
             assert.equal(preflight.status, 204);
             assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+            const admin = await fetch(`${url}/__emulator/state`, { method: 'OPTIONS' });
+            assert.equal(admin.status, 403);
+            assert.equal(admin.headers.get('access-control-allow-origin'), null);
+            const read = await fetch(`${url}/__emulator/state`);
+            assert.equal(read.headers.get('access-control-allow-origin'), null);
         } finally {
             child.kill('SIGTERM');
             await once(child, 'exit');

@@ -170,8 +170,8 @@ describe('start and poll', () => {
 describe('shipping, tax and promotions', () => {
     it('generates delivery methods for the address and selects the cheapest', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
-        await startReady(h);
-        const patched = await h.connect('PATCH', '/checkouts/active', {
+        const id = await startReady(h);
+        const patched = await h.connect('PATCH', `/checkouts/${id}`, {
             deliveryAddress: SF_ADDRESS
         });
         assert.equal(patched.status, 202);
@@ -208,13 +208,13 @@ describe('shipping, tax and promotions', () => {
 
     it('recomputes tax and totals after a delivery method change', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
-        await startReady(h);
-        await h.connect('PATCH', '/checkouts/active', { deliveryAddress: SF_ADDRESS });
+        const id = await startReady(h);
+        await h.connect('PATCH', `/checkouts/${id}`, { deliveryAddress: SF_ADDRESS });
         const before = (await h.waitReady()).body;
         const overnight = before.deliveryGroups.items[0].availableDeliveryMethods.find(
             (m: { name: string }) => m.name === 'Overnight'
         );
-        const patched = await h.connect('PATCH', '/checkouts/active', {
+        const patched = await h.connect('PATCH', `/checkouts/${id}`, {
             deliveryMethodId: overnight.id
         });
         assert.equal(patched.status, 202);
@@ -232,8 +232,8 @@ describe('shipping, tax and promotions', () => {
             { name: 'A B', street: 'Av. Paulista 1000', city: 'São Paulo', country: 'BR' }
         ]) {
             await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
-            await startReady(h);
-            await h.connect('PATCH', '/checkouts/active', { deliveryAddress: address });
+            const id = await startReady(h);
+            await h.connect('PATCH', `/checkouts/${id}`, { deliveryAddress: address });
             const answer = await h.waitReady();
             assert.equal(answer.status, 422);
             const group = answer.body.deliveryGroups.items[0];
@@ -245,15 +245,15 @@ describe('shipping, tax and promotions', () => {
             assert.equal(session.IsError, true);
             assert.equal(session.State, 'Error');
             // A better address recovers.
-            await h.connect('PATCH', '/checkouts/active', { deliveryAddress: SF_ADDRESS });
+            await h.connect('PATCH', `/checkouts/${id}`, { deliveryAddress: SF_ADDRESS });
             assert.equal((await h.waitReady()).status, 200);
         }
     });
 
     it('varies methods by country and region (remote US states have no overnight)', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
-        await startReady(h);
-        await h.connect('PATCH', '/checkouts/active', {
+        const id = await startReady(h);
+        await h.connect('PATCH', `/checkouts/${id}`, {
             deliveryAddress: { ...SF_ADDRESS, region: 'HI', city: 'Honolulu', postalCode: '96813' }
         });
         const hawaii = (
@@ -262,7 +262,7 @@ describe('shipping, tax and promotions', () => {
             (m: { name: string }) => m.name
         );
         assert.ok(!hawaii.includes('Overnight'));
-        await h.connect('PATCH', '/checkouts/active', {
+        await h.connect('PATCH', `/checkouts/${id}`, {
             deliveryAddress: {
                 name: 'A B',
                 street: '1 Rue de Rivoli',
@@ -279,8 +279,8 @@ describe('shipping, tax and promotions', () => {
 describe('contact information', () => {
     it('saves contactInfo alone with 200 and no calculators', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
-        await startReady(h);
-        const answer = await h.connect('PATCH', '/checkouts/active', {
+        const id = await startReady(h);
+        const answer = await h.connect('PATCH', `/checkouts/${id}`, {
             contactInfo: GUEST_CONTACT
         });
         assert.equal(answer.status, 200);
@@ -304,9 +304,10 @@ describe('processing, conflicts and the session record', () => {
         const started = await h.connect('POST', '/checkouts', { cartId: 'active' });
         assert.equal(started.status, 202);
         assert.equal((await h.connect('GET', '/checkouts/active')).status, 202);
+        const id = started.body.checkoutId as string;
         for (const [method, rest, body] of [
-            ['PATCH', '/checkouts/active', { contactInfo: GUEST_CONTACT }],
-            ['DELETE', '/checkouts/active', undefined],
+            ['PATCH', `/checkouts/${id}`, { contactInfo: GUEST_CONTACT }],
+            ['DELETE', `/checkouts/${id}`, undefined],
             [
                 'POST',
                 '/checkouts/active/payments',
@@ -449,14 +450,14 @@ describe('payments, delete and delivery method side effects', () => {
 
     it('a deliveryMethodId PATCH clears payment and the billing address', async () => {
         await h.reset({ scenario: 'b2b-buyer', seed: 1, ...INSTANT });
-        await startReady(h);
+        const id = await startReady(h);
         await payWithBilling();
         const ready = (await h.waitReady()).body;
         const other = ready.deliveryGroups.items[0].availableDeliveryMethods.find(
             (m: { id: string }) => m.id !== ready.deliveryGroups.items[0].selectedDeliveryMethod.id
         );
         assert.equal(
-            (await h.connect('PATCH', '/checkouts/active', { deliveryMethodId: other.id })).status,
+            (await h.connect('PATCH', `/checkouts/${id}`, { deliveryMethodId: other.id })).status,
             202
         );
         assert.deepEqual((await h.state()).payments, []);
@@ -491,7 +492,7 @@ describe('payments, delete and delivery method side effects', () => {
 describe('place order', () => {
     it('is idempotent per checkout: a second call returns the same order reference', async () => {
         await h.reset({ scenario: 'b2b-buyer', seed: 1, ...INSTANT });
-        await startReady(h);
+        const id = await startReady(h);
         const first = await h.connect('POST', '/checkouts/active/orders');
         assert.equal(first.status, 201);
         assert.match(first.body.orderReferenceNumber, /^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
@@ -506,7 +507,7 @@ describe('place order', () => {
         );
         // The checkout can't change after the order.
         assert.equal(
-            (await h.connect('PATCH', '/checkouts/active', { contactInfo: GUEST_CONTACT })).status,
+            (await h.connect('PATCH', `/checkouts/${id}`, { contactInfo: GUEST_CONTACT })).status,
             400
         );
     });
@@ -524,13 +525,14 @@ describe('place order', () => {
 
     it('places a digital-only order without address or delivery method', async () => {
         await h.reset({ scenario: 'digital-only', seed: 1, ...INSTANT });
-        const ready = (await h.waitReady(await startReady(h))).body;
+        const id = await startReady(h);
+        const ready = (await h.waitReady(id)).body;
         assert.equal(ready.deliveryGroups.items[0].isAllDigitalCartItems, true);
-        const method = await h.connect('PATCH', '/checkouts/active', {
+        const method = await h.connect('PATCH', `/checkouts/${id}`, {
             deliveryMethodId: '2DmSG0000000000AAA'
         });
         assert.equal(method.status, 400);
-        await h.connect('PATCH', '/checkouts/active', { contactInfo: GUEST_CONTACT });
+        await h.connect('PATCH', `/checkouts/${id}`, { contactInfo: GUEST_CONTACT });
         const placed = await h.connect('POST', '/checkouts/active/orders');
         assert.equal(placed.status, 201);
     });

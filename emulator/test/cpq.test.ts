@@ -59,30 +59,37 @@ describe('Industries CPQ cart status', () => {
     });
 });
 
-describe('Industries CPQ checkout', () => {
-    it('accepts a submission with SUBMIT-1001 and a record, then refuses the now active order', async () => {
+/** The Vlocity shapes: a success has records and no messages unless a SUBMIT code was played. */
+function assertSuccess(body: Record<string, unknown>, objectType = 'Order'): void {
+    assert.equal(body.totalSize, 1);
+    assert.deepEqual(Object.keys((body.records as object[])[0]).sort(), ['id', 'objectType']);
+    assert.equal((body.records as { objectType: string }[])[0].objectType, objectType);
+}
+
+function assertRefusal(body: Record<string, unknown>, codes: string[]): void {
+    assert.deepEqual(Object.keys(body).sort(), ['messages', 'totalSize']);
+    assert.equal(body.totalSize, 0);
+    const messages = body.messages as { code: string; severity: string; message: string }[];
+    assert.deepEqual(messages.map((m) => m.code).sort(), [...codes].sort());
+    for (const m of messages) {
+        assert.equal(m.severity, 'ERROR');
+        assert.ok(m.message.length > 10);
+    }
+}
+
+describe('Industries CPQ checkout (the REST resource)', () => {
+    it('accepts a submission as {totalSize, records: [{id, objectType}]} without messages, then refuses the now active order', async () => {
         const { url, cartId } = await cpqReset();
         const first = await submit(url, cartId);
         assert.equal(first.status, 200);
-        assert.deepEqual(
-            first.body.messages.map((m: { code: string; severity: string }) => [
-                m.code,
-                m.severity
-            ]),
-            [['SUBMIT-1001', 'INFO']]
-        );
-        assert.equal(first.body.records[0].orderId, cartId);
-        assert.equal(first.body.totalSize, 1);
+        assertSuccess(first.body);
+        assert.equal(first.body.messages, undefined);
+        assert.equal(first.body.records[0].id, cartId);
         const again = await submit(url, cartId);
-        assert.deepEqual(
-            again.body.messages.map((m: { code: string }) => m.code),
-            ['CPQ-ORDER-ACTIVE']
-        );
-        assert.equal(again.body.messages[0].severity, 'ERROR');
-        assert.deepEqual(again.body.records, []);
+        assertRefusal(again.body, ['CPQ-ORDER-ACTIVE']);
         // checkOrderStatus=false processes it anyway.
         const forced = await submit(url, cartId, { checkOrderStatus: false });
-        assert.equal(forced.body.messages[0].code, 'SUBMIT-1001');
+        assertSuccess(forced.body);
         assert.equal((await h.state()).orders.length, 2);
     });
 
@@ -98,9 +105,9 @@ describe('Industries CPQ checkout', () => {
         it(`treats an order with ${name} as active (checkOrderStatus defaults to true)`, async () => {
             const { url, cartId } = await cpqReset({ cpqOrder });
             const refused = await h.call('POST', url, { cartId, ContextId: cartId });
-            assert.equal(refused.body.messages[0].code, 'CPQ-ORDER-ACTIVE');
+            assertRefusal(refused.body, ['CPQ-ORDER-ACTIVE']);
             const forced = await submit(url, cartId, { checkOrderStatus: 'false' });
-            assert.equal(forced.body.messages[0].code, 'SUBMIT-1001');
+            assertSuccess(forced.body);
         });
     }
 
@@ -108,61 +115,60 @@ describe('Industries CPQ checkout', () => {
         const { url, cartId } = await cpqReset({
             cpqOrder: { Status: 'Draft', OrderStatus__c: 'Ready To Submit' }
         });
-        assert.equal((await submit(url, cartId)).body.messages[0].code, 'SUBMIT-1001');
+        assertSuccess((await submit(url, cartId)).body);
     });
 
-    it('validateSubmittedXLI refuses lines not Activated and incomplete bundles', async () => {
+    it('validateSubmittedXLI refuses lines not Activated and incomplete bundles with code 214', async () => {
         let { url, cartId } = await cpqReset({ cpqOrder: { notActivatedLines: 1 } });
         const lines = await submit(url, cartId, { validateSubmittedXLI: true });
-        assert.deepEqual(
-            lines.body.messages.map((m: { code: string }) => m.code),
-            ['CPQ-XLI-NOT-ACTIVATED']
-        );
+        assertRefusal(lines.body, ['214']);
         assert.match(lines.body.messages[0].message, /Static IP/);
         // Without the check the same order goes through.
-        assert.equal(
-            (await submit(url, cartId, { validateSubmittedXLI: false })).body.messages[0].code,
-            'SUBMIT-1001'
-        );
+        assertSuccess((await submit(url, cartId, { validateSubmittedXLI: false })).body);
 
         ({ url, cartId } = await cpqReset({ cpqOrder: { incompleteBundle: true } }));
         const bundle = await submit(url, cartId, { validateSubmittedXLI: true });
-        assert.deepEqual(
-            bundle.body.messages.map((m: { code: string }) => m.code),
-            ['CPQ-BUNDLE-INCOMPLETE']
-        );
+        assertRefusal(bundle.body, ['214']);
+        assert.match(bundle.body.messages[0].message, /bundle/);
 
         ({ url, cartId } = await cpqReset({
             cpqOrder: { incompleteBundle: true, notActivatedLines: 2 }
         }));
         const both = await submit(url, cartId, { validateSubmittedXLI: true });
-        assert.deepEqual(both.body.messages.map((m: { code: string }) => m.code).sort(), [
-            'CPQ-BUNDLE-INCOMPLETE',
-            'CPQ-XLI-NOT-ACTIVATED'
-        ]);
+        assertRefusal(both.body, ['214', '214']);
         assert.equal((await h.state()).orders.length, 0);
     });
 
-    const outcomes: [string, 'INFO' | 'ERROR', boolean][] = [
-        ['SUBMIT-1001', 'INFO', true],
-        ['SUBMIT-1002', 'INFO', true],
-        ['SUBMIT-1003', 'ERROR', false],
-        ['SUBMIT-1004', 'ERROR', false],
-        ['SUBMIT-1005', 'ERROR', false],
-        ['SUBMIT-1006', 'ERROR', false],
-        ['SUBMIT-1007', 'ERROR', false],
-        ['SUBMIT-1008', 'INFO', true],
-        ['SUBMIT-1009', 'ERROR', false]
+    // Where Order Management's SUBMIT codes sit in a CPQ answer isn't public: messages[].code is a guess.
+    const outcomes: [string, boolean][] = [
+        ['SUBMIT-1001', true],
+        ['SUBMIT-1002', true],
+        ['SUBMIT-1003', false],
+        ['SUBMIT-1004', false],
+        ['SUBMIT-1005', false],
+        ['SUBMIT-1006', false],
+        ['SUBMIT-1007', false],
+        ['SUBMIT-1008', true],
+        ['SUBMIT-1009', false]
     ];
-    for (const [code, severity, accepted] of outcomes) {
-        it(`answers ${code} when the scenario asks for it`, async () => {
+    for (const [code, accepted] of outcomes) {
+        it(`keeps ${code} reachable as messages[].code when the scenario asks for it`, async () => {
             const { url, cartId } = await cpqReset({ cpqOutcome: code });
             const answer = await submit(url, cartId);
             assert.equal(answer.status, 200);
-            assert.equal(answer.body.messages[0].code, code);
-            assert.equal(answer.body.messages[0].severity, severity);
-            assert.ok(answer.body.messages[0].message.length > 10);
-            assert.equal(answer.body.records.length, accepted ? 1 : 0);
+            if (accepted) {
+                // SUBMIT-1008 (assetized): an order yields the account.
+                assertSuccess(answer.body, code === 'SUBMIT-1008' ? 'Account' : 'Order');
+                assert.deepEqual(
+                    answer.body.messages.map((m: { code: string; severity: string }) => [
+                        m.code,
+                        m.severity
+                    ]),
+                    [[code, 'INFO']]
+                );
+            } else {
+                assertRefusal(answer.body, [code]);
+            }
             assert.equal((await h.state()).orders.length, accepted ? 1 : 0);
         });
     }
@@ -170,13 +176,13 @@ describe('Industries CPQ checkout', () => {
     it('answers SUBMIT-1005 when the required ContextId is missing', async () => {
         const { url, cartId } = await cpqReset();
         const answer = await h.call('POST', url, { methodName: 'checkout', cartId });
-        assert.equal(answer.body.messages[0].code, 'SUBMIT-1005');
+        assertRefusal(answer.body, ['SUBMIT-1005']);
     });
 
     it('marks the order submitted after SUBMIT-1006 (unknown), so a resubmission is refused', async () => {
         const { url, cartId } = await cpqReset({ cpqOutcome: 'SUBMIT-1006' });
         await submit(url, cartId);
-        assert.equal((await submit(url, cartId)).body.messages[0].code, 'CPQ-ORDER-ACTIVE');
+        assertRefusal((await submit(url, cartId)).body, ['CPQ-ORDER-ACTIVE']);
     });
 
     it('plays a sequence of outcomes set through the faults knob (retryable, then accepted)', async () => {
@@ -209,46 +215,89 @@ describe('Industries CPQ checkout', () => {
     });
 });
 
-describe('Apex endpoints for Industries CPQ', () => {
-    it('CpqCheckoutController.checkout passes the flags through and returns the body unchanged', async () => {
-        const { cartId, namespace } = await cpqReset({ cpqOrder: { notActivatedLines: 1 } });
-        const refused = await h.apex('CpqCheckoutController.checkout', {
+describe('Apex stand-ins for CpqCheckoutController (the DTOs the Apex returns)', () => {
+    it('checkout({cartId}) answers {totalSize, records: [{id, objectType}], messages: []} on success', async () => {
+        const { cartId } = await cpqReset();
+        const answer = await h.apex('CpqCheckoutController.checkout', { cartId });
+        assert.equal(answer.status, 200);
+        assert.deepEqual(answer.body, {
+            totalSize: 1,
+            records: [{ id: cartId, objectType: 'Order' }],
+            messages: []
+        });
+    });
+
+    it('checkout answers a refusal as {totalSize: 0, records: [], messages: [{code, severity, message}]}', async () => {
+        const { cartId } = await cpqReset({ cpqOutcome: 'SUBMIT-1004' });
+        const answer = await h.apex('CpqCheckoutController.checkout', { cartId });
+        assert.equal(answer.status, 200);
+        assert.equal(answer.body.totalSize, 0);
+        assert.deepEqual(answer.body.records, []);
+        assert.deepEqual(Object.keys(answer.body.messages[0]).sort(), [
+            'code',
+            'message',
+            'severity'
+        ]);
+        assert.equal(answer.body.messages[0].code, 'SUBMIT-1004');
+        assert.equal(answer.body.messages[0].severity, 'ERROR');
+    });
+
+    it('checkOrderStatus and validateSubmittedXLI are admin settings; parameters a client still sends are ignored', async () => {
+        // Defaults: checkOrderStatus true, validateSubmittedXLI false.
+        let { cartId } = await cpqReset({ cpqOrder: { notActivatedLines: 1 } });
+        const ignored = await h.apex('CpqCheckoutController.checkout', {
             cartId,
-            namespace,
-            checkOrderStatus: true,
+            namespace: 'acme',
+            checkOrderStatus: false,
             validateSubmittedXLI: true
         });
-        assert.equal(refused.status, 200);
-        assert.equal(refused.body.messages[0].code, 'CPQ-XLI-NOT-ACTIVATED');
-        const accepted = await h.apex('CpqCheckoutController.checkout', {
+        assert.equal(ignored.body.totalSize, 1, 'the client validateSubmittedXLI is not obeyed');
+        const again = await h.apex('CpqCheckoutController.checkout', {
             cartId,
-            namespace,
-            checkOrderStatus: true,
-            validateSubmittedXLI: false
+            checkOrderStatus: false
         });
-        assert.equal(accepted.body.messages[0].code, 'SUBMIT-1001');
-        assert.equal(accepted.body.records.length, 1);
+        assert.equal(again.body.messages[0].code, 'CPQ-ORDER-ACTIVE', 'nor its checkOrderStatus');
+
+        ({ cartId } = await cpqReset({
+            cpqOrder: { notActivatedLines: 1 },
+            cpqSettings: { validateSubmittedXLI: true, checkOrderStatus: false }
+        }));
+        const validated = await h.apex('CpqCheckoutController.checkout', { cartId });
+        assert.equal(validated.body.messages[0].code, '214');
+        const summary = await h.apex('CpqCheckoutController.getCartSummary', { cartId });
+        assert.equal(summary.body.checkOrderStatus, false);
     });
 
-    it('CpqCheckoutController.getCartSummary returns the summary with numeric amounts', async () => {
-        const { cartId, namespace } = await cpqReset();
-        const summary = await h.apex('CpqCheckoutController.getCartSummary', { cartId, namespace });
+    it('getCartSummary({cartId}) answers {oneTimeTotal, recurringTotal, currencyIsoCode, checkOrderStatus}', async () => {
+        const { cartId, url } = await cpqReset();
+        const summary = await h.apex('CpqCheckoutController.getCartSummary', { cartId });
         assert.equal(summary.status, 200);
-        assert.equal(typeof summary.body.records[0].EffectiveOneTimeTotal__c, 'number');
+        const rest = (await h.call('GET', url)).body.records[0];
+        assert.deepEqual(summary.body, {
+            oneTimeTotal: rest.EffectiveOneTimeTotal__c,
+            recurringTotal: rest.EffectiveRecurringTotal__c,
+            currencyIsoCode: 'USD',
+            checkOrderStatus: true
+        });
+        assert.equal(typeof summary.body.oneTimeTotal, 'number');
     });
 
-    it('turns a failure into an Apex exception body', async () => {
-        const { cartId } = await cpqReset();
-        const answer = await h.apex('CpqCheckoutController.checkout', {
-            cartId,
-            namespace: 'nope'
-        });
-        assert.equal(answer.status, 500);
-        assert.match(answer.body.message, /namespace/);
-        assert.equal(answer.body.exceptionType, 'AuraHandledException');
-        const missing = await h.apex('CpqCheckoutController.getCartSummary', {});
-        assert.equal(missing.status, 500);
-        assert.equal(missing.body.exceptionType, 'AuraHandledException');
+    it('answers a bad cart id as an AuraHandledException', async () => {
+        await cpqReset();
+        for (const params of [{}, { cartId: 'nope' }, { cartId: '801SG0000000000AAA' }]) {
+            for (const method of ['checkout', 'getCartSummary']) {
+                const answer = await h.apex(`CpqCheckoutController.${method}`, params);
+                assert.equal(answer.status, 500);
+                assert.deepEqual(answer.body, {
+                    message: 'Provide a valid cart id.',
+                    exceptionType: 'AuraHandledException'
+                });
+            }
+        }
+        assert.equal(
+            (await h.apex('CpqCheckoutController.checkout', { cartId: 'x', rush: true })).status,
+            500
+        );
         assert.equal((await h.apex('NoSuchController.method', {})).status, 404);
     });
 });

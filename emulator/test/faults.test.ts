@@ -29,10 +29,10 @@ const NO_FAULTS = {
 describe('fault knobs', () => {
     it('conflictRate: writes answer 409 CHECKOUT_CONFLICT without effect; reads are untouched', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
-        await startReady(h);
+        const id = await startReady(h);
         const before = await h.state();
         await h.faults({ conflictRate: 1 });
-        const answer = await h.connect('PATCH', '/checkouts/active', {
+        const answer = await h.connect('PATCH', `/checkouts/${id}`, {
             contactInfo: GUEST_CONTACT
         });
         assert.equal(answer.status, 409);
@@ -43,7 +43,7 @@ describe('fault knobs', () => {
         assert.equal(log.find((e: { method: string }) => e.method === 'PATCH').fault, 'conflict');
         await h.faults(NO_FAULTS);
         assert.equal(
-            (await h.connect('PATCH', '/checkouts/active', { contactInfo: GUEST_CONTACT })).status,
+            (await h.connect('PATCH', `/checkouts/${id}`, { contactInfo: GUEST_CONTACT })).status,
             200
         );
     });
@@ -89,18 +89,18 @@ describe('fault knobs', () => {
 
     it('calculatorFailureRate: GET answers 422 with errors and the session goes to Error', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
-        await startReady(h);
+        const id = await startReady(h);
         await h.faults({ calculatorFailureRate: 1 });
         assert.equal(
-            (await h.connect('PATCH', '/checkouts/active', { deliveryAddress: SF_ADDRESS })).status,
+            (await h.connect('PATCH', `/checkouts/${id}`, { deliveryAddress: SF_ADDRESS })).status,
             202
         );
         const failed = await h.waitReady();
         assert.equal(failed.status, 422);
         assert.equal(failed.body.statusCode, '422');
         const error = failed.body.errors[0];
-        assert.equal(error.type, '/commerce/integrations/shipping');
-        assert.ok(error.title && error.detail);
+        assert.equal(error.type, '/commerce/errors/shipping-failure');
+        assert.ok(error.title && error.detail && error.instance);
         const session = (await h.state()).session!;
         assert.deepEqual(
             [session.State, session.IsError, session.NextState, session.IsProcessing],
@@ -111,7 +111,7 @@ describe('fault knobs', () => {
         assert.equal((await h.connect('POST', '/checkouts', { cartId: 'active' })).status, 422);
         await h.faults(NO_FAULTS);
         // The shopper retries: the write is allowed after a failure and recovers.
-        await h.connect('PATCH', '/checkouts/active', { deliveryAddress: SF_ADDRESS });
+        await h.connect('PATCH', `/checkouts/${id}`, { deliveryAddress: SF_ADDRESS });
         assert.equal((await h.waitReady()).status, 200);
         assert.equal((await h.state()).session!.IsError, false);
     });
@@ -132,7 +132,7 @@ describe('fault knobs', () => {
         const id = await startReady(h);
         const before = await h.state();
         await h.faults({ lockRate: 1 });
-        const write = await h.connect('PATCH', '/checkouts/active', { contactInfo: GUEST_CONTACT });
+        const write = await h.connect('PATCH', `/checkouts/${id}`, { contactInfo: GUEST_CONTACT });
         assert.equal(write.status, 423);
         assert.equal(write.body[0].errorCode, 'UNABLE_TO_LOCK_ROW');
         assert.equal((await h.connect('GET', '/checkouts/active')).status, 423);
@@ -175,8 +175,8 @@ describe('fault knobs', () => {
                 }
             }
         });
-        await startReady(h);
-        await h.connect('PATCH', '/checkouts/active', { deliveryAddress: SF_ADDRESS });
+        const id = await startReady(h);
+        await h.connect('PATCH', `/checkouts/${id}`, { deliveryAddress: SF_ADDRESS });
         await h.waitReady();
         const history = (await h.state()).history as {
             kind: string;

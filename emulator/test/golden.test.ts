@@ -138,12 +138,18 @@ class Run {
     private lastState: Json = null;
     webstoreId = '';
     query = '';
+    /** The session's CSRF token: every Connect write carries it, as a storefront page's do. */
+    csrfToken = '';
 
     constructor(readonly name: string) {}
 
     async record(step: string, answer: Outcome | Json): Promise<void> {
-        const log = await adminRead<{ seq: number }[]>('/__emulator/requests');
-        const added = log.filter((e) => e.seq > this.lastSeq);
+        const log =
+            await adminRead<{ seq: number; headers: { host?: string } }[]>('/__emulator/requests');
+        // The Host header names the test server's ephemeral port: left out, so runs compare.
+        const added = log
+            .filter((e) => e.seq > this.lastSeq)
+            .map((e) => ({ ...e, headers: { ...e.headers, host: undefined } }));
         if (added.length > 0) this.lastSeq = added[added.length - 1].seq;
         const state = await adminRead<Json>('/__emulator/state');
         // A checkout answer is usually the state's checkout too: say so rather than record it twice.
@@ -168,11 +174,13 @@ class Run {
         method: string,
         path: string,
         body?: unknown,
-        raw?: string
+        raw?: string,
+        headers?: Record<string, string>
     ): Promise<Outcome> {
-        const answer = await send(method, path, body, raw);
+        const answer = await send(method, path, body, raw, headers);
         if (path === '/__emulator/reset' && !isDropped(answer) && answer.status === 200) {
             this.webstoreId = (answer.body as { webstoreId: string }).webstoreId;
+            this.csrfToken = (answer.body as { csrfToken: string }).csrfToken;
             this.lastState = null;
         }
         await this.record(step, answer);
@@ -186,7 +194,9 @@ class Run {
         body?: unknown,
         options: { raw?: string; headers?: Record<string, string> } = {}
     ): Promise<Outcome> {
-        const answer = await send(method, path, body, options.raw, options.headers);
+        const write = method !== 'GET' && path.includes('/commerce/webstores/');
+        const headers = options.headers ?? (write ? { 'csrf-token': this.csrfToken } : {});
+        const answer = await send(method, path, body, options.raw, headers);
         await this.record(step, answer);
         return answer;
     }
@@ -355,7 +365,7 @@ async function guestRun(): Promise<Run> {
     await run.reset({ scenario: 'd2c-guest', seed: 11 });
     const firstId = await run.start('start');
     await run.waitReady('start', 20);
-    await run.attempt('delete', 'DELETE', run.connect('/checkouts/active'));
+    await run.attempt('delete', 'DELETE', run.connect(`/checkouts/${firstId}`));
     await run.call('deleted id', 'GET', run.connect(`/checkouts/${firstId}`));
     await run.call('no active', 'GET', run.connect('/checkouts/active'));
     await run.session('deleted session', firstId);
@@ -396,20 +406,20 @@ async function guestRun(): Promise<Run> {
         {}
     );
     await run.call('session context', 'GET', run.connect('/session-context'));
-    await run.call('forbidden pair', 'PATCH', run.connect('/checkouts/active'), {
+    await run.call('forbidden pair', 'PATCH', run.connect(`/checkouts/${id}`), {
         deliveryAddress: SF,
         deliveryMethodId: '2DmSG0000000000AAA'
     });
-    await run.call('broken JSON', 'PATCH', run.connect('/checkouts/active'), undefined, {
+    await run.call('broken JSON', 'PATCH', run.connect(`/checkouts/${id}`), undefined, {
         raw: '{"contactInfo": '
     });
-    await run.call('too large', 'PATCH', run.connect('/checkouts/active'), undefined, {
+    await run.call('too large', 'PATCH', run.connect(`/checkouts/${id}`), undefined, {
         raw: JSON.stringify({ shippingInstructions: 'x'.repeat(1024 * 1024) })
     });
     const ready = await run.write(
         'contact and address',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         { contactInfo: GUEST, deliveryAddress: SF },
         20
     );
@@ -418,14 +428,14 @@ async function guestRun(): Promise<Run> {
         await run.write(
             'dearest method',
             'PATCH',
-            run.connect('/checkouts/active'),
+            run.connect(`/checkouts/${id}`),
             { deliveryMethodId: methods[methods.length - 1].id },
             20
         );
     await run.write(
         'contact and cart fields',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         {
             contactInfo: { ...GUEST, lastName: 'Johnston' },
             customFields: [
@@ -441,14 +451,14 @@ async function guestRun(): Promise<Run> {
     await run.write(
         'date and instructions',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         { desiredDeliveryDate: '2026-01-20', shippingInstructions: 'Leave at the door' },
         20
     );
     await run.write(
         'unserved postal code',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         { deliveryAddress: { ...SF, postalCode: '00000' } },
         20
     );
@@ -456,7 +466,7 @@ async function guestRun(): Promise<Run> {
     await run.write(
         'Anchorage',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         { deliveryAddress: ANCHORAGE },
         20
     );
@@ -475,10 +485,10 @@ async function guestRun(): Promise<Run> {
     });
     await run.order('place order', id, 8);
     await run.attempt('place order again', 'POST', run.connect('/checkouts/active/orders'));
-    await run.attempt('edit after order', 'PATCH', run.connect('/checkouts/active'), {
+    await run.attempt('edit after order', 'PATCH', run.connect(`/checkouts/${id}`), {
         contactInfo: GUEST
     });
-    await run.attempt('delete after order', 'DELETE', run.connect('/checkouts/active'));
+    await run.attempt('delete after order', 'DELETE', run.connect(`/checkouts/${id}`));
     await run.attempt('resume after order', 'POST', run.connect('/checkouts'), {
         cartId: 'active'
     });
@@ -498,21 +508,21 @@ async function realisticRun(): Promise<Run> {
     await run.call('resume while processing', 'PUT', run.connect('/checkouts'), {
         cartId: 'active'
     });
-    await run.call('write while processing', 'PATCH', run.connect('/checkouts/active'), {
+    await run.call('write while processing', 'PATCH', run.connect(`/checkouts/${id}`), {
         contactInfo: GUEST
     });
     await run.waitReady('start', 150);
     await run.write(
         'contact and Toronto',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         { contactInfo: GUEST, deliveryAddress: TORONTO },
         150
     );
     const ready = await run.write(
         'back to San Francisco',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         { deliveryAddress: SF },
         150
     );
@@ -521,7 +531,7 @@ async function realisticRun(): Promise<Run> {
         await run.write(
             'second method',
             'PATCH',
-            run.connect('/checkouts/active'),
+            run.connect(`/checkouts/${id}`),
             { deliveryMethodId: methods[1].id },
             150
         );
@@ -772,11 +782,11 @@ async function digitalRun(): Promise<Run> {
     await run.write(
         'contact and address for tax',
         'PATCH',
-        run.connect('/checkouts/active'),
+        run.connect(`/checkouts/${id}`),
         { contactInfo: GUEST, deliveryAddress: TORONTO },
         20
     );
-    await run.attempt('method on a digital group', 'PATCH', run.connect('/checkouts/active'), {
+    await run.attempt('method on a digital group', 'PATCH', run.connect(`/checkouts/${id}`), {
         deliveryMethodId: '2DmSG0000000000AAA'
     });
     await run.order('place order', id, 8);
@@ -847,6 +857,140 @@ async function cpqRun(): Promise<Run> {
     return run;
 }
 
+/**
+ * How a real LWR store is called and where the emulator is strict (issue 10), and the tools' modes (issue 11):
+ * CSRF, `active` only for reading, saved addresses by id, calculator failures and their retry, the order
+ * answer, the ended site session, the expired checkout, and non-idempotent orders. Recorded after every other
+ * run, so that none of their seeded draws moves.
+ */
+async function platformRun(): Promise<Run> {
+    const run = new Run('platform fidelity: b2b-buyer and d2c-guest, faults off');
+    const quiet = { latencyMs: [0, 0] };
+    const { accountId } = await run.reset({ scenario: 'b2b-buyer', seed: 66, faults: quiet });
+    run.query = `?language=en-US&asGuest=false&htmlEncode=false&effectiveAccountId=${accountId}`;
+    await run.call('no checkout yet', 'GET', run.connect('/checkouts/active'));
+    const id = await run.start('start (PUT: create or get)', { cartId: 'active' }, 'PUT');
+    await run.waitReady('start', 20);
+    await run.call('start again (POST) while it exists', 'POST', run.connect('/checkouts'), {
+        cartId: 'active'
+    });
+    const contact = { contactInfo: { email: 'dana@example.com' } };
+    await run.call(
+        'a write without the CSRF token',
+        'PATCH',
+        run.connect(`/checkouts/${id}`),
+        contact,
+        {
+            headers: {}
+        }
+    );
+    await run.call(
+        "a write with another session's token",
+        'PATCH',
+        run.connect(`/checkouts/${id}`),
+        contact,
+        { headers: { 'csrf-token': 'not-this-sessions-token' } }
+    );
+    await run.call('PATCH on active', 'PATCH', run.connect('/checkouts/active'), contact);
+    await run.call('DELETE on active', 'DELETE', run.connect('/checkouts/active'));
+    await run.call('an unknown saved address', 'PATCH', run.connect(`/checkouts/${id}`), {
+        deliveryAddress: { id: '8lWSG0000000000AAA' }
+    });
+    await run.call('a saved address id with fields', 'PATCH', run.connect(`/checkouts/${id}`), {
+        deliveryAddress: { id: '8lWSG0000000000AAA', city: 'Portland' }
+    });
+    const page = await run.call(
+        'saved addresses',
+        'GET',
+        `${run.connect(`/accounts/${accountId}/addresses`)}&addressType=Shipping`
+    );
+    const saved = isDropped(page) ? [] : (page.body as { items: { addressId: string }[] }).items;
+    await run.write(
+        'a saved address by id',
+        'PATCH',
+        run.connect(`/checkouts/${id}`),
+        { deliveryAddress: { id: saved[saved.length - 1].addressId } },
+        20
+    );
+    const ready = await run.write(
+        'a new address without name',
+        'PATCH',
+        run.connect(`/checkouts/${id}`),
+        { deliveryAddress: { ...SF, name: undefined } },
+        20
+    );
+    await run.admin('every calculation fails', 'PUT', '/__emulator/faults', {
+        ...quiet,
+        calculatorFailureRate: 1
+    });
+    const methods = methodsOf(ready);
+    await run.call('choose a method: tax fails', 'PATCH', run.connect(`/checkouts/${id}`), {
+        deliveryMethodId: methods[methods.length - 1].id
+    });
+    await run.waitReady('tax fails', 20);
+    await run.call(
+        'place order on a failed calculation',
+        'POST',
+        run.connect(`/checkouts/${id}/orders`)
+    );
+    await run.call(
+        'a contact write does not recalculate',
+        'PATCH',
+        run.connect(`/checkouts/${id}`),
+        contact
+    );
+    await run.admin('calculations work again', 'PUT', '/__emulator/faults', quiet);
+    await run.write(
+        'retry: instructions again run the failed tax',
+        'PATCH',
+        run.connect(`/checkouts/${id}`),
+        { shippingInstructions: 'Dock 4' },
+        20
+    );
+    await run.order('place order', id, 8);
+
+    await run.reset({ scenario: 'd2c-guest', seed: 67, faults: quiet, idempotentOrders: false });
+    run.query = '?language=en-US&asGuest=true&htmlEncode=false';
+    const guestId = await run.start('guest start');
+    await run.waitReady('guest start', 20);
+    await run.write(
+        'a guest writes without a CSRF token',
+        'PATCH',
+        run.connect(`/checkouts/${guestId}`),
+        { contactInfo: GUEST, deliveryAddress: SF },
+        20
+    );
+    await run.call('order', 'POST', run.connect(`/checkouts/${guestId}/orders`));
+    await run.call(
+        'order again: a second order',
+        'POST',
+        run.connect(`/checkouts/${guestId}/orders`)
+    );
+
+    await run.reset({
+        scenario: 'd2c-guest',
+        seed: 68,
+        faults: { ...quiet, authExpiryRate: 1 },
+        idempotentOrders: true
+    });
+    for (let i = 1; i <= 6; i++)
+        await run.call(`the site session ended ${i}`, 'POST', run.connect('/checkouts'), {
+            cartId: 'active'
+        });
+    await run.call('the login page', 'GET', '/login?startURL=%2Fcheckout');
+    await run.admin('the session is back', 'PUT', '/__emulator/faults', quiet);
+    const goneId = await run.start('start');
+    await run.waitReady('start', 20);
+    await run.admin('checkouts expire', 'PUT', '/__emulator/faults', { ...quiet, goneRate: 1 });
+    await run.call('expired', 'PATCH', run.connect(`/checkouts/${goneId}`), {
+        contactInfo: GUEST
+    });
+    await run.admin('checkouts last', 'PUT', '/__emulator/faults', quiet);
+    await run.call('the expired checkout', 'GET', run.connect(`/checkouts/${goneId}`));
+    await run.start('a start makes a new one');
+    return run;
+}
+
 async function adminRun(): Promise<Run> {
     const run = new Run('admin API and routing');
     await run.reset({
@@ -858,7 +1002,23 @@ async function adminRun(): Promise<Run> {
     await run.admin('read faults', 'GET', '/__emulator/faults');
     await run.admin('bad faults', 'PUT', '/__emulator/faults', { conflictRate: 2 });
     await run.admin('bad range', 'PUT', '/__emulator/faults', { latencyMs: [5, 1] });
-    await run.admin('unknown knob', 'PUT', '/__emulator/faults', { goneRate: 0.1 });
+    await run.admin('unknown knob', 'PUT', '/__emulator/faults', { explodeRate: 0.1 });
+    await run.admin(
+        'faults as text',
+        'PUT',
+        '/__emulator/faults',
+        undefined,
+        JSON.stringify({ dropRate: 1 }),
+        { 'content-type': 'text/plain' }
+    );
+    await run.admin(
+        'reset from another origin',
+        'POST',
+        '/__emulator/reset',
+        { scenario: 'cpq' },
+        undefined,
+        { origin: 'http://evil.example' }
+    );
     await run.admin(
         'faults too large',
         'PUT',
@@ -919,7 +1079,8 @@ describe('golden run', () => {
             multiGroupRun,
             digitalRun,
             cpqRun,
-            adminRun
+            adminRun,
+            platformRun
         ]) {
             runs.push(await play());
         }

@@ -13,13 +13,26 @@ export interface Harness {
     state(): Promise<EmulatorState>;
     reset(body: Record<string, unknown>): Promise<EmulatorState>;
     faults(body: Record<string, unknown>): Promise<Answer>;
-    call(method: string, path: string, body?: unknown, init?: { raw?: string }): Promise<Answer>;
-    /** Connect REST under the webstore: `rest` like `/checkouts/active`. */
+    call(
+        method: string,
+        path: string,
+        body?: unknown,
+        init?: { raw?: string; headers?: Record<string, string> }
+    ): Promise<Answer>;
+    /**
+     * Connect REST under the webstore: `rest` like `/checkouts/active`. Sends the session's `CSRF-Token`, as a
+     * storefront page does, unless `csrfToken` says otherwise (null: no header).
+     */
     connect(
         method: string,
         rest: string,
         body?: unknown,
-        options?: { prefix?: 'services' | 'webruntime'; version?: string; query?: string }
+        options?: {
+            prefix?: 'services' | 'webruntime';
+            version?: string;
+            query?: string;
+            csrfToken?: string | null;
+        }
     ): Promise<Answer>;
     apex(classAndMethod: string, params: unknown): Promise<Answer>;
     /** GET the checkout until it stops answering 202 (bounded). */
@@ -50,17 +63,21 @@ export async function startHarness(): Promise<Harness> {
     const server = await startEmulatorServer({ port: 0 });
     const url = server.url;
     let webstoreId = '';
+    let csrfToken = '';
 
     async function call(
         method: string,
         path: string,
         body?: unknown,
-        init: { raw?: string } = {}
+        init: { raw?: string; headers?: Record<string, string> } = {}
     ): Promise<Answer> {
         const payload = init.raw ?? (body === undefined ? undefined : JSON.stringify(body));
         const res = await fetch(url + path, {
             method,
-            headers: payload === undefined ? {} : { 'content-type': 'application/json' },
+            headers: {
+                ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+                ...init.headers
+            },
             body: payload
         });
         const text = await res.text();
@@ -80,6 +97,7 @@ export async function startHarness(): Promise<Harness> {
             if (answer.status !== 200)
                 throw new Error(`reset failed: ${JSON.stringify(answer.body)}`);
             webstoreId = (answer.body as EmulatorState).webstoreId;
+            csrfToken = (answer.body as EmulatorState).csrfToken;
             return answer.body as EmulatorState;
         },
         faults(body) {
@@ -92,10 +110,12 @@ export async function startHarness(): Promise<Harness> {
                     ? '/webruntime/api/services/data'
                     : '/services/data';
             const query = options.query ? `?${options.query}` : '';
+            const token = options.csrfToken === undefined ? csrfToken : options.csrfToken;
             return call(
                 method,
                 `${base}/${options.version ?? 'v66.0'}/commerce/webstores/${webstoreId}${rest}${query}`,
-                body
+                body,
+                { headers: token === null ? {} : { 'csrf-token': token } }
             );
         },
         apex(classAndMethod, params) {

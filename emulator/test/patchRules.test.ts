@@ -12,6 +12,7 @@ import { seedBodies, type SeedIds } from './seedBodies';
 
 let h: Harness;
 let ids: SeedIds;
+let checkoutId: string;
 before(async () => {
     h = await startHarness();
 });
@@ -22,7 +23,7 @@ after(async () => {
 /** A signed-in buyer's ready checkout: it has an address and delivery methods to choose from. */
 beforeEach(async () => {
     await h.reset({ scenario: 'b2b-buyer', seed: 7, ...INSTANT });
-    await startReady(h);
+    checkoutId = await startReady(h);
     const checkout = (await h.waitReady()).body;
     const group = checkout.deliveryGroups.items[0];
     const other = group.availableDeliveryMethods.find(
@@ -42,7 +43,7 @@ const instructions = 'Leave at the loading dock';
 
 async function expectRejected(body: Record<string, unknown>, status = 400): Promise<string> {
     const before = await h.state();
-    const answer = await h.connect('PATCH', '/checkouts/active', body);
+    const answer = await h.connect('PATCH', `/checkouts/${checkoutId}`, body);
     assert.equal(answer.status, status, JSON.stringify(answer.body));
     assert.ok(Array.isArray(answer.body));
     assert.equal(typeof answer.body[0].errorCode, 'string');
@@ -54,7 +55,7 @@ async function expectRejected(body: Record<string, unknown>, status = 400): Prom
 }
 
 async function expectAccepted(body: Record<string, unknown>): Promise<number> {
-    const answer = await h.connect('PATCH', '/checkouts/active', body);
+    const answer = await h.connect('PATCH', `/checkouts/${checkoutId}`, body);
     assert.ok(
         answer.status === 200 || answer.status === 202,
         `${answer.status} ${JSON.stringify(answer.body)}`
@@ -149,7 +150,7 @@ describe('forbidden PATCH combinations answer 400 INVALID_INPUT and change nothi
     ];
     for (const [name, body] of forbidden) {
         it(name, async () => {
-            const answer = await h.connect('PATCH', '/checkouts/active', body());
+            const answer = await h.connect('PATCH', `/checkouts/${checkoutId}`, body());
             assert.equal(answer.body[0].errorCode, 'INVALID_INPUT');
             await expectRejected(body());
         });
@@ -244,7 +245,7 @@ describe('allowed PATCH combinations are accepted', () => {
 describe("the seed's request bodies are accepted as written", () => {
     for (const [name, body] of Object.entries(seedBodies)) {
         it(name, async () => {
-            const answer = await h.connect('PATCH', '/checkouts/active', body(ids));
+            const answer = await h.connect('PATCH', `/checkouts/${checkoutId}`, body(ids));
             assert.ok(answer.status === 200 || answer.status === 202, JSON.stringify(answer.body));
             const ready = (await h.waitReady()).body;
             const sent = body(ids);
@@ -387,7 +388,7 @@ describe('custom fields are validated by type and format', () => {
 describe('address and value validation', () => {
     const cases: [string, Record<string, unknown>][] = [
         ['an address without street', { deliveryAddress: { name: 'A', country: 'US' } }],
-        ['an address without name', { deliveryAddress: { street: '1 Main St', country: 'US' } }],
+        ['an address without country', { deliveryAddress: { name: 'A', street: '1 Main St' } }],
         ['an unknown country code', { deliveryAddress: { ...SF_ADDRESS, country: 'XX' } }],
         ['a region not of the country', { deliveryAddress: { ...SF_ADDRESS, region: 'ZZ' } }],
         ['a malformed US postal code', { deliveryAddress: { ...SF_ADDRESS, postalCode: '9410' } }],

@@ -33,9 +33,15 @@ describe('endurance', () => {
             serverErrorRate: 0.05,
             dropRate: 0.03,
             calculatorFailureRate: 0.1,
-            sessionErrorRate: 0.1
+            sessionErrorRate: 0.1,
+            authExpiryRate: 0.02,
+            goneRate: 0.02,
+            hangRate: 0.01
         });
         const state = e.state();
+        // A signed-in buyer: every write carries the session's token, and names the checkout it writes.
+        const headers = { 'csrf-token': state.csrfToken };
+        let checkoutId = 'active';
         const base = `${server.url}/services/data/v66.0/commerce/webstores/${state.webstoreId}`;
         const lwrBase = `${server.url}/webruntime/api/services/data/v66.0/commerce/webstores/${state.webstoreId}`;
         const random = new Random(2024);
@@ -47,37 +53,41 @@ describe('endurance', () => {
             () =>
                 fetch(url, {
                     method,
-                    body: raw ?? (body === undefined ? undefined : JSON.stringify(body))
+                    headers,
+                    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+                    // A hung request is given up on, as a client with a timeout does.
+                    signal: AbortSignal.timeout(250)
                 });
+        const checkout = () => `${base}/checkouts/${checkoutId}`;
         const mix: (() => Send)[] = [
             () => json('POST', `${base}/checkouts`, { cartId: 'active' }),
             () => json('GET', `${pick([base, lwrBase])}/checkouts/active`),
             () => json('GET', `${base}/checkouts/active`),
             () =>
-                json('PATCH', `${base}/checkouts/active`, {
+                json('PATCH', checkout(), {
                     contactInfo: { ...GUEST_CONTACT, firstName: `A${random.index(1000)}` }
                 }),
             () =>
-                json('PATCH', `${base}/checkouts/active`, {
+                json('PATCH', checkout(), {
                     deliveryAddress: { ...SF_ADDRESS, street: `${random.index(500)} Main St` }
                 }),
             () =>
-                json('PATCH', `${base}/checkouts/active`, {
+                json('PATCH', checkout(), {
                     deliveryAddress: SF_ADDRESS,
                     deliveryMethodId: '2DmSG0000000000AAA'
                 }),
             () =>
-                json('PATCH', `${base}/checkouts/active`, {
+                json('PATCH', checkout(), {
                     customFields: [{ attributes: { type: 'WebCart' }, MyCustomTextField__c: 'x' }]
                 }),
-            () => json('PATCH', `${base}/checkouts/active`, undefined, '{"broken": '),
+            () => json('PATCH', checkout(), undefined, '{"broken": '),
             () =>
                 json('POST', `${base}/checkouts/active/payments`, {
                     requestType: 'SimplePurchaseOrder',
                     paymentToken: `PO-${random.index(99)}`
                 }),
             () => json('POST', `${base}/checkouts/active/orders`),
-            () => json('DELETE', `${base}/checkouts/active`),
+            () => json('DELETE', checkout()),
             () => json('GET', `${base}/accounts/${state.accountId}/addresses?addressType=Shipping`),
             () => json('GET', `${base}/session-context`),
             () =>
@@ -103,8 +113,11 @@ describe('endurance', () => {
                         sent++;
                         try {
                             const res = await pick(mix)()();
-                            await res.arrayBuffer();
+                            const text = await res.text();
                             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+                            // A start names the checkout the next writes go to.
+                            const started = /^\{"checkoutId":"(\w+)"/.exec(text);
+                            if (started) checkoutId = started[1];
                         } catch {
                             dropped++;
                         }
@@ -127,9 +140,13 @@ describe('endurance', () => {
         );
         assert.ok(sent >= TOTAL_REQUESTS);
         // Every fault fired, and so did the happy paths.
-        for (const status of [200, 202, 400, 404, 409, 500])
+        for (const status of [200, 202, 400, 401, 404, 409, 410, 422, 500])
             assert.ok((statuses.get(status) ?? 0) > 0, `saw ${status}`);
         assert.ok(dropped > 0, 'some connections were dropped');
+        assert.ok(
+            e.requests().some((r) => r.fault === 'hang-before' || r.fault === 'hang-after'),
+            'some requests hung until the client gave up'
+        );
         // Bounded: the log holds its capacity, no more; the heap did not grow by anything like the traffic.
         const log = e.requests();
         assert.equal(log.length, LOG_CAPACITY);

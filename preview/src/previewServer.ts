@@ -13,6 +13,7 @@ import {
     type PreviewWatcher
 } from './build';
 import { renderPage } from './page';
+import { guardRequest } from './requestGuard';
 import { CONTEXT_MODULE_URL } from './salesforceModules';
 import { renderContextModule, storeContextOf } from './storeContext';
 
@@ -47,6 +48,8 @@ export interface PreviewServerOptions {
     watch?: boolean;
     /** Without `watch`: reuse (or store) the bundle for these exact inputs here, so test files share a build. */
     cacheDir?: string;
+    /** The browser entry module (not with `cacheDir`): the checkout page unless given; tests build a small one. */
+    entry?: string;
     /** Build progress and errors; silent when omitted. */
     log?: (line: string) => void;
 }
@@ -92,7 +95,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         };
         if (options.watch) {
             let first = true;
-            watcher = watchPreview({ outDir }, (report) => {
+            watcher = watchPreview({ outDir, entry: options.entry }, (report) => {
                 if (first) {
                     first = false;
                     settle(report);
@@ -107,7 +110,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
                   outDir = report.outDir;
                   return report;
               })
-            : buildPreview({ outDir });
+            : buildPreview({ outDir, entry: options.entry });
         build
             .catch((error: unknown): BuildReport => ({
                 ok: false,
@@ -131,8 +134,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
 
     async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-        const url = new URL(request.url ?? '/', 'http://preview.local');
-        const pathname = decodeURIComponent(url.pathname);
+        const pathname = guardRequest(request, response);
+        if (pathname === null) return;
         if (request.method === 'GET' && (pathname === '/' || pathname === '/checkout')) {
             await firstBuild;
             sendText(response, 200, renderPage(lastBuild, buildId), 'text/html; charset=utf-8');

@@ -9,13 +9,14 @@ import { readCustomLabels } from '../../scripts/lib/custom-labels';
  * - `@salesforce/apex/{Class}.{method}`: `POST /apex/{Class}/{method}` on the preview's origin (the emulator),
  *   rejecting like the platform does (`{status, body: {message, exceptionType}}`).
  * - Store context that follows the emulator's scenario (`@salesforce/user/isGuest`, `@salesforce/webstore/Id`,
- *   `@salesforce/user/Id`, `@salesforce/effectiveAccount/Id`): re-exported from `CONTEXT_MODULE_URL`, which the
- *   server renders per request from the emulator's state.
+ *   `@salesforce/user/Id`, `@salesforce/effectiveAccount/Id`, and the LWR runtime's `@app/csrfToken`):
+ *   re-exported from `CONTEXT_MODULE_URL`, which the server renders per request from the emulator's state, so
+ *   a page load picks up the session's current CSRF token (it changes with the scenario and seed).
  * - Fixed LWR site context (`@salesforce/community/*`, `@salesforce/site/Id`) and the `@salesforce/i18n/*` values
  *   below; every other `@salesforce/i18n/*` key falls through to the en-US stubs lightning-base-components ships.
  */
 
-/** Served by the preview server: `export const isGuest, webstoreId, userId, effectiveAccountId`. */
+/** Served by the preview server: `export const isGuest, webstoreId, userId, effectiveAccountId, csrfToken`. */
 export const CONTEXT_MODULE_URL = '/__preview/context.js';
 
 /** The site's base path: empty, so Connect REST goes to `/webruntime/api/services/data/…` on this origin. */
@@ -23,7 +24,8 @@ export const PREVIEW_BASE_PATH = '';
 
 const PREVIEW_I18N: Record<string, string | number> = {
     locale: 'en-US',
-    lang: 'en',
+    // What Salesforce's checkout sends as `language`, and what `@salesforce/i18n/lang` gives on an en-US site.
+    lang: 'en-US',
     currency: 'USD',
     dir: 'ltr',
     timeZone: 'America/Los_Angeles',
@@ -42,7 +44,8 @@ const DYNAMIC_CONTEXT: Record<string, string> = {
     '@salesforce/user/isGuest': 'isGuest',
     '@salesforce/webstore/Id': 'webstoreId',
     '@salesforce/user/Id': 'userId',
-    '@salesforce/effectiveAccount/Id': 'effectiveAccountId'
+    '@salesforce/effectiveAccount/Id': 'effectiveAccountId',
+    '@app/csrfToken': 'csrfToken'
 };
 
 const APEX_CLIENT = '\0preview:apex-client';

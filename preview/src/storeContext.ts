@@ -14,6 +14,8 @@ export interface StoreContext {
     /** The Industries CPQ cart (its header record id), in the `cpq` scenario. */
     cpqCartId: string | null;
     cpqNamespace: string | null;
+    /** What `@app/csrfToken` gives the page: the emulator session's token, required on signed-in writes. */
+    csrfToken: string;
 }
 
 const GUEST_USER_ID = '005SG000000PrvGYAS';
@@ -29,7 +31,8 @@ export function storeContextOf(state: EmulatorState): StoreContext {
         effectiveAccountId: state.accountId,
         cartId: state.cartId,
         cpqCartId: state.cpqCartId,
-        cpqNamespace: state.cpqNamespace
+        cpqNamespace: state.cpqNamespace,
+        csrfToken: state.csrfToken
     };
 }
 

@@ -2,6 +2,7 @@
 import { invalidInput } from '../errors';
 import { parseFaults } from '../faults';
 import type { CpqOrderOverrides } from '../model';
+import type { CpqSettings } from '../model/records';
 import { SCENARIOS } from '../scenarios';
 import { isObject, rejectUnknownKeys } from '../validation/json';
 import type { EmulatorOptions } from '../emulator';
@@ -66,6 +67,32 @@ function parseCpqOrder(value: unknown): CpqOrderOverrides | undefined {
     return result;
 }
 
+/** The admin's Industries CPQ checkout settings (the scenario's defaults for what is left out). */
+function parseCpqSettings(value: unknown): Partial<CpqSettings> | undefined {
+    if (value === undefined) return undefined;
+    if (!isObject(value)) throw invalidInput('cpqSettings must be an object.');
+    rejectUnknownKeys(
+        value,
+        ['namespace', 'checkOrderStatus', 'validateSubmittedXLI'],
+        'cpqSettings'
+    );
+    const settings: Partial<CpqSettings> = {};
+    if (value.namespace !== undefined) {
+        if (typeof value.namespace !== 'string' || !/^[A-Za-z]\w{0,14}$/.test(value.namespace))
+            throw invalidInput(
+                'cpqSettings.namespace must be a package namespace, e.g. vlocity_cmt.'
+            );
+        settings.namespace = value.namespace;
+    }
+    for (const key of ['checkOrderStatus', 'validateSubmittedXLI'] as const) {
+        const v = value[key];
+        if (v === undefined) continue;
+        if (typeof v !== 'boolean') throw invalidInput(`cpqSettings.${key} must be true or false.`);
+        settings[key] = v;
+    }
+    return settings;
+}
+
 /**
  * `timeScale` multiplies every delay: 1 is realistic, 0.05 runs 20× faster, 0 is instant. Values above 1 are
  * refused so that a speed-up factor (e.g. 20) is not silently taken for a 20× slow-down.
@@ -85,7 +112,17 @@ export function parseResetBody(body: unknown): EmulatorOptions {
     if (!isObject(body)) throw invalidInput('The reset body must be a JSON object.');
     rejectUnknownKeys(
         body,
-        ['scenario', 'seed', 'timeScale', 'today', 'cpqOutcome', 'cpqOrder', 'faults'],
+        [
+            'scenario',
+            'seed',
+            'timeScale',
+            'today',
+            'cpqOutcome',
+            'cpqOrder',
+            'cpqSettings',
+            'idempotentOrders',
+            'faults'
+        ],
         'reset'
     );
     const options: EmulatorOptions = {};
@@ -110,6 +147,12 @@ export function parseResetBody(body: unknown): EmulatorOptions {
     }
     options.cpqOutcome = parseCpqOutcome(body.cpqOutcome);
     options.cpqOrder = parseCpqOrder(body.cpqOrder);
+    options.cpqSettings = parseCpqSettings(body.cpqSettings);
+    if (body.idempotentOrders !== undefined) {
+        if (typeof body.idempotentOrders !== 'boolean')
+            throw invalidInput('idempotentOrders must be true or false.');
+        options.idempotentOrders = body.idempotentOrders;
+    }
     if (body.faults !== undefined) options.faults = parseFaults(body.faults);
     return options;
 }

@@ -1,6 +1,10 @@
 /**
  * The admin API under `/__emulator` (DESIGN §5): reset, faults, the request log, the state. Admin calls are
  * neither logged nor faulted, and draw nothing from the seeded streams.
+ *
+ * They reset a running preview, so a page on another origin must not reach them: a browser request that says
+ * where it comes from (`Origin`) must come from this host, and a body must be `application/json` (which a
+ * cross-origin page can only send after a CORS preflight, which the admin routes never grant).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorOptions, EmulatorState } from '../emulator';
@@ -9,7 +13,7 @@ import type { Faults } from '../faults';
 import type { RequestLogEntry } from '../requestLog';
 import { parseResetBody } from './adminBodies';
 import { send } from './answers';
-import { parseBody, readBody } from './body';
+import { parseBody, readBody, type RawBody } from './body';
 
 /** What the admin routes act on: the emulator's own operations. */
 export interface AdminApi {
@@ -40,7 +44,9 @@ export async function handleAdmin(
 ): Promise<void> {
     const method = req.method ?? 'GET';
     try {
-        const body = parseBody(await readBody(req));
+        const raw = await readBody(req);
+        checkCaller(req, raw);
+        const body = parseBody(raw);
         if (path === '/__emulator/reset' && method === 'POST') {
             send(res, 200, admin.reset(parseResetBody(body)));
         } else if (path === '/__emulator/faults' && method === 'PUT') {
@@ -65,5 +71,37 @@ export async function handleAdmin(
                 ? error
                 : new ApiError(500, 'UNKNOWN_EXCEPTION', String(error));
         send(res, e.status, [{ errorCode: e.errorCode, message: e.message }]);
+    }
+}
+
+/** Same origin when the request names one, and JSON bodies only. */
+function checkCaller(req: IncomingMessage, raw: RawBody): void {
+    const origin = req.headers.origin;
+    // Behind a forwarding proxy the browser's host is the forwarded one. A page on another origin can't
+    // forge that header: it would need a CORS preflight, which these routes never grant.
+    const host = origin === undefined ? undefined : hostOf(origin);
+    const ours = [req.headers.host, req.headers['x-forwarded-host']];
+    if (origin !== undefined && (host === undefined || !ours.includes(host))) {
+        throw new ApiError(
+            403,
+            'FORBIDDEN',
+            `The emulator's admin API answers its own origin only, not ${origin}.`
+        );
+    }
+    const type = req.headers['content-type'];
+    if (raw.bytes > 0 && !/^application\/json\s*(;|$)/i.test(type ?? '')) {
+        throw new ApiError(
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Admin request bodies must be application/json, not ${type ?? 'untyped'}.`
+        );
+    }
+}
+
+function hostOf(origin: string): string | undefined {
+    try {
+        return new URL(origin).host;
+    } catch {
+        return undefined; // "null" (a sandboxed or file page) or garbage: never this host
     }
 }

@@ -31,6 +31,23 @@ export function send(
     res.end(text);
 }
 
+/** A result as it goes on the wire: an HTML page, JSON, or no body; with its headers and warnings. */
+export function sendResult(res: ServerResponse, result: ApiResult): void {
+    const headers = { ...warningHeaders(result.warnings), ...result.headers };
+    if (result.page === undefined) {
+        send(res, result.status, result.body, headers);
+        return;
+    }
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(result.status, {
+        'content-type': 'text/html;charset=UTF-8',
+        'content-length': String(Buffer.byteLength(result.page)),
+        'cache-control': 'no-store',
+        ...headers
+    });
+    res.end(result.page);
+}
+
 export function connectError(error: ApiError): ApiResult {
     return { status: error.status, body: [{ errorCode: error.errorCode, message: error.message }] };
 }
@@ -57,7 +74,7 @@ export function errorResult(error: unknown, path: string, isApex: boolean): ApiR
 }
 
 /** Warnings (e.g. ignored custom-field subfields) travel as one HTTP `Warning: 299` header. */
-export function warningHeaders(warnings: string[] | undefined): Record<string, string> {
+function warningHeaders(warnings: string[] | undefined): Record<string, string> {
     if (!warnings || warnings.length === 0) return {};
     return { warning: warnings.map((w) => `299 - "${w.replace(/"/g, "'")}"`).join(', ') };
 }

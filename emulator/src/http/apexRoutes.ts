@@ -3,11 +3,16 @@
  * CartCheckoutSession read and the Industries CPQ controller. A failure is an AuraHandledException (500).
  */
 import { ApiError, invalidInput } from '../errors';
+import { looksLikeId, sameId } from '../ids';
 import type { ApiResult, OrgModel } from '../model';
+import type { CpqSettings } from '../model/records';
 import { isObject, rejectUnknownKeys, type JsonObject } from '../validation/json';
 
 /** No such Apex class or method: not an Apex exception, so not a 500. */
 export class ApexRouteError extends ApiError {}
+
+/** Parameters older clients send that are admin settings now: accepted and ignored. */
+const RETIRED_CPQ_PARAMETERS = ['namespace', 'checkOrderStatus', 'validateSubmittedXLI'];
 
 export function dispatchApex(
     model: OrgModel,
@@ -40,34 +45,78 @@ export function dispatchApex(
         const record = model.sessionRecord(params.checkoutId);
         return { status: 200, body: record ? sessionDto(record) : null };
     }
-    if (
-        key === 'CpqCheckoutController.checkout' ||
-        key === 'CpqCheckoutController.getCartSummary'
-    ) {
-        const isCheckout = key === 'CpqCheckoutController.checkout';
-        rejectUnknownKeys(
-            params,
-            isCheckout
-                ? ['cartId', 'namespace', 'checkOrderStatus', 'validateSubmittedXLI']
-                : ['cartId', 'namespace'],
-            `${m[2]} parameters`
-        );
-        if (typeof params.cartId !== 'string' || typeof params.namespace !== 'string') {
-            throw invalidInput('cartId and namespace are required.');
-        }
-        const href = `/services/apexrest/${params.namespace}/v2/cpq/carts/${params.cartId}/items/checkout`;
-        if (!isCheckout) return model.cpqSummary(params.namespace, params.cartId, href);
-        const checkOrderStatus = params.checkOrderStatus ?? true;
-        const validateSubmittedXLI = params.validateSubmittedXLI ?? false;
-        return model.cpqCheckout(params.namespace, params.cartId, {
+    if (key === 'CpqCheckoutController.checkout') {
+        const { cartId, namespace, settings } = cpqCall(model, params, m[2]);
+        const answer = model.cpqCheckout(namespace, cartId, {
             methodName: 'checkout',
-            cartId: params.cartId,
-            ContextId: params.cartId,
-            checkOrderStatus,
-            validateSubmittedXLI
+            cartId,
+            ContextId: cartId,
+            checkOrderStatus: settings.checkOrderStatus,
+            validateSubmittedXLI: settings.validateSubmittedXLI
         });
+        return { status: 200, body: cpqCheckoutDto(answer.body) };
+    }
+    if (key === 'CpqCheckoutController.getCartSummary') {
+        const { cartId, href, namespace, settings } = cpqCall(model, params, m[2]);
+        const summary = model.cpqSummary(namespace, cartId, href).body;
+        const record =
+            isObject(summary) && Array.isArray(summary.records) ? summary.records[0] : null;
+        const header = isObject(record) ? record : {};
+        return {
+            status: 200,
+            body: {
+                oneTimeTotal: numberOrNull(header.EffectiveOneTimeTotal__c),
+                recurringTotal: numberOrNull(header.EffectiveRecurringTotal__c),
+                currencyIsoCode:
+                    typeof header.CurrencyIsoCode === 'string' ? header.CurrencyIsoCode : null,
+                checkOrderStatus: settings.checkOrderStatus
+            }
+        };
     }
     throw new ApexRouteError(404, 'NOT_FOUND', `No Apex method ${key} in this org.`);
+}
+
+/**
+ * The CPQ controller's checks before its callout: a cart id the shopper may use (the Apex answers every
+ * failure here with one message), and the admin's settings.
+ */
+function cpqCall(
+    model: OrgModel,
+    params: JsonObject,
+    method: string
+): { cartId: string; namespace: string; settings: CpqSettings; href: string } {
+    rejectUnknownKeys(params, ['cartId', ...RETIRED_CPQ_PARAMETERS], `${method} parameters`);
+    const cpq = model.cpq;
+    const cartId = typeof params.cartId === 'string' ? params.cartId.trim() : '';
+    if (!cpq || !looksLikeId(cartId) || !sameId(cartId, cpq.cartId))
+        throw invalidInput('Provide a valid cart id.');
+    const { namespace } = cpq.settings;
+    return {
+        cartId,
+        namespace,
+        settings: cpq.settings,
+        href: `/services/apexrest/${namespace}/v2/cpq/carts/${cartId}/items/checkout`
+    };
+}
+
+/** `CpqCheckoutController.checkout`'s DTO of the CPQ answer: every list present, never null. */
+function cpqCheckoutDto(body: unknown): Record<string, unknown> {
+    const answer = isObject(body) ? body : {};
+    const records = Array.isArray(answer.records) ? answer.records.filter(isObject) : [];
+    const messages = Array.isArray(answer.messages) ? answer.messages.filter(isObject) : [];
+    return {
+        totalSize: typeof answer.totalSize === 'number' ? answer.totalSize : records.length,
+        records: records.map((r) => ({ id: r.id ?? null, objectType: r.objectType ?? null })),
+        messages: messages.map((m) => ({
+            code: m.code ?? null,
+            severity: m.severity ?? null,
+            message: m.message ?? null
+        }))
+    };
+}
+
+function numberOrNull(value: unknown): number | null {
+    return typeof value === 'number' ? value : null;
 }
 
 /** The controller's DTO of the CartCheckoutSession record. */

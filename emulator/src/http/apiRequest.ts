@@ -1,18 +1,21 @@
 /**
  * One Connect or Apex request, end to end: log entry, body, fault draws, the first half of the latency, an
- * early drop, the answer (injected or real), the second half, a late drop or the answer written, the log.
+ * early drop or hang, the answer (injected, refused for its CSRF token, or real), the second half, a late drop
+ * or hang, or the answer written; the log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from '../errors';
 import type { Faults } from '../faults';
 import type { ApiResult, OrgModel } from '../model';
 import type { Random } from '../random';
-import type { RequestLog, RequestLogEntry } from '../requestLog';
-import { errorCodeOf, errorResult, send, warningHeaders } from './answers';
+import { startEntry, type RequestLog, type RequestLogEntry } from '../requestLog';
+import { connectError, errorCodeOf, errorResult, sendResult } from './answers';
 import { dispatchApex } from './apexRoutes';
 import { loggedBody, parseBody, readBody, type RawBody } from './body';
 import { now } from './clock';
 import { dispatchConnect } from './connectRoutes';
-import { drawFaults, injectedFault } from './faultInjection';
+import { csrfRefusal } from './csrf';
+import { drawFaults, injectedFault, type FaultDraws } from './faultInjection';
 
 /**
  * The emulator's live parts, read when each is needed: a reset during a request's latency replaces the model,
@@ -25,9 +28,12 @@ export interface Runtime {
     readonly timeScale: number;
     readonly log: RequestLog;
     sleep(ms: number): Promise<void>;
+    /** Holds a request unanswered until its client goes away or the emulator resets or closes. */
+    hang(res: ServerResponse): Promise<void>;
 }
 
 const GET_SESSION = '/apex/CheckoutSessionController/getSession';
+const CHECKOUT_PATH = /\/commerce\/webstores\/[^/]+\/checkouts\/([^/]+)/;
 
 export async function handleApiRequest(
     req: IncomingMessage,
@@ -36,19 +42,8 @@ export async function handleApiRequest(
     path: string,
     runtime: Runtime
 ): Promise<void> {
-    const method = (req.method ?? 'GET').toUpperCase();
-    const startedAt = now();
-    const query: Record<string, string> = {};
-    for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
-    const entry: Omit<RequestLogEntry, 'seq'> = {
-        method,
-        path,
-        query,
-        status: 0,
-        body: null,
-        startedAt,
-        endedAt: startedAt
-    };
+    const entry = startEntry(req, url, path, now());
+    const method = entry.method;
     const finish = (status: number, extra: Partial<RequestLogEntry> = {}): void => {
         Object.assign(entry, extra, { status, endedAt: now() });
         runtime.log.add(entry);
@@ -61,7 +56,7 @@ export async function handleApiRequest(
         finish(0, { fault: 'client-aborted' });
         return;
     }
-    entry.body = loggedBody(raw);
+    Object.assign(entry, loggedBody(raw));
 
     const draws = drawFaults(runtime.faultRandom, runtime.faults, runtime.timeScale);
     await runtime.sleep(draws.latencyMs / 2);
@@ -70,40 +65,79 @@ export async function handleApiRequest(
         finish(0, { fault: 'drop-before' });
         return;
     }
+    if (draws.hang && !draws.dropAfter) {
+        await hangUp(res, runtime);
+        finish(0, { fault: 'hang-before' });
+        return;
+    }
 
-    let result: ApiResult;
-    let fault: string | undefined;
+    const { result, fault } = answer(req, method, path, url, raw, draws, runtime.model);
+    const warnings = result.warnings?.length ? result.warnings : undefined;
+    if (draws.hang) {
+        await hangUp(res, runtime);
+        finish(0, { fault: 'hang-after', warnings });
+        return;
+    }
+    await runtime.sleep(draws.latencyMs / 2);
+    if (draws.drop && draws.dropAfter) {
+        req.socket.destroy();
+        finish(0, { fault: 'drop-after', warnings });
+        return;
+    }
+    sendResult(res, result);
+    finish(result.status, { fault, errorCode: errorCodeOf(result.body), warnings });
+}
+
+/** The answer the request gets: an injected fault, a CSRF refusal, an expired checkout, or the real one. */
+function answer(
+    req: IncomingMessage,
+    method: string,
+    path: string,
+    url: URL,
+    raw: RawBody,
+    draws: FaultDraws,
+    model: OrgModel
+): { result: ApiResult; fault?: string } {
     const isApex = path.startsWith('/apex/');
     try {
         const body = parseBody(raw);
         const injected = injectedFault(draws, method, path, isApex);
-        if (injected) {
-            ({ fault, result } = injected);
-        } else if (isApex) {
-            result = dispatchApex(runtime.model, path, method, body, draws.sessionError);
-            if (draws.sessionError && path === GET_SESSION) fault = 'session-error';
-        } else {
-            result = dispatchConnect(runtime.model, path, method, url.searchParams, body);
+        if (injected) return injected;
+        const refused = csrfRefusal(model, method, path, req.headers['csrf-token']);
+        if (refused) return { result: refused };
+        if (draws.gone && expire(model, path)) {
+            return {
+                fault: 'gone',
+                result: connectError(
+                    new ApiError(
+                        410,
+                        'GONE',
+                        'This checkout expired (injected fault). Start a new checkout.'
+                    )
+                )
+            };
         }
+        if (isApex) {
+            const result = dispatchApex(model, path, method, body, draws.sessionError);
+            return {
+                result,
+                fault: draws.sessionError && path === GET_SESSION ? 'session-error' : undefined
+            };
+        }
+        return { result: dispatchConnect(model, path, method, url.searchParams, body) };
     } catch (error) {
-        result = errorResult(error, path, isApex);
+        return { result: errorResult(error, path, isApex) };
     }
-    const headers = warningHeaders(result.warnings);
+}
 
-    await runtime.sleep(draws.latencyMs / 2);
-    const errorCode = errorCodeOf(result.body);
-    if (draws.drop && draws.dropAfter) {
-        req.socket.destroy();
-        finish(0, {
-            fault: 'drop-after',
-            warnings: result.warnings?.length ? result.warnings : undefined
-        });
-        return;
-    }
-    send(res, result.status, result.body, headers);
-    finish(result.status, {
-        fault,
-        errorCode,
-        warnings: result.warnings?.length ? result.warnings : undefined
-    });
+/** Expires the checkout a request names, if it has one that can expire. */
+function expire(model: OrgModel, path: string): boolean {
+    const id = CHECKOUT_PATH.exec(path)?.[1];
+    return id !== undefined && model.expireCheckout(decodeURIComponent(id));
+}
+
+/** Waits out a hang, then closes the connection without an answer (if the client hasn't already). */
+async function hangUp(res: ServerResponse, runtime: Runtime): Promise<void> {
+    await runtime.hang(res);
+    if (!res.destroyed) res.destroy();
 }

@@ -1,15 +1,15 @@
 /**
  * Request bodies: read with a size limit, then parsed as JSON. The one size check for every path (admin and
- * API),
- * so the limit and its 413 answer are written once.
+ * API), so the limit and its 413 answer are written once.
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../errors';
-import { LOGGED_BODY_LIMIT } from '../requestLog';
+import { LOGGED_BODY_LIMIT, truncate, type RequestLogEntry } from '../requestLog';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface RawBody {
+    /** The body; when too large, only its first LOGGED_BODY_LIMIT bytes (for the log). */
     text: string;
     tooLarge: boolean;
     bytes: number;
@@ -29,16 +29,20 @@ export function readBody(req: IncomingMessage): Promise<RawBody> {
         let tooLarge = false;
         req.on('data', (chunk: Buffer) => {
             bytes += chunk.length;
+            if (tooLarge) return;
             if (bytes > MAX_BODY_BYTES) {
                 tooLarge = true;
+                // A copy of the first bytes only: the rest of the body is not retained.
+                const head = Buffer.concat([...chunks, chunk], LOGGED_BODY_LIMIT);
                 chunks.length = 0;
+                chunks.push(head);
             } else {
                 chunks.push(chunk);
             }
         });
         req.on('end', () =>
             resolve({
-                text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'),
+                text: Buffer.concat(chunks).toString('utf8'),
                 tooLarge,
                 bytes
             })
@@ -67,13 +71,15 @@ export function parseBody(raw: RawBody): unknown {
     }
 }
 
-/** What the request log keeps of a body: its JSON, its text when it isn't JSON, or a summary when large. */
-export function loggedBody(raw: RawBody): unknown {
-    if (raw.tooLarge || raw.bytes > LOGGED_BODY_LIMIT) return { omitted: true, bytes: raw.bytes };
-    if (raw.text.trim() === '') return null;
-    try {
-        return JSON.parse(raw.text);
-    } catch {
-        return raw.text;
-    }
+/** What the request log keeps of a body: its text, truncated; never the parsed value. */
+export function loggedBody(
+    raw: RawBody
+): Pick<RequestLogEntry, 'body' | 'bodyBytes' | 'bodyTruncated'> {
+    const body = raw.text === '' ? null : truncate(raw.text, LOGGED_BODY_LIMIT);
+    const whole = !raw.tooLarge && body?.length === raw.text.length;
+    return {
+        body,
+        bodyBytes: raw.bytes,
+        ...(whole || body === null ? {} : { bodyTruncated: true as const })
+    };
 }

@@ -1,4 +1,5 @@
-/** The emulator's clock, and the latency sleeps that closing the emulator cuts short. */
+/** The emulator's clock, the latency sleeps that closing the emulator cuts short, and the hung requests. */
+import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 /** Epoch milliseconds with sub-millisecond precision, on one clock for the log and the calculators. */
@@ -29,5 +30,30 @@ export class Sleeps {
             resolve();
         }
         this.timers.clear();
+    }
+}
+
+/** Requests held unanswered (the hangRate fault): each until its client goes away, or until released. */
+export class Hangs {
+    private readonly waiting = new Set<() => void>();
+
+    wait(res: ServerResponse): Promise<void> {
+        // The client may have gone during the latency already.
+        if (!res.socket || res.socket.destroyed) return Promise.resolve();
+        return new Promise((resolve) => {
+            const done = (): void => {
+                this.waiting.delete(done);
+                res.off('close', done);
+                resolve();
+            };
+            this.waiting.add(done);
+            // A response that is never ended closes only when its connection does: the client gave up.
+            res.on('close', done);
+        });
+    }
+
+    /** Ends every hang (a reset, or the emulator closing). */
+    releaseAll(): void {
+        for (const done of [...this.waiting]) done();
     }
 }

@@ -1,14 +1,20 @@
 /**
  * Connect REST routing under `…/commerce/webstores/{webstoreId}` (both the `/services/data` and the LWR
- * `/webruntime/api` prefixes), and the Industries CPQ Apex REST resource. Checks version, webstore,
- * language and
- * effective account, then hands the request to the org.
+ * `/webruntime/api` prefixes), and the Industries CPQ Apex REST resource. Checks version, webstore, language
+ * and effective account, then hands the request to the org. The storefront's other query parameters
+ * (`asGuest`, `htmlEncode`) are accepted and recorded, never required.
  */
 import { ApiError, invalidInput, notFound } from '../errors';
 import { sameId } from '../ids';
 import type { ApiResult, OrgModel } from '../model';
 
 export const MIN_API_VERSION = 55;
+export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Connect REST under a webstore (either prefix): what a storefront page calls through the site. */
+export function isConnectPath(path: string): boolean {
+    return path.includes('/commerce/webstores/');
+}
 const LANGUAGE = /^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
 export function dispatchConnect(
@@ -71,6 +77,11 @@ export function dispatchConnect(
         if (segments.length === 2) {
             allow('GET', 'PATCH', 'DELETE');
             if (method === 'GET') return model.getCheckout(id);
+            // Salesforce's own storefront code notes that `active` answers 400 here: writes name the id.
+            if (id === 'active')
+                throw invalidInput(
+                    `${method} needs the checkout id in the path; "active" is for reading only.`
+                );
             if (method === 'PATCH') return model.patchCheckout(id, body, version);
             return model.deleteCheckout(id);
         }

@@ -8,6 +8,8 @@ import type { Faults } from '../faults';
 import type { ApiResult } from '../model';
 import type { Random } from '../random';
 import { connectError } from './answers';
+import { isConnectPath, WRITE_METHODS } from './connectRoutes';
+import { SESSION_ENDED_ANSWERS, sessionEndedResult, type SessionEndedAnswer } from './sessionEnded';
 
 export interface FaultDraws {
     /** Destroy the socket without an answer: before the work, or after it when `dropAfter`. */
@@ -19,6 +21,11 @@ export interface FaultDraws {
     /** The round trip to add, already scaled; half before the work and half after. */
     latencyMs: number;
     locked: boolean;
+    /** How the ended site session shows, or null when it didn't end. */
+    sessionEnded: SessionEndedAnswer | null;
+    gone: boolean;
+    /** Never answer: before the work, or after it when `dropAfter`. */
+    hang: boolean;
 }
 
 export function drawFaults(random: Random, faults: Faults, timeScale: number): FaultDraws {
@@ -29,15 +36,32 @@ export function drawFaults(random: Random, faults: Faults, timeScale: number): F
     const sessionError = random.chance(faults.sessionErrorRate);
     const latencyMs = random.between(faults.latencyMs[0], faults.latencyMs[1]) * timeScale;
     const locked = random.chance(faults.lockRate);
-    return { drop, dropAfter, serverError, conflict, sessionError, latencyMs, locked };
+    // The later knobs draw only when on, so the seeded runs recorded before they existed replay unchanged.
+    const sessionEnded =
+        faults.authExpiryRate > 0 && random.chance(faults.authExpiryRate)
+            ? SESSION_ENDED_ANSWERS[random.index(SESSION_ENDED_ANSWERS.length)]
+            : null;
+    const gone = faults.goneRate > 0 && random.chance(faults.goneRate);
+    const hang = faults.hangRate > 0 && random.chance(faults.hangRate);
+    return {
+        drop,
+        dropAfter,
+        serverError,
+        conflict,
+        sessionError,
+        latencyMs,
+        locked,
+        sessionEnded,
+        gone,
+        hang
+    };
 }
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
- * The answer an injected fault forces instead of the real one, or undefined. A server error hits any request;
- * a conflict only a Connect write; a lock any Connect request. (A session error is the Apex route's to
- * inject.)
+ * The answer an injected fault forces instead of the real one, or undefined. An ended site session hits any
+ * Connect request first (the site answers before the API does); a server error any request; a conflict only a
+ * Connect write; a lock any Connect request. (A session error is the Apex route's to inject, an expired
+ * checkout the Connect request's: both need the org.)
  */
 export function injectedFault(
     draws: FaultDraws,
@@ -45,6 +69,13 @@ export function injectedFault(
     path: string,
     isApex: boolean
 ): { fault: string; result: ApiResult } | undefined {
+    const connect = !isApex && isConnectPath(path);
+    if (draws.sessionEnded && connect) {
+        return {
+            fault: `session-ended-${draws.sessionEnded}`,
+            result: sessionEndedResult(draws.sessionEnded, path)
+        };
+    }
     if (draws.serverError) {
         return {
             fault: 'server-error',
@@ -65,7 +96,6 @@ export function injectedFault(
                   )
         };
     }
-    const connect = !isApex && path.includes('/commerce/webstores/');
     if (draws.conflict && WRITE_METHODS.has(method) && connect) {
         return {
             fault: 'conflict',

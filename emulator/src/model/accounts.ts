@@ -3,8 +3,9 @@
  */
 import { ApiError, invalidInput, notFound } from '../errors';
 import { sameId } from '../ids';
+import { Random, deriveSeed, hashString } from '../random';
 import type { Org } from './org';
-import type { ApiResult } from './records';
+import type { AddressOut, ApiResult, SavedAddress } from './records';
 
 export function accountAddressesPage(
     org: Org,
@@ -53,6 +54,32 @@ export function accountAddressesPage(
     };
 }
 
+/**
+ * A saved account address as a delivery address, by its id (`deliveryAddress: {id}`, as Salesforce's own
+ * checkout sends a saved address). An id the buyer's account doesn't hold is a 400.
+ */
+export function savedAddressById(org: Org, id: string, what: string): AddressOut {
+    const saved = org.accountAddresses.find((a) => sameId(a.addressId, id));
+    if (!saved) throw invalidInput(`${what}.id "${id}" isn't one of the buyer's saved addresses.`);
+    return savedAddressOut(saved);
+}
+
+export function savedAddressOut(saved: SavedAddress): AddressOut {
+    return {
+        id: saved.addressId,
+        name: saved.name,
+        firstName: saved.firstName,
+        lastName: saved.lastName,
+        companyName: saved.companyName,
+        street: saved.street,
+        city: saved.city,
+        region: saved.region,
+        postalCode: saved.postalCode,
+        country: saved.country,
+        isDefault: saved.isDefault
+    };
+}
+
 export function sessionContext(org: Org): ApiResult {
     return {
         status: 200,
@@ -60,4 +87,17 @@ export function sessionContext(org: Org): ApiResult {
             ? { effectiveAccountId: null, isLoggedIn: false }
             : { effectiveAccountId: org.accountId, isLoggedIn: true }
     };
+}
+
+const CSRF_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The session's CSRF token (what `@app/csrfToken` gives the page): one per reset, from the seed and the
+ * scenario, so a seed replays the same one and another store gets another.
+ */
+export function csrfTokenFor(seed: number, scenario: string): string {
+    const random = new Random(deriveSeed((seed ^ hashString(scenario)) >>> 0, 4));
+    let token = '';
+    for (let i = 0; i < 40; i++) token += CSRF_ALPHABET.charAt(random.index(CSRF_ALPHABET.length));
+    return token;
 }

@@ -1,10 +1,10 @@
 /**
  * The calculator timeline. A write schedules its calculator steps (seeded durations and failures, drawn in
- * step
- * order); every read settles the steps whose time has come, so answers depend only on the clock and the seed,
- * never on how often a client polls.
+ * step order); every read settles the steps whose time has come, so answers depend only on the clock and the
+ * seed, never on how often a client polls. A failure leaves its calculations due: the next write that triggers
+ * any calculation runs them again, first (faults are rates, so that run usually recovers).
  */
-import type { Calculator, Faults } from '../faults';
+import { CALCULATORS, type Calculator, type Faults } from '../faults';
 import { PREFIX } from '../ids';
 import { calculatePromotions, calculateShipping, calculateTax } from './calculators';
 import { CALCULATOR_ERROR } from './errorCatalogue';
@@ -54,15 +54,25 @@ function finishJob(
     if (org.history.length > 1000) org.history.splice(0, org.history.length - 1000);
 }
 
-/** Schedules the calculators a write triggered; `shippingGroupIds` are the groups shipping recalculates. */
+/**
+ * Schedules the calculators a write triggered, with any a failure left due, in calculation order;
+ * `triggeredGroupIds` are the groups whose shipping the write changed.
+ */
 export function startJob(
     org: Org,
     checkout: CheckoutState,
     kind: string,
-    calculators: Calculator[],
-    shippingGroupIds: string[]
+    triggered: Calculator[],
+    triggeredGroupIds: string[]
 ): void {
-    if (calculators.length === 0) return;
+    if (triggered.length === 0) return;
+    const due = checkout.due;
+    const wanted = new Set([...due.calculators, ...triggered]);
+    const calculators = CALCULATORS.filter((c) => wanted.has(c));
+    const shippingGroupIds = wanted.has('shipping')
+        ? [...new Set([...due.shippingGroupIds, ...triggeredGroupIds])]
+        : [];
+    checkout.due = { calculators: [], shippingGroupIds: [] };
     const startedAt = org.now();
     const failureRate = org.faults().calculatorFailureRate;
     let at = startedAt;
@@ -83,7 +93,15 @@ export function startJob(
 }
 
 function failStep(org: Org, checkout: CheckoutState, job: Job, step: Step): boolean {
-    checkout.jobErrors = [{ ...CALCULATOR_ERROR[step.calculator] }];
+    // Shipping's error belongs to the (first) group it failed for; the others' to the checkout.
+    const instance =
+        step.calculator === 'shipping' ? (job.shippingGroupIds[0] ?? checkout.id) : checkout.id;
+    checkout.jobErrors = [{ ...CALCULATOR_ERROR[step.calculator], instance }];
+    const undone = job.steps.slice(job.applied - 1).map((s) => s.calculator);
+    checkout.due = {
+        calculators: undone,
+        shippingGroupIds: undone.includes('shipping') ? job.shippingGroupIds : []
+    };
     if (step.calculator === 'shipping') {
         for (const group of org.groupsById(checkout, job.shippingGroupIds)) {
             group.methods = [];

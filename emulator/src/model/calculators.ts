@@ -64,7 +64,7 @@ export function calculateShipping(org: Org, group: GroupState): boolean {
     });
     if (group.methods.length === 0) {
         group.selectedMethodId = null;
-        group.errors = [{ ...NO_DELIVERY_METHODS }];
+        group.errors = [{ ...NO_DELIVERY_METHODS, instance: group.id }];
         return false;
     }
     // Same address, same method ids: a kept choice survives; otherwise the cheapest is selected.

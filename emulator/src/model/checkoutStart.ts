@@ -3,13 +3,14 @@
  * stands.
  */
 import type { Calculator } from '../faults';
-import { invalidInput, notFound } from '../errors';
-import { PREFIX, makeId, sameId } from '../ids';
+import { invalidInput } from '../errors';
+import { PREFIX, makeId } from '../ids';
 import { hashString } from '../random';
 import { validateAddress } from '../validation/address';
 import { validateCustomFields, type CustomFieldItem } from '../validation/customFields';
 import { validateId } from '../validation/formats';
 import { rejectUnknownKeys, requireObject } from '../validation/json';
+import { savedAddressById, savedAddressOut } from './accounts';
 import { settleCheckout, startJob } from './calculatorTimeline';
 import { applyCustomFields, precheckNewCheckoutCustomFields } from './customFieldTargets';
 import type { Org } from './org';
@@ -18,8 +19,7 @@ import {
     type AddressOut,
     type ApiResult,
     type CheckoutState,
-    type GroupState,
-    type SavedAddress
+    type GroupState
 } from './records';
 import { checkoutBody, statusOf } from './responseBodies';
 
@@ -123,8 +123,9 @@ function startAddress(org: Org, value: unknown): AddressOut | null {
         return savedAddressOut(saved);
     }
     if (typeof obj.id === 'string') {
-        const saved = org.accountAddresses.find((a) => sameId(a.addressId, obj.id as string));
-        if (!saved) throw notFound(`Address "${obj.id}" was not found in the buyer's account.`);
+        const saved = savedAddressById(org, obj.id, 'deliveryAddressInput');
+        // `{id}` alone is the saved address; with fields, those fields under that id.
+        if (Object.keys(obj).length === 1) return saved;
     }
     const input = validateAddress(obj, 'deliveryAddressInput', {
         extraKeys: ['id', 'shouldUseDefaultAddress'],
@@ -133,22 +134,6 @@ function startAddress(org: Org, value: unknown): AddressOut | null {
     return {
         ...input,
         id: typeof obj.id === 'string' ? obj.id : org.ids.next(PREFIX.address)
-    };
-}
-
-function savedAddressOut(saved: SavedAddress): AddressOut {
-    return {
-        id: saved.addressId,
-        name: saved.name,
-        firstName: saved.firstName,
-        lastName: saved.lastName,
-        companyName: saved.companyName,
-        street: saved.street,
-        city: saved.city,
-        region: saved.region,
-        postalCode: saved.postalCode,
-        country: saved.country,
-        isDefault: saved.isDefault
     };
 }
 
@@ -194,6 +179,7 @@ function createCheckout(org: Org): CheckoutState {
         promotionCents: 0,
         jobErrors: [],
         job: null,
+        due: { calculators: [], shippingGroupIds: [] },
         order: null,
         deleted: false
     };

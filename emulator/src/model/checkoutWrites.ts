@@ -1,7 +1,7 @@
 /**
- * Checkout writes: PATCH of the checkout, PATCH of a cart delivery group, DELETE. Each validates everything
- * first,
- * then applies and schedules the calculators it triggers; a write while calculators run answers 409.
+ * Checkout writes: PATCH of the checkout, PATCH of a cart delivery group, DELETE (and the expiry the goneRate
+ * fault plays). Each validates everything first, then applies and schedules the calculators it triggers; a
+ * write while calculators run answers 409.
  */
 import type { Calculator } from '../faults';
 import { conflict, invalidInput, notFound } from '../errors';
@@ -10,6 +10,7 @@ import { validateContactInfo } from '../validation/contact';
 import { validateCustomFields, type CustomFieldItem } from '../validation/customFields';
 import { validateGroupChanges, type GroupChangesInput } from '../validation/groupChanges';
 import { rejectUnknownKeys, requireObject } from '../validation/json';
+import { savedAddressById } from './accounts';
 import { startJob } from './calculatorTimeline';
 import { applyCustomFields, resolveCustomFieldIds } from './customFieldTargets';
 import type { Org } from './org';
@@ -18,7 +19,13 @@ import {
     checkDeliveryGroupCombination,
     checkPatchCombination
 } from './patchRules';
-import { isAllDigital, type ApiResult, type CheckoutState, type GroupState } from './records';
+import {
+    isAllDigital,
+    type AddressOut,
+    type ApiResult,
+    type CheckoutState,
+    type GroupState
+} from './records';
 import { checkoutBody, groupBody } from './responseBodies';
 
 export function patchCheckout(
@@ -47,10 +54,11 @@ export function patchCheckout(
     const group = org.defaultGroup(checkout);
     if (methodId !== undefined) assertMethodSelectable(group, methodId);
     if (customFields) resolveCustomFieldIds(org, checkout, customFields);
+    const saved = savedAddressOf(org, changes);
 
     // Everything is valid: apply.
     if (contact) checkout.contactInfo = { ...(checkout.contactInfo ?? {}), ...contact };
-    const calculators = applyGroupChanges(org, checkout, group, changes);
+    const calculators = applyGroupChanges(org, checkout, group, changes, saved);
     if (customFields) {
         applyCustomFields(org, checkout, customFields, false);
         calculators.add('tax');
@@ -63,10 +71,29 @@ export function patchCheckout(
 export function deleteCheckout(org: Org, idOrActive: string): ApiResult {
     const checkout = org.checkoutFor(idOrActive);
     assertWritable(checkout);
+    endCheckout(org, checkout);
+    return { status: 204 };
+}
+
+/**
+ * Ends a checkout as an expired session would (the goneRate fault): like a DELETE, it answers 410 from now on
+ * and a start makes a new one. A checkout with an order, or already gone, doesn't expire: false then.
+ */
+export function expireCheckout(org: Org, idOrActive: string): boolean {
+    const checkout =
+        idOrActive === 'active'
+            ? org.activeCheckout
+            : org.checkouts.find((c) => sameId(c.id, idOrActive));
+    if (!checkout || checkout.deleted || checkout.order) return false;
+    checkout.job = null;
+    endCheckout(org, checkout);
+    return true;
+}
+
+function endCheckout(org: Org, checkout: CheckoutState): void {
     clearPayment(checkout);
     checkout.deleted = true;
     if (org.activeCheckout === checkout) org.activeCheckout = null;
-    return { status: 204 };
 }
 
 /** Cart delivery-group PATCH (59.0): the shipping fields of any group, or its delivery method alone. */
@@ -112,9 +139,10 @@ export function patchDeliveryGroup(
     if (!group) throw notFound(`Delivery group "${groupId}" was not found in this cart.`);
     assertWritable(checkout);
     if (methodId !== undefined) assertMethodSelectable(group, methodId);
+    const saved = savedAddressOf(org, changes);
 
     if (name !== undefined) group.name = name;
-    const calculators = applyGroupChanges(org, checkout, group, changes);
+    const calculators = applyGroupChanges(org, checkout, group, changes, saved);
     startGroupJob(org, checkout, 'delivery-group', group, calculators);
     const status = checkout.job ? 202 : 200;
     return { status, body: groupBody(org, group) };
@@ -128,15 +156,16 @@ function applyGroupChanges(
     org: Org,
     checkout: CheckoutState,
     group: GroupState,
-    changes: GroupChangesInput
+    changes: GroupChangesInput,
+    saved: AddressOut | undefined
 ): Set<Calculator> {
     const calculators = new Set<Calculator>();
     const shippingChanged = (): void => {
         if (!isAllDigital(group)) calculators.add('shipping');
         calculators.add('tax');
     };
-    if (changes.address) {
-        group.deliveryAddress = { ...changes.address, id: org.ids.next(PREFIX.address) };
+    if (changes.address || saved) {
+        group.deliveryAddress = saved ?? { ...changes.address, id: org.ids.next(PREFIX.address) };
         shippingChanged();
     }
     if (changes.date !== undefined) {
@@ -154,6 +183,13 @@ function applyGroupChanges(
         calculators.add('tax');
     }
     return calculators;
+}
+
+/** The saved address a `deliveryAddress: {id}` names (checked before anything changes), if it names one. */
+function savedAddressOf(org: Org, changes: GroupChangesInput): AddressOut | undefined {
+    return changes.savedAddressId === undefined
+        ? undefined
+        : savedAddressById(org, changes.savedAddressId, 'deliveryAddress');
 }
 
 /** Starts the calculators a group change triggered, shipping before tax; shipping for that group only. */

@@ -1,6 +1,10 @@
 /**
- * Industries CPQ: the order a `cpq` scenario holds, its cart summary, and the checkout submission
- * (`checkOrderStatus`, `validateSubmittedXLI`, then the next SUBMIT code the `cpqOutcome` knob plays).
+ * Industries CPQ (Vlocity) REST: the order a `cpq` scenario holds, its cart summary, and the checkout
+ * submission (`checkOrderStatus`, `validateSubmittedXLI`, then the next SUBMIT code the `cpqOutcome` knob
+ * plays). Answers in the shapes the CPQ API documents: a success is `{totalSize, records: [{id, objectType}]}`
+ * with no `messages`; a refusal `{totalSize: 0, messages: [{code, severity: "ERROR", message}]}`. Where the
+ * SUBMIT-1001…1009 codes of Order Management sit in a body isn't public: they come as `messages[].code`, a
+ * guess (INFO beside a success's records, ERROR in a refusal).
  */
 import { invalidInput, notFound } from '../errors';
 import { PREFIX, makeId, sameId, type IdFactory } from '../ids';
@@ -9,7 +13,21 @@ import type { Scenario } from '../scenarios';
 import { requireObject, rejectUnknownKeys, type JsonObject } from '../validation/json';
 import { SUBMIT_MESSAGES } from './errorCatalogue';
 import type { Org } from './org';
-import type { ApiResult, CpqLineState, CpqOrderOverrides, CpqState } from './records';
+import type { ApiResult, CpqLineState, CpqOrderOverrides, CpqSettings, CpqState } from './records';
+
+export const DEFAULT_CPQ_SETTINGS: CpqSettings = {
+    namespace: 'vlocity_cmt',
+    checkOrderStatus: true,
+    validateSubmittedXLI: false
+};
+
+/** The code the CPQ API refuses unactivated line items and incomplete bundles with. */
+const LINE_ITEMS_REFUSED = '214';
+
+interface CpqMessage {
+    code: string;
+    message: string;
+}
 
 /**
  * The scenario's CPQ order, with the reset's overrides (to make active orders and failed validations
@@ -18,7 +36,8 @@ import type { ApiResult, CpqLineState, CpqOrderOverrides, CpqState } from './rec
 export function buildCpq(
     ids: IdFactory,
     scenario: Scenario,
-    overrides: CpqOrderOverrides | undefined
+    overrides: CpqOrderOverrides | undefined,
+    settings: Partial<CpqSettings> | undefined
 ): CpqState {
     const data = scenario.cpq!;
     const lines: CpqLineState[] = data.lines.map((line) => ({
@@ -41,7 +60,7 @@ export function buildCpq(
         lines[lines.length - 1 - i].FulfilmentStatus__c = 'Draft';
     return {
         cartId: makeId(PREFIX.order, 7100),
-        namespace: 'vlocity_cmt',
+        settings: { ...DEFAULT_CPQ_SETTINGS, ...settings },
         orderNumber: '00000217',
         Status: overrides?.Status ?? data.status,
         OrderStatus__c:
@@ -64,7 +83,7 @@ function cpqCart(org: Org, namespace: string, cartId: string): CpqState {
     const cpq = org.cpq;
     if (!cpq)
         throw notFound('This store has no Industries CPQ cart (reset with the "cpq" scenario).');
-    if (namespace !== cpq.namespace)
+    if (namespace !== cpq.settings.namespace)
         throw notFound(`No Apex REST service is installed under the namespace "${namespace}".`);
     if (!sameId(cartId, cpq.cartId)) throw notFound(`CPQ cart "${cartId}" was not found.`);
     return cpq;
@@ -131,20 +150,15 @@ export function cpqCheckout(org: Org, namespace: string, cartId: string, body: u
     }
     if (obj.ContextId !== undefined && typeof obj.ContextId !== 'string')
         throw invalidInput('ContextId must be a string.');
-    const checkOrderStatus = flag(obj, 'checkOrderStatus', true);
-    const validateSubmittedXLI = flag(obj, 'validateSubmittedXLI', false);
+    const checkOrderStatus = flag(obj, 'checkOrderStatus', DEFAULT_CPQ_SETTINGS.checkOrderStatus);
+    const validateSubmittedXLI = flag(
+        obj,
+        'validateSubmittedXLI',
+        DEFAULT_CPQ_SETTINGS.validateSubmittedXLI
+    );
     flag(obj, 'assetizeFullBundlePerRoot', false);
     flag(obj, 'skipCheckoutValidation', false);
 
-    const refusal = (messages: { code: string; message: string }[]): ApiResult => ({
-        status: 200,
-        body: {
-            messages: messages.map((m) => ({ ...m, severity: 'ERROR' })),
-            records: [],
-            totalSize: 0,
-            actions: {}
-        }
-    });
     if (checkOrderStatus && isActiveOrder(cpq)) {
         return refusal([
             {
@@ -154,19 +168,19 @@ export function cpqCheckout(org: Org, namespace: string, cartId: string, body: u
         ]);
     }
     if (validateSubmittedXLI) {
-        const problems: { code: string; message: string }[] = [];
+        const problems: CpqMessage[] = [];
         const incomplete = incompleteBundles(cpq);
         if (incomplete.length > 0) {
             problems.push({
-                code: 'CPQ-BUNDLE-INCOMPLETE',
-                message: `Incomplete bundles: ${incomplete.join(', ')}.`
+                code: LINE_ITEMS_REFUSED,
+                message: `Submit each bundle whole; these are missing items: ${incomplete.join(', ')}.`
             });
         }
         const notActivated = cpq.lines.filter((l) => l.FulfilmentStatus__c !== 'Activated');
         if (notActivated.length > 0) {
             problems.push({
-                code: 'CPQ-XLI-NOT-ACTIVATED',
-                message: `Line items not activated: ${notActivated.map((l) => l.Name).join(', ')}.`
+                code: LINE_ITEMS_REFUSED,
+                message: `These line items aren't activated yet: ${notActivated.map((l) => l.Name).join(', ')}.`
             });
         }
         if (problems.length > 0) return refusal(problems);
@@ -174,51 +188,58 @@ export function cpqCheckout(org: Org, namespace: string, cartId: string, body: u
 
     const code =
         obj.ContextId === undefined || obj.ContextId === '' ? 'SUBMIT-1005' : nextCpqOutcome(org);
-    const accepted = code === 'SUBMIT-1001' || code === 'SUBMIT-1002' || code === 'SUBMIT-1008';
+    const accepted =
+        code === undefined ||
+        code === 'SUBMIT-1001' ||
+        code === 'SUBMIT-1002' ||
+        code === 'SUBMIT-1008';
     if (accepted || code === 'SUBMIT-1006') {
         // 1006: Order Management's answer is unknown, but the order may exist: it is marked as submitted.
         cpq.OrderStatus__c = code === 'SUBMIT-1008' ? 'Complete' : 'In Progress';
         if (code === 'SUBMIT-1008') cpq.Status = 'Activated';
     }
-    if (accepted) {
-        org.orders.push({
-            source: 'cpq',
-            checkoutId: null,
-            orderId: cpq.cartId,
-            orderNumber: cpq.orderNumber,
-            orderReferenceNumber: null,
-            grandTotalAmount: formatMoney(
-                Math.round(cpq.lines.reduce((s, l) => s + l.oneTime * l.quantity, 0) * 100)
-            ),
-            currencyIsoCode: org.scenario.currencyIsoCode,
-            placedAt: org.now(),
-            code
-        });
-    }
+    if (!accepted) return refusal([{ code, message: SUBMIT_MESSAGES[code] }]);
+    org.orders.push({
+        source: 'cpq',
+        checkoutId: null,
+        orderId: cpq.cartId,
+        orderNumber: cpq.orderNumber,
+        orderReferenceNumber: null,
+        grandTotalAmount: formatMoney(
+            Math.round(cpq.lines.reduce((s, l) => s + l.oneTime * l.quantity, 0) * 100)
+        ),
+        currencyIsoCode: org.scenario.currencyIsoCode,
+        placedAt: org.now(),
+        ...(code === undefined ? {} : { code })
+    });
+    // Submitting an order yields the order in fulfilment, or the account once it is assetized.
+    const record =
+        code === 'SUBMIT-1008'
+            ? { id: org.accountId, objectType: 'Account' }
+            : { id: cpq.cartId, objectType: 'Order' };
     return {
         status: 200,
         body: {
-            messages: [
-                { code, severity: accepted ? 'INFO' : 'ERROR', message: SUBMIT_MESSAGES[code] }
-            ],
-            records: accepted
-                ? [
-                      {
-                          orderId: cpq.cartId,
-                          orderNumber: cpq.orderNumber,
-                          status: cpq.OrderStatus__c ?? 'In Progress'
-                      }
-                  ]
-                : [],
-            totalSize: accepted ? 1 : 0,
-            actions: {}
+            totalSize: 1,
+            records: [record],
+            ...(code === undefined
+                ? {}
+                : { messages: [{ code, severity: 'INFO', message: SUBMIT_MESSAGES[code] }] })
         }
     };
 }
 
-function nextCpqOutcome(org: Org): string {
+function refusal(messages: CpqMessage[]): ApiResult {
+    return {
+        status: 200,
+        body: { totalSize: 0, messages: messages.map((m) => ({ ...m, severity: 'ERROR' })) }
+    };
+}
+
+/** The next SUBMIT code the `cpqOutcome` knob plays (the last one repeats); none: a plain success. */
+function nextCpqOutcome(org: Org): string | undefined {
     if (org.cpqOutcomes.length > 1) return org.cpqOutcomes.shift()!;
-    return org.cpqOutcomes[0] ?? 'SUBMIT-1001';
+    return org.cpqOutcomes[0];
 }
 
 /** The seed's definition of an active order. */

@@ -1,36 +1,41 @@
 /**
  * The errors a checkout answer can carry in `errors[]` (`{type, title, detail, instance?}`), and the CPQ
- * SUBMIT
- * messages: one place for every text a shopper may read from the emulator's checkout.
+ * SUBMIT messages: one place for every text a shopper may read from the emulator's checkout.
  */
 import type { Calculator } from '../faults';
 import type { CheckoutErrorOut, GroupState } from './records';
 
+/**
+ * A failed calculator's error, as integrations report it: `type` names the calculation, `title` is for the
+ * shopper, `detail` is the technical text an integration passes on (an Apex exception), which no shopper should
+ * read. Pricing and promotions are one calculation to the shopper, so they share a type. The `instance` is
+ * added where it fails.
+ */
 export const CALCULATOR_ERROR: Record<Calculator, CheckoutErrorOut> = {
     inventory: {
-        type: '/commerce/integrations/inventory',
-        title: "We couldn't check inventory",
-        detail: "The inventory service didn't respond. Try again in a moment."
+        type: '/commerce/errors/inventory-failure',
+        title: "We couldn't check that your items are in stock. Try again.",
+        detail: 'System.CalloutException: Read timed out (InventoryCalculator, reserve)'
     },
     pricing: {
-        type: '/commerce/integrations/other',
-        title: "We couldn't price your cart",
-        detail: "The pricing service didn't respond. Try again in a moment."
+        type: '/commerce/errors/pricing-failure',
+        title: "We couldn't confirm your prices. Try again.",
+        detail: 'System.CalloutException: Unexpected end of file from server (PricingCalculator)'
     },
     promotions: {
-        type: '/commerce/integrations/other',
-        title: "We couldn't apply promotions",
-        detail: "The promotions service didn't respond. Try again in a moment."
+        type: '/commerce/errors/pricing-failure',
+        title: "We couldn't apply your promotions. Try again.",
+        detail: 'System.LimitException: Apex CPU time limit exceeded (PromotionsCalculator)'
     },
     shipping: {
-        type: '/commerce/integrations/shipping',
-        title: "We couldn't calculate shipping",
-        detail: "The shipping service didn't respond. Try again in a moment."
+        type: '/commerce/errors/shipping-failure',
+        title: "We couldn't calculate shipping. Try again.",
+        detail: 'System.CalloutException: Read timed out (ShippingCalculator, rate quote)'
     },
     tax: {
-        type: '/commerce/integrations/other',
-        title: "We couldn't calculate tax",
-        detail: "The tax service didn't respond. Try again in a moment."
+        type: '/commerce/errors/tax-failure',
+        title: "We couldn't calculate tax. Try again.",
+        detail: 'System.CalloutException: Service Unavailable, HTTP 503 (TaxCalculator)'
     }
 };
 

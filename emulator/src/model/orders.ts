@@ -1,8 +1,11 @@
 /**
  * `POST …/checkouts/{id}/orders`: idempotent per checkout (the same reference again), refused while
- * calculators
- * run (409), while in error (422) or with information missing (412). Order placement then runs on the clock:
- * Cart To Order, then Order Confirmation, each a seeded `processingMs.order` draw.
+ * calculators run (409), while in error (422) or with information missing (412). Order placement then runs on
+ * the clock: Cart To Order, then Order Confirmation, each a seeded `processingMs.order` draw. Answers
+ * `{orderReferenceNumber, errors: []}`.
+ *
+ * With `idempotentOrders: false` (a reset option) every POST on a checkout with an order places another one,
+ * so that a client's duplicate submission shows as two orders instead of being absorbed.
  */
 import { conflict, invalidInput } from '../errors';
 import { PREFIX } from '../ids';
@@ -26,28 +29,38 @@ export function placeOrder(org: Org, idOrActive: string, body: unknown): ApiResu
         throw invalidInput('Place order takes no request body.');
     }
     const checkout = org.checkoutFor(idOrActive);
-    if (checkout.order) {
+    if (checkout.order && org.options.idempotentOrders !== false) {
         return {
             status: 201,
             body: { orderReferenceNumber: checkout.order.orderReferenceNumber, errors: [] }
         };
     }
     if (checkout.job) throw conflict();
+    if (checkout.order) return { status: 201, body: place(org, checkout) };
     const errors = errorsOf(checkout);
     if (errors.length > 0) return { status: 422, body: { orderReferenceNumber: null, errors } };
     const missing = missingForOrder(checkout);
     if (missing.length > 0)
         return { status: 412, body: { orderReferenceNumber: null, errors: missing } };
+    return { status: 201, body: place(org, checkout) };
+}
 
+/** Creates the order and schedules its processing; the answer's body. */
+function place(
+    org: Org,
+    checkout: CheckoutState
+): { orderReferenceNumber: string; errors: CheckoutErrorOut[] } {
     const placedAt = org.now();
     const cartToOrder = phaseDuration(org, 'order');
     const confirmation = phaseDuration(org, 'order') / 2;
+    const orderId = org.ids.next(PREFIX.order);
+    const orderReferenceNumber = orderReference(org);
     const order: OrderRecord = {
         source: 'commerce',
         checkoutId: checkout.id,
-        orderId: org.ids.next(PREFIX.order),
+        orderId,
         orderNumber: String(100 + org.orders.length + 1).padStart(8, '0'),
-        orderReferenceNumber: orderReference(org),
+        orderReferenceNumber,
         grandTotalAmount: formatMoney(totals(checkout).grand),
         currencyIsoCode: org.scenario.currencyIsoCode,
         placedAt,
@@ -56,10 +69,7 @@ export function placeOrder(org: Org, idOrActive: string, body: unknown): ApiResu
     };
     checkout.order = order;
     org.orders.push(order);
-    return {
-        status: 201,
-        body: { orderReferenceNumber: order.orderReferenceNumber, errors: [] }
-    };
+    return { orderReferenceNumber, errors: [] };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Faults } from '../faults';
 import { IdFactory, PREFIX, makeId, sameId } from '../ids';
 import { Random, deriveSeed } from '../random';
 import { SCENARIOS, type Scenario } from '../scenarios';
+import { csrfTokenFor } from './accounts';
 import { settleCheckout } from './calculatorTimeline';
 import { buildCpq } from './cpq';
 import type {
@@ -38,6 +39,8 @@ export class Org {
     /** Order reference numbers. */
     readonly orderRandom: Random;
     readonly today: number;
+    /** The signed-in session's CSRF token (a guest's page has one too, but guest writes don't need it). */
+    readonly csrfToken: string;
     activeCheckout: CheckoutState | null = null;
     cpqOutcomes: string[];
 
@@ -56,6 +59,7 @@ export class Org {
         this.calcRandom = new Random(deriveSeed(options.seed, 1));
         this.orderRandom = new Random(deriveSeed(options.seed, 2));
         this.today = parseToday(options.today);
+        this.csrfToken = csrfTokenFor(options.seed, options.scenario);
         // Fixed per scenario so that a page reload after a reset still finds the same store.
         this.webstoreId = makeId(PREFIX.webstore, 7001);
         this.accountId = makeId(PREFIX.account, 7002);
@@ -65,7 +69,9 @@ export class Org {
             ...a,
             addressId: this.ids.next(PREFIX.address)
         }));
-        this.cpq = scenario.cpq ? buildCpq(this.ids, scenario, options.cpqOrder) : null;
+        this.cpq = scenario.cpq
+            ? buildCpq(this.ids, scenario, options.cpqOrder, options.cpqSettings)
+            : null;
         this.cpqOutcomes = [...(options.cpqOutcome ?? [])];
     }
 
@@ -76,16 +82,18 @@ export class Org {
     resolveCheckout(idOrActive: string): CheckoutState {
         if (idOrActive === 'active') {
             if (!this.activeCheckout)
-                throw notFound('There is no active checkout for this cart. Start one first.');
+                throw checkoutNotFound(
+                    'There is no active checkout for this cart. Start one first.'
+                );
             return this.activeCheckout;
         }
         const checkout = this.checkouts.find((c) => sameId(c.id, idOrActive));
-        if (!checkout) throw notFound(`Checkout "${idOrActive}" was not found.`);
+        if (!checkout) throw checkoutNotFound(`Checkout "${idOrActive}" was not found.`);
         if (checkout.deleted)
             throw new ApiError(
                 410,
                 'GONE',
-                `Checkout "${idOrActive}" was deleted. Start a new checkout.`
+                `Checkout "${idOrActive}" is gone (deleted or expired). Start a new checkout.`
             );
         return checkout;
     }
@@ -125,6 +133,11 @@ export class Org {
         if (!checkout) throw notFound(`Checkout "${id}" was not found.`);
         return checkout;
     }
+}
+
+/** The platform's 404 for a checkout (its code as Salesforce's own storefront tests expect it). */
+function checkoutNotFound(message: string): ApiError {
+    return new ApiError(404, 'CHECKOUT_NOT_FOUND', message);
 }
 
 function parseToday(today: string | undefined): number {

@@ -11,7 +11,11 @@ import type { Json } from '../validation/json';
 
 export interface ApiResult {
     status: number;
+    /** A JSON answer. */
     body?: unknown;
+    /** An HTML answer instead (an ended site session's login page). */
+    page?: string;
+    headers?: Record<string, string>;
     warnings?: string[];
 }
 
@@ -138,6 +142,11 @@ export interface CheckoutState {
     promotionCents: Cents;
     jobErrors: CheckoutErrorOut[];
     job: Job | null;
+    /**
+     * The calculations a failure left undone (the failed one and those after it), and the groups shipping
+     * owes: the next write that triggers any calculation runs them too, so a retry recovers the checkout.
+     */
+    due: { calculators: Calculator[]; shippingGroupIds: string[] };
     order: OrderRecord | null;
     deleted: boolean;
 }
@@ -156,7 +165,7 @@ export interface CpqLineState {
 
 export interface CpqState {
     cartId: string;
-    namespace: string;
+    settings: CpqSettings;
     orderNumber: string;
     Status: string;
     OrderStatus__c: string | null;
@@ -178,6 +187,19 @@ export interface ModelOptions {
      * Overrides of the CPQ order header and lines (to make active orders and failed validations reachable).
      */
     cpqOrder?: CpqOrderOverrides;
+    /** The admin's CPQ checkout settings (the Apex reads them; clients no longer send them). */
+    cpqSettings?: Partial<CpqSettings>;
+    /** False: every order POST places a new order (default true: the same order again). */
+    idempotentOrders?: boolean;
+}
+
+/** How the org's Industries CPQ checkout is configured: admin settings, not request parameters. */
+export interface CpqSettings {
+    namespace: string;
+    /** Refuse to submit an order that is already active. */
+    checkOrderStatus: boolean;
+    /** Validate the submitted line items (activated, complete bundles) first. */
+    validateSubmittedXLI: boolean;
 }
 
 export interface CpqOrderOverrides {

@@ -70,8 +70,9 @@ export function validateAddress(
         shipToPhoneNumber: optionalString(obj, 'shipToPhoneNumber', what, 40),
         isDefault: optionalBoolean(obj, 'isDefault', what)
     };
+    // The docs list `name` as required, but Salesforce's own checkout sends new addresses without it.
     if (options.required !== false) {
-        for (const key of ['name', 'street', 'country'] as const) {
+        for (const key of ['street', 'country'] as const) {
             if (!address[key] || !address[key]?.trim())
                 throw invalidInput(`${what}.${key} is required.`);
         }

@@ -5,7 +5,7 @@
 import { invalidInput } from '../errors';
 import { validateAddress, type AddressInput } from './address';
 import { isIsoDate, isIsoDateTime, validateId } from './formats';
-import type { JsonObject } from './json';
+import { isObject, type JsonObject } from './json';
 
 /** `desiredDeliveryDate`: a date or a date-time (the seed's example is a UTC date-time). */
 export function validateDesiredDeliveryDate(value: unknown): string | null {
@@ -30,6 +30,8 @@ export function validateShippingInstructions(value: unknown): string | null {
 /** The shipping fields and delivery method a checkout or delivery-group PATCH may change on a group. */
 export interface GroupChangesInput {
     address?: AddressInput;
+    /** `deliveryAddress: {id}`: one of the buyer's saved addresses, resolved against the org by the caller. */
+    savedAddressId?: string;
     date?: string | null;
     instructions?: string | null;
     methodId?: string;
@@ -40,9 +42,12 @@ export interface GroupChangesInput {
  * shippingInstructions, deliveryMethodId. An absent key stays undefined.
  */
 export function validateGroupChanges(obj: JsonObject): GroupChangesInput {
+    const given = obj.deliveryAddress;
+    const savedAddressId =
+        isObject(given) && 'id' in given ? validateSavedAddress(given) : undefined;
     const address =
-        obj.deliveryAddress !== undefined
-            ? validateAddress(obj.deliveryAddress, 'deliveryAddress')
+        given !== undefined && savedAddressId === undefined
+            ? validateAddress(given, 'deliveryAddress')
             : undefined;
     const date =
         obj.desiredDeliveryDate !== undefined
@@ -56,5 +61,14 @@ export function validateGroupChanges(obj: JsonObject): GroupChangesInput {
         obj.deliveryMethodId !== undefined
             ? validateId(obj.deliveryMethodId, 'deliveryMethodId')
             : undefined;
-    return { address, date, instructions, methodId };
+    return { address, savedAddressId, date, instructions, methodId };
+}
+
+/** `{id}` names a saved address; fields beside it would be ambiguous (which wins?), so they are refused. */
+function validateSavedAddress(value: JsonObject): string {
+    if (Object.keys(value).length > 1)
+        throw invalidInput(
+            'deliveryAddress takes either {id} of a saved address or the address fields, not both.'
+        );
+    return validateId(value.id, 'deliveryAddress.id');
 }

@@ -1,5 +1,6 @@
 import { LightningElement } from 'lwc';
 import { scenario as activeScenario } from '/__preview/context.js';
+import { faultsBody, NO_FAULTS, panelFaults, PERCENT_FAULTS } from './faultSettings';
 
 const SCENARIOS = [
     {
@@ -29,14 +30,6 @@ const SCENARIOS = [
     }
 ];
 
-const PERCENT_FAULTS = [
-    { name: 'conflictRate', label: '409 conflicts (%)' },
-    { name: 'calculatorFailureRate', label: 'Calculator failures (%)' },
-    { name: 'sessionErrorRate', label: 'Session errors (%)' },
-    { name: 'serverErrorRate', label: '5xx errors (%)' },
-    { name: 'dropRate', label: 'Dropped connections (%)' }
-];
-
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Apex methods that only read (every Apex call is a POST). */
 const APEX_READS = [
@@ -46,17 +39,6 @@ const APEX_READS = [
 const SETTINGS_KEY = 'checkoutKitPreview.developerPanel';
 const POLL_MS = 1000;
 const SHOWN_REQUESTS = 200;
-
-/** Faults off, as the emulator starts. `latency` is the slowest round trip in ms; `calculatorTime` a multiplier. */
-const NO_FAULTS = {
-    latency: 150,
-    calculatorTime: 1,
-    conflictRate: 0,
-    calculatorFailureRate: 0,
-    sessionErrorRate: 0,
-    serverErrorRate: 0,
-    dropRate: 0
-};
 
 /**
  * The preview's developer panel: switch the emulator's scenario, turn faults on, and watch every request the
@@ -225,10 +207,7 @@ export default class DeveloperPanel extends LightningElement {
             .reverse()
             .map((request) => {
                 const isWrite = WRITE_METHODS.has(request.method);
-                const failed =
-                    request.status === undefined ||
-                    request.status === null ||
-                    request.status >= 400;
+                const failed = !request.status || request.status >= 400;
                 return {
                     key: String(request.seq),
                     className: [
@@ -242,14 +221,11 @@ export default class DeveloperPanel extends LightningElement {
                     method: request.method,
                     fullPath: request.path,
                     path: shortPath(request.path),
-                    status: request.status ?? 'dropped',
+                    status: request.status || request.fault || 'no answer',
                     duration: request.endedAt
                         ? `${Math.round(request.endedAt - request.startedAt)} ms`
                         : '…',
-                    body:
-                        request.body === undefined || request.body === null
-                            ? '(no body)'
-                            : JSON.stringify(request.body, null, 2)
+                    body: requestDetails(request)
                 };
             });
     }
@@ -317,38 +293,31 @@ export default class DeveloperPanel extends LightningElement {
     }
 }
 
-/** The emulator's faults body for the panel's settings (PUT replaces the whole setting). */
-function faultsBody(faults, defaults) {
-    const body = {
-        latencyMs: [Math.round(faults.latency / 3), faults.latency]
-    };
-    for (const fault of PERCENT_FAULTS) {
-        body[fault.name] = faults[fault.name] / 100;
+/**
+ * What a row shows when opened: the query as sent, the CSRF token a write carried, and the body (the log
+ * keeps it as text, truncated when long: pretty-printed when it is whole JSON).
+ */
+function requestDetails(request) {
+    const lines = [];
+    if (request.queryString) lines.push(`?${request.queryString}`);
+    const token = request.headers && request.headers['csrf-token'];
+    if (WRITE_METHODS.has(request.method) && !request.path.startsWith('/apex/')) {
+        lines.push(token ? `CSRF-Token: ${token.slice(0, 8)}…` : 'No CSRF-Token header');
     }
-    if (defaults && defaults.processingMs) {
-        body.processingMs = {};
-        for (const [phase, [min, max]] of Object.entries(defaults.processingMs)) {
-            body.processingMs[phase] = [min * faults.calculatorTime, max * faults.calculatorTime];
-        }
-    }
-    return body;
+    lines.push(bodyText(request));
+    return lines.join('\n');
 }
 
-/** The panel's settings for the emulator's faults (the inverse of faultsBody). */
-function panelFaults(faults, defaults) {
-    const settings = { latency: faults.latencyMs[1], calculatorTime: 1 };
-    for (const fault of PERCENT_FAULTS) {
-        settings[fault.name] = Math.round(faults[fault.name] * 100);
+function bodyText(request) {
+    if (request.body === undefined || request.body === null) return '(no body)';
+    if (request.bodyTruncated) {
+        return `${request.body}\n… (truncated: ${request.bodyBytes} bytes in all)`;
     }
-    const normalShipping =
-        defaults && defaults.processingMs ? defaults.processingMs.shipping[1] : 0;
-    if (normalShipping > 0 && faults.processingMs && faults.processingMs.shipping) {
-        settings.calculatorTime = Math.max(
-            1,
-            Math.round(faults.processingMs.shipping[1] / normalShipping)
-        );
+    try {
+        return JSON.stringify(JSON.parse(request.body), null, 2);
+    } catch {
+        return request.body;
     }
-    return settings;
 }
 
 /** `/webruntime/api/services/data/v66.0/commerce/webstores/0ZE…/checkouts/2z9…` → `…/checkouts/2z9…`. */
