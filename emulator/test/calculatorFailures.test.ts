@@ -137,6 +137,19 @@ describe('a failed calculation', () => {
         });
     }
 
+    for (const calculator of ['inventory', 'pricing'] as const) {
+        it(`${calculator}, at start: a start again (PUT, create or get) runs it again on the same checkout`, async () => {
+            const id = await startFailingAt(calculator);
+            const resumed = await h.connect('PUT', '/checkouts', { cartId: 'active' });
+            assert.deepEqual([resumed.status, resumed.body], [202, { checkoutId: id }]);
+            const recovered = await h.waitReady(id);
+            assert.equal(recovered.status, 200);
+            assert.deepEqual(recovered.body.errors, []);
+            const run = (await h.state()).history.at(-1) as { calculators: string[] };
+            assert.ok(run.calculators.includes(calculator));
+        });
+    }
+
     it('shipping: 422 with the group as instance, no methods; the same address again recovers', async () => {
         const clean = await cleanTotals();
         await h.reset({ scenario: 'd2c-guest', seed: 2, ...INSTANT });

@@ -107,8 +107,10 @@ describe('fault knobs', () => {
             ['Error', true, null, false]
         );
         assert.equal((await h.connect('POST', '/checkouts/active/orders')).status, 422);
-        // Resuming the session answers as GET does.
-        assert.equal((await h.connect('POST', '/checkouts', { cartId: 'active' })).status, 422);
+        // Resuming the session after a failure runs a start's calculations and the failed ones again.
+        const resumed = await h.connect('POST', '/checkouts', { cartId: 'active' });
+        assert.deepEqual([resumed.status, resumed.body], [202, { checkoutId: id }]);
+        assert.equal((await h.waitReady()).status, 422, 'still failing while the fault is on');
         await h.faults(NO_FAULTS);
         // The shopper retries: the write is allowed after a failure and recovers.
         await h.connect('PATCH', `/checkouts/${id}`, { deliveryAddress: SF_ADDRESS });

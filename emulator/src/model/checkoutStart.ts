@@ -61,8 +61,9 @@ export function startCheckout(org: Org, body: unknown, apiVersion: number): ApiR
         if (existing.order)
             return { status: 200, body: checkoutBody(org, existing, 200), warnings };
         if (customFields) applyCustomFields(org, existing, customFields, true);
-        if (!address && !customFields) {
-            // Resuming an idle session: it answers as GET would (422 while it is in error).
+        const failedBefore = existing.due.calculators.length > 0;
+        if (!address && !customFields && !failedBefore) {
+            // Resuming an idle session: it answers as GET would; nothing it runs would change.
             const status = statusOf(existing);
             return { status, body: checkoutBody(org, existing, status), warnings };
         }
@@ -70,9 +71,12 @@ export function startCheckout(org: Org, body: unknown, apiVersion: number): ApiR
         if (address) {
             org.defaultGroup(existing).deliveryAddress = address;
             calculators.push('shipping', 'tax');
-        } else {
+        } else if (customFields) {
             calculators.push('tax');
         }
+        // A start runs pricing, promotions and inventory (dev guide): after a failed calculation, a resume is
+        // how a client runs pricing or inventory again.
+        if (failedBefore) calculators.push('inventory', 'pricing', 'promotions');
         startJob(
             org,
             existing,
