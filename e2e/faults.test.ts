@@ -40,7 +40,7 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
             .first()
             .waitFor({ timeout: UI_TIMEOUT_MS });
         const starts = (await preview.requests()).filter(
-            (request) => request.method === 'POST' && request.path.endsWith('/checkouts')
+            (request) => request.method === 'PUT' && request.path.endsWith('/checkouts')
         );
         assert.ok(starts.length > 1, 'the start was retried');
         assert.ok(starts.length <= 10, 'but not forever');

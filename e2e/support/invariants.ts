@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../../emulator/src/index';
+import { loggedJson, type RequestLogEntry } from '../../emulator/src/index';
 
 /**
  * What the request log must never show, checked independently of the engine and the emulator:
@@ -69,11 +69,14 @@ export function forbiddenPatches(requests: readonly RequestLogEntry[]): string[]
                 request.method === 'PATCH' &&
                 (CHECKOUT_PATCH.test(request.path) || DELIVERY_GROUP_PATCH.test(request.path))
         )
-        .map((request) => ({ request, violation: patchRuleViolation(request.path, request.body) }))
+        .map((request) => ({
+            request,
+            violation: patchRuleViolation(request.path, loggedJson(request))
+        }))
         .filter(({ violation }) => violation !== null)
         .map(
             ({ request, violation }) =>
-                `#${request.seq} PATCH ${request.path}: ${violation} (${JSON.stringify(request.body)})`
+                `#${request.seq} PATCH ${request.path}: ${violation} (${request.body ?? ''})`
         );
 }
 

@@ -12,6 +12,7 @@ export interface ServerDeliveryGroup {
 export interface ServerCheckout {
     contactInfo?: Record<string, string> | null;
     deliveryGroups: { items: ServerDeliveryGroup[] };
+    cartSummary: { grandTotalAmount: string };
 }
 
 export function serverCheckout(state: EmulatorState): ServerCheckout {

@@ -35,6 +35,8 @@ import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 
 /** Blockers that clear by themselves once the checkout settles: place order waits for them. */
 const TRANSIENT_BLOCKERS = ['pending-edits', 'processing'];
+/** A failed calculation: placing the order runs it again first (the engine refuses if it still fails). */
+const RUN_AGAIN_BLOCKERS = ['calculation-failed'];
 /** Blockers the shopper fixes by completing the forms: only these are introduced as missing information. */
 const MISSING_INFORMATION = [
     'missing-contact',
@@ -82,8 +84,8 @@ export default class CheckoutOrderSummary extends LightningElement {
     /** Set from click to answer: a second click meanwhile does nothing. */
     placing = false;
     waitingForChanges = false;
-    /** Reasons shown after a click that could not place the order. */
-    blockerMessages = [];
+    /** Set by a click that could not place the order: from then on, the reasons that still hold are shown. */
+    showingBlockers = false;
     submitError = '';
 
     connectedCallback() {
@@ -275,7 +277,10 @@ export default class CheckoutOrderSummary extends LightningElement {
         if (this.submitError) {
             messages.push({ id: 'order-submit', severity: 'error', message: this.submitError });
         }
-        return [...messages, ...this.blockerMessages];
+        // A reason already said (a failed calculation's own message) is not said twice.
+        const blockers = this.showingBlockers ? this.blockerMessages(this.snapshot) : [];
+        const said = new Set(messages.map((item) => item.message));
+        return [...messages, ...blockers.filter((item) => !said.has(item.message))];
     }
 
     /** The bound CPQ cart id, or '' when none is bound (or the Builder left an expression unresolved). */
@@ -305,7 +310,7 @@ export default class CheckoutOrderSummary extends LightningElement {
             return;
         }
         this.placing = true;
-        this.blockerMessages = [];
+        this.showingBlockers = false;
         this.submitError = '';
         try {
             let snapshot = this.store.getSnapshot() || this.snapshot;
@@ -319,8 +324,9 @@ export default class CheckoutOrderSummary extends LightningElement {
                 this.waitingForChanges = false;
                 snapshot = this.store.getSnapshot() || snapshot;
             }
-            if (!snapshot.canPlaceOrder) {
-                this.showBlockers(this.blockersOf(snapshot), snapshot);
+            const waiting = [...TRANSIENT_BLOCKERS, ...RUN_AGAIN_BLOCKERS];
+            if (!this.blockersOf(snapshot).every((b) => waiting.includes(b))) {
+                this.showingBlockers = true;
                 return;
             }
             await this.store.placeOrder(this.submissionSettings);
@@ -333,8 +339,12 @@ export default class CheckoutOrderSummary extends LightningElement {
         }
     }
 
-    /** Says why the order cannot go: each real reason, introduced as missing information only when it is. */
-    showBlockers(blockers, snapshot) {
+    /**
+     * Why the order cannot go now: each real reason, introduced as missing information only when it is. Read from
+     * the current snapshot, so a reason the shopper fixed disappears at once.
+     */
+    blockerMessages(snapshot) {
+        const blockers = this.blockersOf(snapshot);
         const reasons = blockers
             .filter((blocker) => BLOCKER_LABELS[blocker])
             .map((blocker) => ({
@@ -352,7 +362,7 @@ export default class CheckoutOrderSummary extends LightningElement {
             );
         }
         const missing = blockers.some((blocker) => MISSING_INFORMATION.includes(blocker));
-        this.blockerMessages = missing
+        return missing
             ? [{ id: 'blocker', severity: 'error', message: ORDER_BLOCKED }, ...reasons]
             : reasons;
     }

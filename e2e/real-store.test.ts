@@ -1,0 +1,221 @@
+/**
+ * The checkout as a real store sees it (issues 10 and 11): what every request carries, a write the site refuses
+ * for a missing token, a calculation that fails, totals a failure must not leave wrong, and a reload after the
+ * order. Driven by label and role; judged from the emulator's own request log and state.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { loggedJson, type RequestLogEntry } from '../emulator/src/index';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { CheckoutPage, UI_TIMEOUT_MS, type AddressValues } from './support/checkoutPage';
+import { forbiddenPatches, isWrite, overlappingWrites } from './support/invariants';
+import { startE2ePreview, type E2ePreview } from './support/preview';
+import { orderReferences, serverCheckout } from './support/serverState';
+
+const GUEST = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' };
+const SAN_FRANCISCO: AddressValues = {
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    street: '415 Mission Street',
+    city: 'San Francisco',
+    region: 'California',
+    postalCode: '94105'
+};
+
+/** Connect calls on the checkout (start, GET, PATCH, orders), not the account's addresses or the session context. */
+function checkoutCalls(requests: readonly RequestLogEntry[]): RequestLogEntry[] {
+    return requests.filter((request) =>
+        /\/commerce\/webstores\/[^/]+\/checkouts/.test(request.path)
+    );
+}
+
+describe('a real store: what goes on the wire, and the failures a site has', () => {
+    let preview: E2ePreview;
+    let browser: LaunchedBrowser;
+
+    before(async () => {
+        preview = await startE2ePreview();
+        browser = await launchBrowser();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await preview?.close();
+    });
+
+    async function guestReadyToOrder(): Promise<CheckoutPage> {
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+        await checkout.fillContact(GUEST);
+        await checkout.fillAddress(SAN_FRANCISCO);
+        await checkout.waitForDeliveryOptions();
+        await checkout.waitUntilSettled();
+        return checkout;
+    }
+
+    test("a buyer's calls say who, in which language, with the site's CSRF token on every write; a guest's say asGuest=true", async () => {
+        const state = await preview.reset({ scenario: 'b2b-buyer' });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+        await checkout.address.getByRole('radio', { name: /Northwind Warehouse/ }).check();
+        await checkout.waitUntilSettled();
+        await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
+        await checkout.waitUntilSettled();
+        await checkout.placeOrderButton.click();
+        await checkout.waitForOrderReference();
+
+        const requests = await preview.requests();
+        const calls = checkoutCalls(requests);
+        assert.ok(
+            calls.some((call) => call.method === 'PUT'),
+            'the start'
+        );
+        assert.ok(
+            calls.some((call) => call.method === 'PATCH'),
+            'a write'
+        );
+        assert.ok(
+            calls.some((call) => call.path.endsWith('/orders')),
+            'the order'
+        );
+        for (const call of calls) {
+            assert.deepEqual(
+                [call.query.language, call.query.asGuest, call.query.htmlEncode],
+                ['en-US', 'false', 'false'],
+                `${call.method} ${call.path}?${call.queryString}`
+            );
+            assert.ok(
+                call.query.effectiveAccountId,
+                `${call.method} ${call.path} names the account`
+            );
+            if (isWrite(call)) assert.equal(call.headers['csrf-token'], state.csrfToken);
+        }
+        // The saved address goes by its id, as Salesforce's checkout sends it.
+        const addressWrite = calls.find(
+            (call) =>
+                call.method === 'PATCH' &&
+                (loggedJson(call) as { deliveryAddress?: unknown })?.deliveryAddress
+        );
+        assert.deepEqual(
+            Object.keys((loggedJson(addressWrite!) as { deliveryAddress: object }).deliveryAddress),
+            ['id']
+        );
+        assert.deepEqual(forbiddenPatches(requests), []);
+        assert.deepEqual(overlappingWrites(requests), []);
+        await checkout.page.close();
+
+        await preview.reset({ scenario: 'd2c-guest' });
+        const guest = await guestReadyToOrder();
+        const guestCalls = checkoutCalls(await preview.requests());
+        assert.ok(guestCalls.length > 0);
+        for (const call of guestCalls) {
+            assert.equal(call.query.asGuest, 'true', `${call.method} ${call.path}`);
+            assert.equal(call.query.effectiveAccountId, undefined);
+        }
+        await guest.page.close();
+    });
+
+    test("a buyer's write without the site's current token is refused, and the shopper is told, with what they typed kept", async () => {
+        await preview.reset({ scenario: 'b2b-buyer', seed: 1 });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+        await checkout.waitUntilSettled();
+        // The site's token changes under the open page (as when the session is renewed elsewhere).
+        const renewed = await preview.reset({ scenario: 'b2b-buyer', seed: 2 });
+        const instructions = checkout.address.getByLabel('Shipping instructions (optional)');
+        await checkout.enter(instructions, 'Dock 4, ring twice');
+        await checkout.page
+            .getByText(
+                "Your session has ended, so this wasn't saved. Sign in again, then check your details."
+            )
+            .first()
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+        assert.equal(await instructions.inputValue(), 'Dock 4, ring twice');
+        const refused = (await preview.requests()).filter((request) => request.status === 401);
+        assert.ok(refused.length > 0, 'the emulator refused the write');
+        assert.ok(refused.every((request) => request.headers['csrf-token'] !== renewed.csrfToken));
+        assert.equal(
+            serverCheckout(await preview.state()).deliveryGroups.items[0].shippingInstructions ??
+                null,
+            null
+        );
+        await checkout.page.close();
+    });
+
+    test('a tax calculation that fails offers Try again and names itself at Place order; trying again recovers', async () => {
+        await preview.reset({ scenario: 'd2c-guest', seed: 3 });
+        const checkout = await guestReadyToOrder();
+        await preview.setFaults({ calculatorFailureRate: 1 });
+        await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
+        await checkout.waitUntilSettled();
+        const taxFailed = "We couldn't calculate tax. Try again.";
+        await checkout.summary.getByText(taxFailed).first().waitFor({ timeout: UI_TIMEOUT_MS });
+
+        await checkout.placeOrderButton.click();
+        await checkout.waitUntilSettled();
+        assert.equal(
+            await checkout.summary
+                .getByText('Complete the required information before placing your order.')
+                .count(),
+            0,
+            'not "complete the required information": everything is complete'
+        );
+        assert.equal((await preview.state()).orders.length, 0);
+
+        await preview.setFaults({});
+        await checkout.summary.getByRole('button', { name: 'Try again' }).click();
+        await checkout.waitUntilSettled();
+        assert.equal(await checkout.summary.getByText(taxFailed).count(), 0);
+        await checkout.placeOrderButton.click();
+        await checkout.waitForOrderReference();
+        assert.equal((await preview.state()).orders.length, 1);
+        await checkout.page.close();
+    });
+
+    test('a calculation that failed at the start is run again before ordering: the total is the one without the failure', async () => {
+        await preview.reset({ scenario: 'd2c-guest', seed: 4 });
+        const clean = await guestReadyToOrder();
+        await clean.delivery.getByRole('radio', { name: /Two-Day/ }).check();
+        await clean.waitUntilSettled();
+        await clean.placeOrderButton.click();
+        await clean.waitForOrderReference();
+        const cleanTotal = serverCheckout(await preview.state()).cartSummary.grandTotalAmount;
+        await clean.page.close();
+
+        await preview.reset({
+            scenario: 'd2c-guest',
+            seed: 4,
+            faults: { calculatorFailureRate: 1 }
+        });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+        await checkout.waitUntilSettled();
+        await preview.setFaults({});
+        await checkout.fillContact(GUEST);
+        await checkout.fillAddress(SAN_FRANCISCO);
+        await checkout.waitForDeliveryOptions();
+        await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
+        await checkout.waitUntilSettled();
+        await checkout.placeOrderButton.click();
+        await checkout.waitForOrderReference();
+        const state = await preview.state();
+        assert.equal(state.orders.length, 1);
+        assert.equal(serverCheckout(state).cartSummary.grandTotalAmount, cleanTotal);
+        await checkout.page.close();
+    });
+
+    test('reloading the confirmation shows the order, not an editable checkout', async () => {
+        await preview.reset({ scenario: 'd2c-guest', seed: 5 });
+        const checkout = await guestReadyToOrder();
+        await checkout.placeOrderButton.click();
+        const reference = await checkout.waitForOrderReference();
+        await checkout.page.reload();
+        const again = await checkout.waitForOrderReference();
+        assert.equal(again, reference);
+        assert.equal(await checkout.placeOrderButton.count(), 0, 'no Place Order button');
+        const state = await preview.state();
+        assert.ok(reference.includes(orderReferences(state)[0]));
+        assert.equal(state.orders.length, 1);
+        await checkout.page.close();
+    });
+});
