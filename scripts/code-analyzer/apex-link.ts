@@ -25,6 +25,28 @@ function javaLibDir(): string {
     return dir;
 }
 
+/**
+ * apex-ls's text output: a file path line, then one line per issue ("Error: …", "Missing: …", "Syntax: …",
+ * "Warning: …", "Unused: …"). Warnings and unused code are reported; everything else fails the check.
+ */
+export function parseApexLinkOutput(output: string, root: string): ApexLinkResult {
+    const problems: string[] = [];
+    const warnings: string[] = [];
+    let file = '';
+    for (const line of output.split('\n').map((text) => text.trim())) {
+        const issue = /^(\w+): (.*)$/.exec(line);
+        if (!issue || line.startsWith('/')) {
+            if (/\.(cls|trigger)$/.test(line)) {
+                file = line.startsWith(`${root}/`) ? line.slice(root.length + 1) : line;
+            }
+            continue;
+        }
+        const entry = `${file}: ${issue[1]}: ${issue[2]}`;
+        (issue[1] === 'Warning' || issue[1] === 'Unused' ? warnings : problems).push(entry);
+    }
+    return { problems, warnings };
+}
+
 export function checkApexSemantics(root: string, javaCommand: string): ApexLinkResult {
     const run = spawnSync(
         javaCommand,
@@ -43,21 +65,7 @@ export function checkApexSemantics(root: string, javaCommand: string): ApexLinkR
     if (run.error || run.status === null) {
         throw new Error(`apex-ls did not run: ${run.error?.message ?? `signal ${run.signal}`}`);
     }
-    const problems: string[] = [];
-    const warnings: string[] = [];
-    let file = '';
-    // Output: a file path line, then one line per issue ("Error: …", "Missing: …", "Warning: …", "Unused: …").
-    for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) {
-        const issue = /^(Error|Missing|Syntax|Warning|Unused): (.*)$/.exec(line.trim());
-        if (!issue) {
-            if (line.trim().endsWith('.cls') || line.trim().endsWith('.trigger')) {
-                file = line.trim().replace(`${root}/`, '');
-            }
-            continue;
-        }
-        const entry = `${file}: ${issue[1]}: ${issue[2]}`;
-        (issue[1] === 'Warning' || issue[1] === 'Unused' ? warnings : problems).push(entry);
-    }
+    const { problems, warnings } = parseApexLinkOutput(`${run.stdout}\n${run.stderr}`, root);
     if (run.status !== 0 && problems.length === 0) {
         problems.push(
             `apex-ls exited with ${run.status}: ${run.stderr.trim() || run.stdout.trim()}`
