@@ -312,31 +312,33 @@ export default class CheckoutOrderSummary extends LightningElement {
         this.placing = true;
         this.showingBlockers = false;
         this.submitError = '';
-        try {
-            let snapshot = this.store.getSnapshot() || this.snapshot;
-            if (
-                !snapshot.canPlaceOrder &&
-                this.blockersOf(snapshot).every((b) => TRANSIENT_BLOCKERS.includes(b))
-            ) {
-                // Saving or calculating: place the order as soon as the checkout settles.
-                this.waitingForChanges = true;
-                await this.store.whenIdle();
-                this.waitingForChanges = false;
-                snapshot = this.store.getSnapshot() || snapshot;
-            }
-            const waiting = [...TRANSIENT_BLOCKERS, ...RUN_AGAIN_BLOCKERS];
-            if (!this.blockersOf(snapshot).every((b) => waiting.includes(b))) {
-                this.showingBlockers = true;
-                return;
-            }
-            await this.store.placeOrder(this.submissionSettings);
-        } catch {
-            // The engine reports what went wrong in the snapshot; this covers a rejected promise.
+        // The engine reports what went wrong in the snapshot; this covers a rejected promise.
+        await this.placeWhenReady().catch(() => {
             this.submitError = ORDER_FAILED;
-        } finally {
-            this.placing = false;
+        });
+        this.placing = false;
+        this.waitingForChanges = false;
+    }
+
+    /** Waits for what settles by itself, then places the order, or shows why it cannot go. */
+    async placeWhenReady() {
+        let snapshot = this.store.getSnapshot() || this.snapshot;
+        if (
+            !snapshot.canPlaceOrder &&
+            this.blockersOf(snapshot).every((b) => TRANSIENT_BLOCKERS.includes(b))
+        ) {
+            // Saving or calculating: place the order as soon as the checkout settles.
+            this.waitingForChanges = true;
+            await this.store.whenIdle();
             this.waitingForChanges = false;
+            snapshot = this.store.getSnapshot() || snapshot;
         }
+        const waiting = [...TRANSIENT_BLOCKERS, ...RUN_AGAIN_BLOCKERS];
+        if (!this.blockersOf(snapshot).every((b) => waiting.includes(b))) {
+            this.showingBlockers = true;
+            return;
+        }
+        await this.store.placeOrder(this.submissionSettings);
     }
 
     /**

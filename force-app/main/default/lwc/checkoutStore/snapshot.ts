@@ -82,6 +82,9 @@ export function projectSnapshot(state: SnapshotSource, waiting: Set<FieldKey>): 
 
 const isFailedWrite = (edit: EditRecord): boolean => edit.status === 'failed' && !edit.invalid;
 
+/** Blockers that clear by themselves as the checkout settles. */
+const SETTLING: PlaceOrderBlocker[] = ['pending-edits', 'processing', 'submitting'];
+
 export function placeOrderBlockers(state: SnapshotSource): PlaceOrderBlocker[] {
     const blockers: PlaceOrderBlocker[] = [];
     const checkout = state.checkout;
@@ -224,7 +227,11 @@ function messages(state: SnapshotSource, waiting: Set<FieldKey>): CheckoutMessag
             fieldMessage(key, 'info', ENGINE_CODES.customFieldsWaiting, labels.customFieldsWaiting)
         );
     }
-    list.push(...state.engineMessages.values());
+    // "Blocked" is said while something still blocks the order: once the shopper fixed it, it goes.
+    const blocked = placeOrderBlockers(state).some((blocker) => !SETTLING.includes(blocker));
+    for (const message of state.engineMessages.values()) {
+        if (message.code !== ENGINE_CODES.orderBlocked || blocked) list.push(message);
+    }
     return list;
 }
 
