@@ -3,8 +3,9 @@
  * one-time and recurring totals. Both are conveniences: when a read fails the checkout goes on without them.
  */
 import { isObject } from './answers';
-import { answerWithin, changed, connectQuery } from './context';
+import { answerWithin, changed } from './context';
 import type { EngineContext } from './context';
+import { connectQuery } from './connectQuery';
 import type { AccountAddress } from './types';
 
 export async function readAccountAddresses(ctx: EngineContext): Promise<void> {

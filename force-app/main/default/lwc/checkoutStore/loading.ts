@@ -6,12 +6,13 @@ import { isCheckoutBody, isObject } from './answers';
 import { readCpqSummary } from './accountData';
 import { recordCalculations } from './calculations';
 import { applyCheckout } from './checkoutState';
-import { answerWithin, changed, connectQuery, engineMessage } from './context';
+import { answerWithin, changed, engineMessage } from './context';
 import type { EngineContext } from './context';
 import type { OperationKind } from './types';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
 import { waitUntilReady } from './readiness';
+import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
 
 const MAX_RESTARTS = 3;

@@ -5,7 +5,7 @@
 import { nameCpqCart, readCpqSummary } from './accountData';
 import { requestRecalculation } from './calculations';
 import { isObject, readRefusal } from './answers';
-import { answerWithin, changed, connectQuery, delay, engineMessage, whenIdle } from './context';
+import { answerWithin, changed, delay, engineMessage, whenIdle } from './context';
 import type { EngineContext } from './context';
 import { sendWaitingCustomFields } from './customFieldsWaiting';
 import { ENGINE_CODES } from './engineCodes';
@@ -13,6 +13,7 @@ import * as labels from './labels';
 import { load } from './loading';
 import { placedOrders, storesOfCheckout, submissionsInFlight } from './pageRegistry';
 import { readSession, waitUntilReady } from './readiness';
+import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
 import { placeOrderBlockers } from './snapshot';
 import { cpqFailure, cpqResult, cpqSubmitResult, orderResult, placedOrder } from './submission';

@@ -5,8 +5,9 @@
  */
 import { recordCalculations } from './calculations';
 import { adoptPlacedOrder, applyCheckout } from './checkoutState';
-import { answerWithin, changed, connectQuery, engineMessage, isInterested } from './context';
+import { answerWithin, changed, engineMessage, isInterested } from './context';
 import type { EngineContext } from './context';
+import { connectQuery } from './connectQuery';
 import { isCheckoutBody, isSignedOut } from './answers';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';

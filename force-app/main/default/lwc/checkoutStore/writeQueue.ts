@@ -6,13 +6,7 @@ import { isCheckoutBody, readRefusal } from './answers';
 import { nextRecalculation, recordCalculations } from './calculations';
 import type { Refusal } from './answers';
 import { applyCheckout, dropEditsMatchingServer, findGroup, serverValue } from './checkoutState';
-import {
-    changed,
-    connectQuery,
-    dropEngineMessages,
-    engineMessage,
-    pendingCustomKeys
-} from './context';
+import { changed, dropEngineMessages, engineMessage, pendingCustomKeys } from './context';
 import type { EngineContext, PlannedWrite, SentEdit } from './context';
 import { setCustomWaiting } from './customFieldsWaiting';
 import { failEdit, failSentEdits, markSending } from './editLedger';
@@ -23,6 +17,7 @@ import { restart, startAgain } from './loading';
 import { patchBodyViolations } from './patchRules';
 import { readSession, waitUntilReady } from './readiness';
 import type { Readiness } from './readiness';
+import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
 import type { RequestFailure } from './request';
 import type { CheckoutAddress, ContactInfo } from './types';
