@@ -20,6 +20,7 @@ import type {
     MessageScope,
     OperationKind,
     OrderResult,
+    PaymentState,
     PollTuning,
     RetryTuning,
     StoreOptions
@@ -88,6 +89,9 @@ export interface EngineContext {
     cpqTotals: { oneTime?: string; recurring?: string };
     /** The admin's CPQ policy, from the cart summary: may a submission whose answer was lost be sent again? */
     cpqCheckOrderStatus: boolean;
+    /** The shopper's payment (payment.ts), and whether the admin requires one. */
+    payment: PaymentState | null;
+    paymentRequired: boolean;
     order: OrderResult | null;
 
     // The shopper's edits and what the engine says about them
@@ -180,6 +184,8 @@ export function createContext(options: StoreOptions): EngineContext {
         accountAddresses: [],
         cpqTotals: {},
         cpqCheckOrderStatus: false,
+        payment: null,
+        paymentRequired: false,
         order: null,
         edits: new Map(),
         validation: new Map(),

@@ -18,6 +18,7 @@ export const ENGINE_CODES = {
     methodReset: 'DELIVERY_METHOD_RESET',
     orderBlocked: 'PLACE_ORDER_BLOCKED',
     orderFailed: 'ORDER_FAILED',
+    paymentFailed: 'PAYMENT_FAILED',
     forbiddenBody: 'FORBIDDEN_BODY',
     calculation: 'CALCULATION_FAILED',
     customFieldsWaiting: 'CUSTOM_FIELDS_WAITING'

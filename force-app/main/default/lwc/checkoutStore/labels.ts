@@ -18,6 +18,9 @@ import errorPricingCalculation from '@salesforce/label/c.CheckoutKit_ErrorPricin
 import errorInventoryCalculation from '@salesforce/label/c.CheckoutKit_ErrorInventoryCalculation';
 import errorSignedOut from '@salesforce/label/c.CheckoutKit_ErrorSignedOut';
 import errorGuestSessionEnded from '@salesforce/label/c.CheckoutKit_ErrorGuestSessionEnded';
+import paymentNumberRequired from '@salesforce/label/c.CheckoutKit_PaymentNumberRequired';
+import paymentNumberTooLong from '@salesforce/label/c.CheckoutKit_PaymentNumberTooLong';
+import paymentFailed from '@salesforce/label/c.CheckoutKit_ErrorPayment';
 import checkoutRestarted from '@salesforce/label/c.CheckoutKit_CheckoutRestarted';
 import deliveryGroupGone from '@salesforce/label/c.CheckoutKit_DeliveryGroupGone';
 import deliveryMethodUnavailable from '@salesforce/label/c.CheckoutKit_DeliveryMethodUnavailable';
@@ -54,6 +57,9 @@ export {
     errorInventoryCalculation,
     errorSignedOut,
     errorGuestSessionEnded,
+    paymentNumberRequired,
+    paymentNumberTooLong,
+    paymentFailed,
     checkoutRestarted,
     deliveryGroupGone,
     deliveryMethodUnavailable,

@@ -11,6 +11,7 @@ import type { EngineContext } from './context';
 import type { OperationKind } from './types';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
+import { afterRestart } from './payment';
 import { waitUntilReady } from './readiness';
 import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
@@ -134,6 +135,7 @@ export async function restart(ctx: EngineContext): Promise<boolean> {
         if (edit.status === 'saving') edit.status = 'pending';
     }
     ctx.checkoutId = null;
+    afterRestart(ctx);
     if (ctx.restarts > MAX_RESTARTS) return failStart(ctx, labels.errorLoad);
     engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
     return startCheckout(ctx);

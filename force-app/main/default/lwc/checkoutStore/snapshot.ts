@@ -76,14 +76,21 @@ export function projectSnapshot(state: SnapshotSource, waiting: Set<FieldKey>): 
         order: state.order,
         canPlaceOrder: blockers.length === 0,
         placeOrderBlockers: Object.freeze(blockers),
-        failedCalculations: Object.freeze([...state.failedCalculations.values()])
+        failedCalculations: Object.freeze([...state.failedCalculations.values()]),
+        payment: state.payment ? Object.freeze({ ...state.payment }) : null,
+        paymentRequired: state.paymentRequired
     });
 }
 
 const isFailedWrite = (edit: EditRecord): boolean => edit.status === 'failed' && !edit.invalid;
 
 /** Blockers that clear by themselves as the checkout settles. */
-const SETTLING: PlaceOrderBlocker[] = ['pending-edits', 'processing', 'submitting'];
+const SETTLING: PlaceOrderBlocker[] = [
+    'pending-edits',
+    'processing',
+    'submitting',
+    'payment-pending'
+];
 
 export function placeOrderBlockers(state: SnapshotSource): PlaceOrderBlocker[] {
     const blockers: PlaceOrderBlocker[] = [];
@@ -108,6 +115,9 @@ export function placeOrderBlockers(state: SnapshotSource): PlaceOrderBlocker[] {
     if (shipped.some((group) => !group.deliveryAddress?.street)) blockers.push('missing-address');
     if (shipped.some((group) => !group.selectedDeliveryMethod?.id))
         blockers.push('missing-delivery-method');
+    const payment = state.payment?.status;
+    if (payment === 'pending' || payment === 'saving') blockers.push('payment-pending');
+    else if (state.paymentRequired && payment !== 'saved') blockers.push('missing-payment');
     return blockers;
 }
 

@@ -8,7 +8,14 @@
  *   beside them: loading (and restarts), customFieldsWaiting, orderPlacement, pageRegistry, accountData
  */
 import { nameCpqCart, readAccountAddresses, readCpqSummary } from './accountData';
-import { createContext, getSnapshot, wakeInterest, whenIdle, whileAwaited } from './context';
+import {
+    changed,
+    createContext,
+    getSnapshot,
+    wakeInterest,
+    whenIdle,
+    whileAwaited
+} from './context';
 import { scheduleWaitingRead } from './customFieldsWaiting';
 import {
     retryCalculation,
@@ -19,6 +26,7 @@ import {
     updateShipping
 } from './intents';
 import { load } from './loading';
+import { updatePayment } from './payment';
 import { runPlaceOrder } from './orderPlacement';
 import { liveStores } from './pageRegistry';
 import { scheduleWrites } from './writeQueue';
@@ -62,6 +70,11 @@ export function createCheckoutStore(options: StoreOptions): CheckoutStore {
         ),
         retryFailed: unlessDisposed(() => retryFailed(ctx)),
         retryCalculation: unlessDisposed(() => retryCalculation(ctx)),
+        updatePayment: unlessDisposed((values) => updatePayment(ctx, values)),
+        requirePayment: unlessDisposed((required) => {
+            ctx.paymentRequired = required;
+            changed(ctx);
+        }),
 
         loadAccountAddresses: () => whileAwaited(ctx, readAccountAddresses(ctx)),
 

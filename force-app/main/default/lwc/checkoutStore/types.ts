@@ -229,7 +229,7 @@ export interface FieldEdit {
 }
 
 export type MessageScope =
-    'checkout' | 'contact' | 'shipping' | 'deliveryMethod' | 'order' | 'session';
+    'checkout' | 'contact' | 'shipping' | 'deliveryMethod' | 'payment' | 'order' | 'session';
 
 export interface CheckoutMessage {
     /** Stable across snapshots, for keys in templates. */
@@ -244,6 +244,25 @@ export interface CheckoutMessage {
     code: string;
     /** Shopper-facing text, from Custom Labels (or the server's localized detail). */
     message: string;
+}
+
+/** A purchase-order payment: the PO number, and the billing address or "same as shipping". */
+export interface PaymentValues {
+    purchaseOrderNumber: string;
+    /** A saved account address carries its `id`. */
+    billingAddress: 'shipping' | CheckoutAddress;
+}
+
+/**
+ * `pending`: waiting to be sent (again, after a write that cleared it); `invalid`: kept, never sent, see
+ * `validation`; `failed`: the store refused it (`message`).
+ */
+export type PaymentStatus = 'pending' | 'saving' | 'saved' | 'failed' | 'invalid';
+
+export interface PaymentState {
+    values: PaymentValues;
+    status: PaymentStatus;
+    message?: string;
 }
 
 /** The checkout's calculations, as their failures are reported (promotions are part of pricing). */
@@ -264,6 +283,8 @@ export type PlaceOrderBlocker =
     | 'processing'
     | 'session-error'
     | 'calculation-failed'
+    | 'missing-payment'
+    | 'payment-pending'
     | 'missing-contact'
     | 'missing-address'
     | 'missing-delivery-method'
@@ -328,6 +349,9 @@ export interface CheckoutSnapshot {
     placeOrderBlockers: readonly PlaceOrderBlocker[];
     /** Calculations whose last run failed; `retryCalculation()` runs them again. */
     failedCalculations: readonly CalculationFailure[];
+    /** The shopper's payment, as the store holds it; null before any. */
+    payment: Readonly<PaymentState> | null;
+    paymentRequired: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -457,6 +481,10 @@ export interface CheckoutStore {
     retryFailed(): void;
     /** Runs every failed calculation again (`snapshot.failedCalculations`). */
     retryCalculation(): void;
+    /** A purchase-order payment: validated, sent when the checkout is free, sent again after what clears it. */
+    updatePayment(values: Partial<PaymentValues>): void;
+    /** The admin's setting: no order without a payment. */
+    requirePayment(required: boolean): void;
     placeOrder(settings?: SubmissionSettings): Promise<OrderResult>;
     whenIdle(): Promise<void>;
     dispose(): void;

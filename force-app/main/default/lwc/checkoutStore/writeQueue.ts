@@ -21,6 +21,7 @@ import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
 import type { RequestFailure } from './request';
 import type { CheckoutAddress, ContactInfo } from './types';
+import { afterWriteLanded, hasPaymentToSend, sendPayment } from './payment';
 import { planNextWrite } from './writePlanner';
 
 /** Starts the queue on the next microtask, so a burst of synchronous intents merges into one write. */
@@ -45,6 +46,11 @@ async function runWriteQueue(ctx: EngineContext): Promise<void> {
             const write = nextWrite(ctx) ?? nextRecalculation(ctx);
             if (write === 'start') {
                 await startAgain(ctx);
+                continue;
+            }
+            // The payment goes last: after every write that could clear it.
+            if (!write && hasPaymentToSend(ctx)) {
+                if (!(await sendPayment(ctx))) break;
                 continue;
             }
             if (!write) {
@@ -133,6 +139,7 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
 /** The server has the sent values: forget the edits that were not replaced meanwhile. */
 function confirmWrite(ctx: EngineContext, write: PlannedWrite, calculatorFailed: boolean): void {
     ctx.restarts = 0;
+    afterWriteLanded(ctx, write);
     dropEngineMessages(ctx, [
         ENGINE_CODES.conflict,
         ENGINE_CODES.network,

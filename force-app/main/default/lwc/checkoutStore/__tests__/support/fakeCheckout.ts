@@ -274,6 +274,8 @@ export class FakeCheckoutServer implements CheckoutTransport {
     session: CheckoutSessionRecord;
     orderReferenceNumber: string | null = null;
     orderPosts = 0;
+    /** The payment the checkout holds (cleared by a delivery-method PATCH). */
+    payment: Record<string, unknown> | null = null;
     /** Requests answered `hang`: never answered by the server. */
     hungRequests = 0;
     sessionReads = 0;
@@ -509,6 +511,11 @@ export class FakeCheckoutServer implements CheckoutTransport {
             this.applyGroupFields(group, body as Record<string, unknown>);
             return { status: 202, body: { id: group.id } };
         }
+        if (method === 'POST' && path === `${checkoutPath}/payments`) {
+            if (this.busy()) return conflict;
+            this.payment = body as Record<string, unknown>;
+            return { status: 200, body: { salesforceResultCode: 'Success', errors: [] } };
+        }
         if (method === 'POST' && path === `${checkoutPath}/orders`) {
             this.orderPosts += 1;
             if (this.busy()) return conflict;
@@ -572,6 +579,8 @@ export class FakeCheckoutServer implements CheckoutTransport {
             this.startProcessing(this.processingMs.shipping, 'Shipping Cost');
         }
         if (body.deliveryMethodId !== undefined) {
+            // The contract: a deliveryMethodId PATCH clears payment and billing address.
+            this.payment = null;
             group.selectedMethodId = body.deliveryMethodId as string;
             this.startProcessing(this.processingMs.deliveryMethod, 'Taxes');
         }

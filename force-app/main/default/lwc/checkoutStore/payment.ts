@@ -1,0 +1,122 @@
+/**
+ * The shopper's purchase-order payment and billing address. It goes through `POST …/checkouts/{id}/payments`
+ * inside the write queue (never beside another write), is validated first, and is sent again after any write the
+ * contract says clears payment and billing address (a `deliveryMethodId` PATCH; a new checkout after a restart),
+ * so the shopper never enters it twice (docs/contract-decisions.md, "Payment").
+ */
+import { validateAddress } from 'c/checkoutValidation';
+import { isObject, readRefusal } from './answers';
+import { defaultGroupOf } from './checkoutState';
+import { connectQuery } from './connectQuery';
+import { changed, engineMessage } from './context';
+import type { EngineContext, PlannedWrite } from './context';
+import { clearValidation } from './editLedger';
+import { ENGINE_CODES } from './engineCodes';
+import { addressInput } from './fields';
+import * as labels from './labels';
+import { send, signedOutMessage } from './request';
+import type { CheckoutAddress, PaymentValues } from './types';
+
+/** WebCart.PoNumber's length. */
+const PO_NUMBER_LIMIT = 255;
+const PO_KEY = 'payment.purchaseOrderNumber';
+const BILLING_KEY = 'payment.billingAddress';
+
+/** Records the shopper's payment; it is sent once the checkout is free (validated first, values kept). */
+export function updatePayment(ctx: EngineContext, values: Partial<PaymentValues>): void {
+    const current = ctx.payment?.values ?? { purchaseOrderNumber: '', billingAddress: 'shipping' };
+    const next = { ...current, ...values };
+    clearValidation(ctx, PO_KEY);
+    clearValidation(ctx, BILLING_KEY);
+    const number = next.purchaseOrderNumber.trim();
+    if (!number) ctx.validation.set(PO_KEY, labels.paymentNumberRequired);
+    else if (number.length > PO_NUMBER_LIMIT)
+        ctx.validation.set(PO_KEY, labels.paymentNumberTooLong);
+    if (next.billingAddress !== 'shipping') {
+        for (const [key, message] of Object.entries(
+            validateAddress(next.billingAddress, BILLING_KEY)
+        ))
+            ctx.validation.set(key, message);
+    }
+    const invalid = [...ctx.validation.keys()].some((key) => key.startsWith('payment.'));
+    ctx.payment = { values: next, status: invalid ? 'invalid' : 'pending' };
+    ctx.engineMessages.delete(ENGINE_CODES.paymentFailed);
+    changed(ctx);
+    ctx.scheduleWrites();
+}
+
+/** A write the contract says clears payment landed: the shopper's payment goes again. */
+export function afterWriteLanded(ctx: EngineContext, write: PlannedWrite): void {
+    if (ctx.payment?.status === 'saved' && 'deliveryMethodId' in write.body) {
+        ctx.payment.status = 'pending';
+    }
+}
+
+/** A new checkout holds no payment: the shopper's goes again. */
+export function afterRestart(ctx: EngineContext): void {
+    if (ctx.payment && ctx.payment.status !== 'invalid') ctx.payment.status = 'pending';
+}
+
+/** The billing address as the payment sends it (no ship-to phone); null while "same as shipping" has none. */
+function billingAddress(ctx: EngineContext): CheckoutAddress | null {
+    const choice = ctx.payment?.values.billingAddress;
+    const address = choice === 'shipping' ? defaultGroupOf(ctx.checkout)?.deliveryAddress : choice;
+    if (!address) return null;
+    const fields = addressInput(address);
+    delete fields.shipToPhoneNumber;
+    return fields;
+}
+
+/** True when a payment is waiting and can go now. */
+export function hasPaymentToSend(ctx: EngineContext): boolean {
+    return ctx.payment?.status === 'pending' && !!ctx.checkoutId && billingAddress(ctx) !== null;
+}
+
+/** Sends the shopper's payment; false stops the write queue (cancelled). */
+export async function sendPayment(ctx: EngineContext): Promise<boolean> {
+    const payment = ctx.payment;
+    const billing = billingAddress(ctx);
+    if (!payment || !billing || !ctx.checkoutId) return true;
+    const sentValues = payment.values;
+    payment.status = 'saving';
+    changed(ctx);
+    const sent = await send(
+        ctx,
+        'POST',
+        `/checkouts/${encodeURIComponent(ctx.checkoutId)}/payments`,
+        {
+            body: {
+                requestType: 'SimplePurchaseOrder',
+                paymentToken: sentValues.purchaseOrderNumber.trim(),
+                billingAddress: billing
+            },
+            query: connectQuery(ctx, true)
+        },
+        true
+    );
+    if ('failure' in sent && sent.failure === 'cancelled') return false;
+    // Changed while it was in flight: the newer values go next.
+    if (ctx.payment !== payment || payment.values !== sentValues) return true;
+    const body = 'response' in sent ? sent.response?.body : undefined;
+    const accepted =
+        !('failure' in sent) &&
+        sent.response.status < 300 &&
+        isObject(body) &&
+        body.salesforceResultCode === 'Success';
+    if (accepted) {
+        payment.status = 'saved';
+        payment.message = undefined;
+    } else {
+        payment.status = 'failed';
+        payment.message =
+            'failure' in sent && sent.failure === 'signed-out'
+                ? signedOutMessage(ctx)
+                : readRefusal(
+                      isObject(body) && Array.isArray(body.errors) ? body.errors : body,
+                      labels.paymentFailed
+                  ).message;
+        engineMessage(ctx, ENGINE_CODES.paymentFailed, 'payment', payment.message);
+    }
+    changed(ctx);
+    return true;
+}
