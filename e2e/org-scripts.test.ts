@@ -67,11 +67,14 @@ describe('the scripts for a real org', () => {
             'ck-test',
             '--buyer',
             'buyer@example.com',
+            '--cpq-buyer',
+            'cpq@example.com',
             '--guest',
             'guest@example.com'
         ]);
         assert.deepEqual(calls.slice(1), [
             'sf org assign permset --name CheckoutKit_Buyer --target-org ck-test --on-behalf-of buyer@example.com',
+            'sf org assign permset --name CheckoutKit_CPQ --target-org ck-test --on-behalf-of cpq@example.com',
             'sf org assign permset --name CheckoutKit_Guest --target-org ck-test --on-behalf-of guest@example.com'
         ]);
     });
