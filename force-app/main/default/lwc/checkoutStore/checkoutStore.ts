@@ -37,7 +37,8 @@ function productionOptions(): StoreOptions {
     return {
         transport,
         isGuest: context.isGuest,
-        resolveContext: () => readSessionContext(transport)
+        resolveContext: () => readSessionContext(transport),
+        learnedTimings: { webstoreId: context.webstoreId }
     };
 }
 

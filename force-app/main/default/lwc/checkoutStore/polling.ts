@@ -5,6 +5,8 @@
  * fine: they are reads); past the window it backs off in proportion to the overshoot.
  * Bounded by `maxWaitMs`; paused while nothing listens; stopped on dispose.
  */
+import { readTimings, writeTimings } from './timingMemory';
+import type { LearnedTimings, TimingSamples } from './timingMemory';
 import type { Clock, OperationKind, PollTuning } from './types';
 
 /**
@@ -36,18 +38,26 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
 
 /**
  * Remembers, per operation kind, when readiness was first observable: measured in send offsets from the end
- * of the write, as the midpoint between the last GET that still saw 202 and the first that saw 200.
+ * of the write, as the midpoint between the last GET that still saw 202 and the first that saw 200. With
+ * `learned`, it starts from the samples earlier page loads kept and keeps its own (`timingMemory.ts`).
  */
 export class ReadinessEstimator {
-    private readonly samples = new Map<OperationKind, number[]>();
+    private readonly samples: TimingSamples;
 
-    constructor(private readonly memory: number) {}
+    constructor(
+        private readonly memory: number,
+        private readonly learned?: LearnedTimings
+    ) {
+        const { priors, maxWaitMs } = DEFAULT_POLL_TUNING;
+        this.samples = readTimings(learned, Object.keys(priors), memory, maxWaitMs);
+    }
 
     record(kind: OperationKind, readyOffsetMs: number): void {
         const list = this.samples.get(kind) ?? [];
         list.push(Math.max(0, readyOffsetMs));
         if (list.length > this.memory) list.shift();
         this.samples.set(kind, list);
+        writeTimings(this.learned, this.samples);
     }
 
     /** The window [earliest, latest] past waits of this kind finished in, or undefined before the first. */

@@ -1,0 +1,126 @@
+import { configureCheckoutStore } from '../checkoutStore';
+import { DEFAULT_POLL_TUNING } from '../polling';
+import { setup } from './support/fakeCheckout';
+import type { StoreOptions } from '../types';
+
+type TimingStorage = NonNullable<NonNullable<StoreOptions['learnedTimings']>['storage']>;
+
+const WEBSTORE = '0ZE000000000001';
+const KEY = `checkoutKit.pollTimings.${WEBSTORE}`;
+const { leadMs } = DEFAULT_POLL_TUNING;
+/** Where the first poll of a guest's start goes with nothing learned: just before the prior window opens. */
+const PRIOR_FIRST_POLL = DEFAULT_POLL_TUNING.priors.start[0] - leadMs;
+
+function memoryStorage(entries: Record<string, string> = {}): TimingStorage & {
+    items: Map<string, string>;
+} {
+    const items = new Map(Object.entries(entries));
+    return {
+        items,
+        getItem: (key) => items.get(key) ?? null,
+        setItem: (key, value) => void items.set(key, value)
+    };
+}
+
+const stored = (samples: unknown, version: unknown = 1) => JSON.stringify({ v: version, samples });
+
+/** Loads a guest checkout; resolves with how long after the start's answer the first poll went. */
+async function firstPollAfterStart(learnedTimings?: StoreOptions['learnedTimings']) {
+    const harness = await setup({ store: { learnedTimings } }).loaded();
+    const start = harness.server.requestsOf('POST', '/checkouts')[0];
+    const firstPoll = harness.server.requestsOf('GET', '/checkouts/')[0];
+    return firstPoll.sentAt - start.answeredAt;
+}
+
+describe('learned timings across page loads', () => {
+    it('without the option behaves as the priors say', async () => {
+        expect(await firstPollAfterStart()).toBe(PRIOR_FIRST_POLL);
+    });
+
+    it('starts from the stored estimates of its webstore', async () => {
+        const storage = memoryStorage({ [KEY]: stored({ start: [800] }) });
+        expect(await firstPollAfterStart({ webstoreId: WEBSTORE, storage })).toBe(800 - leadMs);
+    });
+
+    it('keeps what a page load learned for the next one', async () => {
+        const storage = memoryStorage();
+        await firstPollAfterStart({ webstoreId: WEBSTORE, storage });
+        const kept = JSON.parse(storage.items.get(KEY) ?? 'null');
+        expect(kept.v).toBe(1);
+        expect(kept.samples.start).toHaveLength(1);
+        const nextPageLoad = await firstPollAfterStart({ webstoreId: WEBSTORE, storage });
+        expect(nextPageLoad).toBe(Math.max(0, kept.samples.start[0] - leadMs));
+    });
+
+    it("keeps each webstore's timings under its own key", async () => {
+        const storage = memoryStorage({ [KEY]: stored({ start: [800] }) });
+        const other = { webstoreId: '0ZE000000000002', storage };
+        expect(await firstPollAfterStart(other)).toBe(PRIOR_FIRST_POLL);
+        expect(storage.items.get(KEY)).toBe(stored({ start: [800] }));
+        expect(storage.items.has('checkoutKit.pollTimings.0ZE000000000002')).toBe(true);
+    });
+
+    it('uses the page localStorage when no storage is given', async () => {
+        window.localStorage.setItem(KEY, stored({ start: [600] }));
+        try {
+            expect(await firstPollAfterStart({ webstoreId: WEBSTORE })).toBe(600 - leadMs);
+        } finally {
+            window.localStorage.clear();
+        }
+    });
+
+    it("the page's default store reads the localStorage entry of its LWR webstore", () => {
+        const getItem = jest.spyOn(Storage.prototype, 'getItem');
+        try {
+            configureCheckoutStore({}).dispose();
+            expect(getItem).toHaveBeenCalledWith('checkoutKit.pollTimings.0ZEJ000000000001AA');
+        } finally {
+            getItem.mockRestore();
+        }
+    });
+
+    describe('falls back to its priors, silently', () => {
+        it.each([
+            ['storage that throws on every access', () => ({ getItem: blocked, setItem: blocked })],
+            ['a full storage (writes throw)', () => ({ ...memoryStorage(), setItem: blocked })],
+            ['no storage', () => null]
+        ])('with %s', async (_name, storage) => {
+            expect(await firstPollAfterStart({ webstoreId: WEBSTORE, storage: storage() })).toBe(
+                PRIOR_FIRST_POLL
+            );
+        });
+
+        it('where reading localStorage itself throws (blocked cookies, some private modes)', async () => {
+            const descriptor = Object.getOwnPropertyDescriptor(window, 'localStorage');
+            Object.defineProperty(window, 'localStorage', { configurable: true, get: blocked });
+            try {
+                expect(await firstPollAfterStart({ webstoreId: WEBSTORE })).toBe(PRIOR_FIRST_POLL);
+            } finally {
+                if (descriptor) Object.defineProperty(window, 'localStorage', descriptor);
+            }
+        });
+    });
+
+    it.each([
+        ['text that is not JSON', '{"v":1,'],
+        ['another version', stored({ start: [800] }, 2)],
+        ['no version', JSON.stringify({ samples: { start: [800] } })],
+        ['JSON null', 'null'],
+        ['samples that are not an object', stored(null)],
+        ['a negative offset', stored({ start: [-800] })],
+        [
+            'an offset beyond the longest wait',
+            stored({ start: [DEFAULT_POLL_TUNING.maxWaitMs + 1] })
+        ],
+        ['a number as text', stored({ start: ['800'] })],
+        ['not a list', stored({ start: 800 })],
+        ['more samples than the memory holds', stored({ start: new Array(9).fill(800) })]
+    ])('ignores %s', async (_name, text) => {
+        const storage = memoryStorage({ [KEY]: text });
+        expect(await firstPollAfterStart({ webstoreId: WEBSTORE, storage })).toBe(PRIOR_FIRST_POLL);
+    });
+});
+
+function blocked(): never {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+}
