@@ -7,50 +7,51 @@
 import type { OperationKind, StoreOptions } from './types';
 
 export type LearnedTimings = NonNullable<StoreOptions['learnedTimings']>;
-export type TimingSamples = Map<OperationKind, number[]>;
+/** Offsets in ms per operation kind, and `keep()`, which stores them again after a change. */
+export interface TimingMemory {
+    samples: Partial<Record<OperationKind, number[]>>;
+    keep(): void;
+}
 
-/** Bump when the stored shape or meaning changes: entries of another version are ignored. */
+/** Part of the key: a version that stores another shape never reads this one's entries, nor they its. */
 const VERSION = 1;
 
-const keyOf = (learned: LearnedTimings): string => `checkoutKit.pollTimings.${learned.webstoreId}`;
-
-/** Only ever called inside `try`: reading `localStorage` itself throws where storage is blocked. */
-const storageOf = (learned: LearnedTimings): LearnedTimings['storage'] =>
-    learned.storage === undefined ? localStorage : learned.storage;
-
-/** The stored samples of `kinds` that are lists of at most `memory` offsets within [0, maxMs]. */
-export function readTimings(
+/** Starts from the samples stored for each of `kinds` that is a list of at most `memory` offsets in [0, maxMs]. */
+export function openTimingMemory(
     learned: LearnedTimings | undefined,
     kinds: string[],
     memory: number,
     maxMs: number
-): TimingSamples {
-    const samples: TimingSamples = new Map();
-    try {
-        const stored = learned && JSON.parse(storageOf(learned)?.getItem(keyOf(learned)) ?? '0');
-        if (stored?.v !== VERSION) return samples;
-        for (const kind of kinds) {
-            const list: unknown = stored.samples[kind];
-            if (
-                Array.isArray(list) &&
-                list.length <= memory &&
-                list.every((ms) => Number.isFinite(ms) && ms >= 0 && ms <= maxMs)
-            )
-                samples.set(kind as OperationKind, list);
-        }
-    } catch {
-        // Blocked storage or unreadable text: the priors it is.
-    }
-    return samples;
-}
-
-export function writeTimings(learned: LearnedTimings | undefined, samples: TimingSamples): void {
+): TimingMemory {
+    const samples: Record<string, number[]> = {};
+    const key = `checkoutKit.pollTimings.v${VERSION}.${learned?.webstoreId}`;
+    let storage: LearnedTimings['storage'];
     try {
         if (learned) {
-            const value = JSON.stringify({ v: VERSION, samples: Object.fromEntries(samples) });
-            storageOf(learned)?.setItem(keyOf(learned), value);
+            // Reading `localStorage` itself throws where storage is blocked.
+            storage = learned.storage === undefined ? localStorage : learned.storage;
+            const stored = JSON.parse(storage?.getItem(key) as string);
+            for (const kind of kinds) {
+                const list: unknown = stored[kind];
+                if (
+                    Array.isArray(list) &&
+                    list.length <= memory &&
+                    list.every((ms) => Number.isFinite(ms) && ms >= 0 && ms <= maxMs)
+                )
+                    samples[kind] = list;
+            }
         }
     } catch {
-        // Quota or blocked storage: the timings last for this page only.
+        // Blocked storage, or text that is not JSON (or JSON null): the priors it is.
     }
+    return {
+        samples,
+        keep() {
+            try {
+                storage?.setItem(key, JSON.stringify(samples));
+            } catch {
+                // Quota or blocked storage: the timings last for this page only.
+            }
+        }
+    };
 }

@@ -6,7 +6,7 @@ import type { StoreOptions } from '../types';
 type TimingStorage = NonNullable<NonNullable<StoreOptions['learnedTimings']>['storage']>;
 
 const WEBSTORE = '0ZE000000000001';
-const KEY = `checkoutKit.pollTimings.${WEBSTORE}`;
+const KEY = `checkoutKit.pollTimings.v1.${WEBSTORE}`;
 const { leadMs } = DEFAULT_POLL_TUNING;
 /** Where the first poll of a guest's start goes with nothing learned: just before the prior window opens. */
 const PRIOR_FIRST_POLL = DEFAULT_POLL_TUNING.priors.start[0] - leadMs;
@@ -22,7 +22,7 @@ function memoryStorage(entries: Record<string, string> = {}): TimingStorage & {
     };
 }
 
-const stored = (samples: unknown, version: unknown = 1) => JSON.stringify({ v: version, samples });
+const stored = (samples: unknown) => JSON.stringify(samples);
 
 /** Loads a guest checkout; resolves with how long after the start's answer the first poll went. */
 async function firstPollAfterStart(learnedTimings?: StoreOptions['learnedTimings']) {
@@ -46,10 +46,9 @@ describe('learned timings across page loads', () => {
         const storage = memoryStorage();
         await firstPollAfterStart({ webstoreId: WEBSTORE, storage });
         const kept = JSON.parse(storage.items.get(KEY) ?? 'null');
-        expect(kept.v).toBe(1);
-        expect(kept.samples.start).toHaveLength(1);
+        expect(kept.start).toHaveLength(1);
         const nextPageLoad = await firstPollAfterStart({ webstoreId: WEBSTORE, storage });
-        expect(nextPageLoad).toBe(Math.max(0, kept.samples.start[0] - leadMs));
+        expect(nextPageLoad).toBe(Math.max(0, kept.start[0] - leadMs));
     });
 
     it("keeps each webstore's timings under its own key", async () => {
@@ -57,7 +56,7 @@ describe('learned timings across page loads', () => {
         const other = { webstoreId: '0ZE000000000002', storage };
         expect(await firstPollAfterStart(other)).toBe(PRIOR_FIRST_POLL);
         expect(storage.items.get(KEY)).toBe(stored({ start: [800] }));
-        expect(storage.items.has('checkoutKit.pollTimings.0ZE000000000002')).toBe(true);
+        expect(storage.items.has('checkoutKit.pollTimings.v1.0ZE000000000002')).toBe(true);
     });
 
     it('uses the page localStorage when no storage is given', async () => {
@@ -73,7 +72,7 @@ describe('learned timings across page loads', () => {
         const getItem = jest.spyOn(Storage.prototype, 'getItem');
         try {
             configureCheckoutStore({}).dispose();
-            expect(getItem).toHaveBeenCalledWith('checkoutKit.pollTimings.0ZEJ000000000001AA');
+            expect(getItem).toHaveBeenCalledWith('checkoutKit.pollTimings.v1.0ZEJ000000000001AA');
         } finally {
             getItem.mockRestore();
         }
@@ -101,12 +100,17 @@ describe('learned timings across page loads', () => {
         });
     });
 
+    it("ignores what another version stored (under that version's key)", async () => {
+        const otherVersion = `checkoutKit.pollTimings.v2.${WEBSTORE}`;
+        const storage = memoryStorage({ [otherVersion]: stored({ start: [800] }) });
+        expect(await firstPollAfterStart({ webstoreId: WEBSTORE, storage })).toBe(PRIOR_FIRST_POLL);
+        expect(storage.items.get(otherVersion)).toBe(stored({ start: [800] }));
+    });
+
     it.each([
-        ['text that is not JSON', '{"v":1,'],
-        ['another version', stored({ start: [800] }, 2)],
-        ['no version', JSON.stringify({ samples: { start: [800] } })],
+        ['text that is not JSON', '{"start":'],
         ['JSON null', 'null'],
-        ['samples that are not an object', stored(null)],
+        ['a list instead of an object', stored([[800]])],
         ['a negative offset', stored({ start: [-800] })],
         [
             'an offset beyond the longest wait',
