@@ -11,7 +11,14 @@ import { parseArgs } from './lib/args';
 import { runBench, SECOND_VISIT, type BenchReport } from './lib/bench';
 import { startEmulator } from './lib/emulator';
 import { modelFromArgs } from './lib/latency';
-import { benchMarkdown, modelLine, strategyTable, table, targetTable } from './lib/report';
+import {
+    benchMarkdown,
+    modelLine,
+    strategyTable,
+    table,
+    targetTable,
+    waitTable
+} from './lib/report';
 import type { PollTuning } from '../force-app/main/default/lwc/checkoutStore/types';
 
 const DEFAULT_SCENARIOS = ['d2c-guest', 'b2b-buyer', `d2c-guest${SECOND_VISIT}`];
@@ -20,6 +27,8 @@ function print(report: BenchReport): void {
     console.log(`\n${modelLine(report.settings.latency)}`);
     console.log('\nCheckout runs (means per checkout; lag over every asynchronous wait)\n');
     console.log(strategyTable(report.runs, 'console'));
+    console.log('\nThe engine and the oracle per kind of wait (ms)\n');
+    console.log(waitTable(report.runs, 'console'));
     for (const row of report.runs.filter((candidate) => candidate.errors)) {
         console.log(`\n${row.scenario} ${row.strategy} failures:\n  ${row.errors?.join('\n  ')}`);
     }

@@ -92,6 +92,35 @@ export function strategyTable(rows: readonly StrategyRow[], audience: Audience):
     return audience === 'readme' ? markdownTable(headers, cells) : table(headers, cells);
 }
 
+/** Engine and oracle rows per kind of wait: where the lag comes from. */
+export function waitTable(rows: readonly StrategyRow[], audience: Audience): string {
+    const headers = [
+        'scenario',
+        'strategy',
+        'wait',
+        'waits',
+        'polls/wait',
+        'lag p50',
+        'lag p95',
+        'avoidable mean'
+    ];
+    const cells = rows
+        .filter((row) => row.strategy === 'engine' || row.strategy === 'oracle')
+        .flatMap((row) =>
+            Object.entries(row.byWait).map(([kind, wait]) => [
+                row.scenario,
+                row.strategy,
+                kind,
+                wait.waits,
+                wait.pollsPerWait,
+                wait.lagP50Ms,
+                wait.lagP95Ms,
+                wait.avoidableLagMeanMs
+            ])
+        );
+    return audience === 'readme' ? markdownTable(headers, cells) : table(headers, cells);
+}
+
 /** The latency model a report ran under, in one line. */
 export function modelLine(model: LatencyModelRecord): string {
     const range = ([min, max]: [number, number]) => `${min}–${max}`;
@@ -127,6 +156,8 @@ export function benchMarkdown(report: BenchReport): string {
         modelLine(report.settings.latency),
         '',
         runs,
+        '',
+        waitTable(report.runs, 'readme'),
         '',
         `Burst: ${burst.edits} edits within ${burst.windowMs} ms → at most ${burst.patches} PATCHes, ${burst.lost} edits lost (${burst.runs} runs).`,
         '',

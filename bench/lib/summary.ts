@@ -1,5 +1,5 @@
 /** One row of the bench per scenario and strategy: the runs' figures summed up, and the engine beside the oracle. */
-import { mean, percentile, type RunFigures } from './analysis';
+import { mean, percentile, type RunFigures, type Wait } from './analysis';
 import type { BaselineName } from './baselines';
 import type { OraclePlan } from './oracle-client';
 
@@ -27,6 +27,8 @@ export interface StrategyRow {
     /** Lag minus the unavoidable return leg of the GET that saw the server ready. */
     avoidableLagP50Ms: number;
     avoidableLagP95Ms: number;
+    /** The same figures per kind of wait (start, shipping, deliveryMethod), to tell where lag comes from. */
+    byWait: Record<string, WaitFigures>;
     /** Engine rows: the oracle's measured lag in the same scenario, given the engine's polls per wait. */
     oracleLagP50AtEnginePolls?: number;
     oracleLagP95AtEnginePolls?: number;
@@ -37,6 +39,28 @@ export interface StrategyRow {
     /** Oracle rows: the polls per wait it was given and what its model predicts for them. */
     oracleModel?: OraclePlan['model'] & { givenPollsPerWait: number };
     errors?: string[];
+}
+
+export interface WaitFigures {
+    waits: number;
+    pollsPerWait: number;
+    lagP50Ms: number;
+    lagP95Ms: number;
+    avoidableLagMeanMs: number;
+}
+
+function waitFigures(waits: readonly Wait[]): WaitFigures {
+    const lags = waits.flatMap((wait) => (wait.lagMs === null ? [] : [wait.lagMs]));
+    const avoidable = waits.flatMap((wait) =>
+        wait.avoidableLagMs === null ? [] : [wait.avoidableLagMs]
+    );
+    return {
+        waits: waits.length,
+        pollsPerWait: round(mean(waits.map((wait) => wait.polls)), 2),
+        lagP50Ms: round(percentile(lags, 0.5), 1),
+        lagP95Ms: round(percentile(lags, 0.95), 1),
+        avoidableLagMeanMs: round(mean(avoidable), 1)
+    };
 }
 
 export function round(value: number, digits = 3): number {
@@ -50,10 +74,11 @@ export function summarise(
     errors: string[]
 ): StrategyRow {
     const waits = figures.flatMap((run) => run.waits);
-    const lags = waits.flatMap((wait) => (wait.lagMs === null ? [] : [wait.lagMs]));
+    const all = waitFigures(waits);
     const avoidable = waits.flatMap((wait) =>
         wait.avoidableLagMs === null ? [] : [wait.avoidableLagMs]
     );
+    const kinds = [...new Set(waits.map((wait) => wait.kind))];
     const avg = (pick: (run: RunFigures) => number) => round(mean(figures.map(pick)), 2);
     return {
         strategy,
@@ -68,13 +93,16 @@ export function summarise(
         gets: avg((run) => run.gets),
         sessionReads: avg((run) => run.sessionReads),
         strayRequests: avg((run) => run.strayRequests ?? 0),
-        waits: waits.length,
-        pollsPerWait: round(mean(waits.map((wait) => wait.polls)), 2),
-        lagP50Ms: round(percentile(lags, 0.5), 1),
-        lagP95Ms: round(percentile(lags, 0.95), 1),
-        lagMaxMs: round(Math.max(...lags), 1),
+        waits: all.waits,
+        pollsPerWait: all.pollsPerWait,
+        lagP50Ms: all.lagP50Ms,
+        lagP95Ms: all.lagP95Ms,
+        lagMaxMs: round(Math.max(...waits.flatMap((wait) => wait.lagMs ?? [])), 1),
         avoidableLagP50Ms: round(percentile(avoidable, 0.5), 1),
         avoidableLagP95Ms: round(percentile(avoidable, 0.95), 1),
+        byWait: Object.fromEntries(
+            kinds.map((kind) => [kind, waitFigures(waits.filter((wait) => wait.kind === kind))])
+        ),
         ...(errors.length > 0 ? { errors } : {})
     };
 }
