@@ -1,13 +1,13 @@
 /**
  * Learned poll timings kept across page loads (`StoreOptions.learnedTimings`): the readiness estimator's samples
- * per operation kind, under one storage key per webstore, so a returning shopper's waits start from what this
+ * of the kinds it keeps, under one storage key per webstore, so a returning shopper's waits start from what this
  * store took before. Storage may be missing or throw on any access (blocked, private mode, quota): then nothing
  * is kept and the engine starts from its priors. What is read is checked, and ignored unless it passes.
  */
 import type { OperationKind, StoreOptions } from './types';
 
 export type LearnedTimings = NonNullable<StoreOptions['learnedTimings']>;
-/** Offsets in ms per operation kind, and `keep()`, which stores them again after a change. */
+/** Offsets in ms per operation kind, and `keep()`, which stores those of the kept kinds after a change. */
 export interface TimingMemory {
     samples: Partial<Record<OperationKind, number[]>>;
     keep(): void;
@@ -19,11 +19,11 @@ const VERSION = 1;
 /** Starts from the samples stored for each of `kinds` that is a list of at most `memory` offsets in [0, maxMs]. */
 export function openTimingMemory(
     learned: LearnedTimings | undefined,
-    kinds: string[],
+    kinds: OperationKind[],
     memory: number,
     maxMs: number
 ): TimingMemory {
-    const samples: Record<string, number[]> = {};
+    const samples: TimingMemory['samples'] = {};
     const key = `checkoutKit.pollTimings.v${VERSION}.${learned?.webstoreId}`;
     let storage: LearnedTimings['storage'];
     try {
@@ -48,7 +48,7 @@ export function openTimingMemory(
         samples,
         keep() {
             try {
-                storage?.setItem(key, JSON.stringify(samples));
+                storage?.setItem(key, JSON.stringify(samples, kinds));
             } catch {
                 // Quota or blocked storage: the timings last for this page only.
             }

@@ -1,6 +1,6 @@
 import { configureCheckoutStore } from '../checkoutStore';
 import { DEFAULT_POLL_TUNING } from '../polling';
-import { setup } from './support/fakeCheckout';
+import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 import type { StoreOptions } from '../types';
 
 type TimingStorage = NonNullable<NonNullable<StoreOptions['learnedTimings']>['storage']>;
@@ -49,6 +49,24 @@ describe('learned timings across page loads', () => {
         expect(kept.start).toHaveLength(1);
         const nextPageLoad = await firstPollAfterStart({ webstoreId: WEBSTORE, storage });
         expect(nextPageLoad).toBe(Math.max(0, kept.start[0] - leadMs));
+    });
+
+    it('keeps the start only: later waits learn again within the page', async () => {
+        const storage = memoryStorage({ [KEY]: stored({ start: [800], shipping: [100] }) });
+        const harness = await setup({
+            processingMs: { shipping: 400 },
+            store: { learnedTimings: { webstoreId: WEBSTORE, storage } }
+        }).loaded();
+        const { server, store } = harness;
+        store.updateShipping('0a70000000000AAA', { deliveryAddress: SAMPLE_ADDRESS });
+        await harness.idle();
+        const patch = server.patches[0];
+        const firstShippingPoll = server
+            .requestsOf('GET', '/checkouts/')
+            .find((get) => get.sentAt > patch.sentAt);
+        const { shipping } = DEFAULT_POLL_TUNING.priors;
+        expect((firstShippingPoll?.sentAt ?? 0) - patch.answeredAt).toBe(shipping[0] - leadMs);
+        expect(Object.keys(JSON.parse(storage.items.get(KEY) ?? '{}'))).toEqual(['start']);
     });
 
     it("keeps each webstore's timings under its own key", async () => {
