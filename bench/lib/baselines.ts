@@ -71,12 +71,14 @@ export function scheduledWaiter(schedule: PollSchedule, random: Random, timeScal
 /**
  * Sends a GET at each offset `offsetsFor(kind)` gives (ms after the write's answer, times `timeScale`) without
  * waiting for earlier answers, and settles with the first answer that sees the result. Past the last offset it
- * goes on every `thenEveryMs`, in case a GET drew a round trip shorter than planned for.
+ * goes on every `thenEveryMs`, in case a GET drew a round trip shorter than planned for, and gives up after
+ * `giveUpMs`, as the baselines do.
  */
 export function timedWaiter(
     offsetsFor: (kind: WaitKind) => number[],
     timeScale: number,
-    thenEveryMs = 50
+    thenEveryMs = 50,
+    giveUpMs = 120_000
 ): Waiter {
     return (kind, get) =>
         new Promise((resolve, reject) => {
@@ -103,8 +105,13 @@ export function timedWaiter(
             offsets.forEach((offset) =>
                 timers.push(setTimeout(() => void poll(), offset * timeScale))
             );
+            const started = Date.now();
             const keepPolling = () => {
                 if (settled) return;
+                if (Date.now() - started > giveUpMs * timeScale) {
+                    finish(() => reject(new Error('The checkout did not become ready in time')));
+                    return;
+                }
                 void poll();
                 timers.push(setTimeout(keepPolling, thenEveryMs * timeScale));
             };
