@@ -70,7 +70,7 @@ const STRATEGY_COLUMNS: StrategyColumn[] = [
     },
     {
         header: 'p95/model',
-        readmeHeader: null,
+        readmeHeader: 'p95 ÷ oracle model',
         cell: (row, audience) => ratioCell(row.lagP95OverOracleModel, audience)
     }
 ];
