@@ -1,20 +1,34 @@
 /**
- * `npm run bench [-- --json FILE] [--runs N] [--seed N] [--scenarios a,b] [--time-scale X]
+ * `npm run bench [-- --json FILE] [--runs N] [--seed N] [--scenarios a,b] [--time-scale X] [--model NAME]
  *  [--latency MIN,MAX] [--shipping MIN,MAX] [--tax MIN,MAX] [--pricing MIN,MAX] [--burst-runs N] [--no-sizes]
  *  [--engine-polling JSON] [--markdown FILE]`
- * `--engine-polling` replaces the engine's production polling defaults, to explore recommendations only.
+ * `--model` is `realistic` (the default) or `wide`; the range flags adjust it. `--engine-polling` replaces the
+ * engine's production polling defaults, to explore recommendations only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from './lib/args';
-import { REALISTIC_LATENCY, runBench, type BenchReport } from './lib/bench';
+import { runBench, SECOND_VISIT, type BenchReport } from './lib/bench';
 import { startEmulator } from './lib/emulator';
-import { benchMarkdown, strategyTable, table } from './lib/report';
+import { modelFromArgs } from './lib/latency';
+import {
+    benchMarkdown,
+    modelLine,
+    strategyTable,
+    table,
+    targetTable,
+    waitTable
+} from './lib/report';
 import type { PollTuning } from '../force-app/main/default/lwc/checkoutStore/types';
 
+const DEFAULT_SCENARIOS = ['d2c-guest', 'b2b-buyer', `d2c-guest${SECOND_VISIT}`];
+
 function print(report: BenchReport): void {
+    console.log(`\n${modelLine(report.settings.latency)}`);
     console.log('\nCheckout runs (means per checkout; lag over every asynchronous wait)\n');
     console.log(strategyTable(report.runs, 'console'));
+    console.log('\nThe engine and the oracle per kind of wait (ms)\n');
+    console.log(waitTable(report.runs, 'console'));
     for (const row of report.runs.filter((candidate) => candidate.errors)) {
         console.log(`\n${row.scenario} ${row.strategy} failures:\n  ${row.errors?.join('\n  ')}`);
     }
@@ -41,6 +55,8 @@ function print(report: BenchReport): void {
             })
         )
     );
+    console.log('\nTargets\n');
+    console.log(targetTable(report.targets, 'console'));
 }
 
 async function main(): Promise<void> {
@@ -49,16 +65,11 @@ async function main(): Promise<void> {
     try {
         const report = await runBench({
             emulator,
-            scenarios: (args.get('scenarios') ?? 'd2c-guest,b2b-buyer').split(','),
+            scenarios: args.get('scenarios')?.split(',') ?? DEFAULT_SCENARIOS,
             runs: args.number('runs', 5),
             seed: args.number('seed', 1),
             timeScale: args.number('time-scale', 1),
-            latency: {
-                latencyMs: args.range('latency', REALISTIC_LATENCY.latencyMs),
-                shipping: args.range('shipping', REALISTIC_LATENCY.shipping),
-                tax: args.range('tax', REALISTIC_LATENCY.tax),
-                pricing: args.range('pricing', REALISTIC_LATENCY.pricing)
-            },
+            latency: modelFromArgs(args),
             burstRuns: args.number('burst-runs', 3),
             sizes: args.get('no-sizes') === undefined,
             enginePolling: args.get('engine-polling')

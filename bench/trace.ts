@@ -1,18 +1,19 @@
 /**
- * `npx tsx bench/trace.ts [--scenario NAME] [--seed N] [--strategy engine|uc-backoff|fixed-1s] [--engine-polling JSON]`
+ * `npx tsx bench/trace.ts [--scenario NAME] [--seed N] [--strategy engine|uc-backoff|fixed-1s|oracle]
+ *  [--oracle-polls N] [--model NAME] [--latency MIN,MAX] [--shipping MIN,MAX] [--engine-polling JSON]`
  * One checkout at real time scale, printed as a timeline: every request (sent → answered, relative ms) and the
- * emulator's calculator runs. This is how a missed target is explained.
+ * emulator's calculator runs. This is how a missed target is explained. The oracle polls `--oracle-polls` times
+ * per wait on average (4 unless given).
  */
 import { runFigures } from './lib/analysis';
 import { parseArgs } from './lib/args';
-import {
-    REALISTIC_LATENCY,
-    runStrategyCheckout,
-    startBenchCheckout,
-    type Strategy
-} from './lib/bench';
+import type { Strategy } from './lib/bench';
 import { loadEngine } from './lib/engine';
 import { startEmulator } from './lib/emulator';
+import { modelFromArgs } from './lib/latency';
+import { planOracle } from './lib/oracle-client';
+import { isBuyerScenario } from './lib/shopper';
+import { runStrategyCheckout, startBenchCheckout } from './lib/strategies';
 
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
@@ -22,12 +23,15 @@ async function main(): Promise<void> {
     const emulator = await startEmulator();
     try {
         const timeScale = 1;
+        const latency = modelFromArgs(args);
         const { state, journal, transport } = await startBenchCheckout(
-            { emulator, latency: REALISTIC_LATENCY, timeScale },
+            { emulator, latency, timeScale },
             scenario,
             seed,
             strategy
         );
+        const buyer = isBuyerScenario(scenario, state.accountId);
+        const oracle = planOracle(buyer, latency, args.number('oracle-polls', 4));
         const polling = args.get('engine-polling');
         await runStrategyCheckout(strategy, {
             engine: loadEngine(),
@@ -36,7 +40,8 @@ async function main(): Promise<void> {
             accountId: state.accountId,
             seed,
             timeScale,
-            enginePolling: polling ? JSON.parse(polling) : undefined
+            enginePolling: polling ? JSON.parse(polling) : undefined,
+            oracle
         });
         const { history } = await emulator.state();
         const origin = journal.entries[0].sentAt;

@@ -13,6 +13,8 @@ import type { JournalEntry } from './node-transport';
 import type { ProcessingRecord } from './emulator';
 
 export interface Wait {
+    /** What the write was: the start, an address (shipping), a delivery method, or another write. */
+    kind: 'start' | 'shipping' | 'deliveryMethod' | 'other';
     write: JournalEntry;
     end: JournalEntry;
     polls: number;
@@ -69,6 +71,14 @@ export function isWrite(entry: JournalEntry): boolean {
 const isSessionRead = (entry: JournalEntry): boolean =>
     entry.kind === 'apex' && entry.path === 'CheckoutSessionController.getSession';
 
+function waitKind(write: JournalEntry): Wait['kind'] {
+    if (write.method === 'POST' && write.path === '/checkouts') return 'start';
+    const body = write.requestBody as Record<string, unknown> | undefined;
+    if (body?.deliveryAddress !== undefined) return 'shipping';
+    if (body?.deliveryMethodId !== undefined) return 'deliveryMethod';
+    return 'other';
+}
+
 export function findWaits(
     entries: readonly JournalEntry[],
     processing: readonly ProcessingRecord[]
@@ -92,6 +102,7 @@ export function findWaits(
         );
         const readyAt = job ? job.readyAt : null;
         waits.push({
+            kind: waitKind(write),
             write,
             end,
             polls: entries.filter((entry) => isCheckoutGet(entry) && within(entry)).length,

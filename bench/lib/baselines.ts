@@ -1,7 +1,7 @@
 /**
- * The two baselines: small clients that do the same checkout steps as the engine run, each with its own poll
- * schedule. They send exactly the writes the shopper script implies (contact and address together for a guest,
- * as the API's own guest example does), so only the waiting differs between strategies.
+ * The scripted clients: the two baselines and the oracle do the same checkout steps as the engine run, each
+ * waiting in its own way. They send exactly the writes the shopper script implies (contact and address together
+ * for a guest, as the API's own guest example does), so only the waiting differs between strategies.
  */
 import type {
     AccountAddress,
@@ -44,50 +44,117 @@ export const baselineSchedules: Record<BaselineName, PollSchedule> = {
     'fixed-1s': fixedOneSecondSchedule
 };
 
-const CONFLICT_ATTEMPTS = 4;
+/** A wait after a write, named as the engine names its operation kinds. */
+export type WaitKind = 'start' | 'startWithAddress' | 'shipping' | 'deliveryMethod' | 'conflict';
 
-export interface BaselineContext {
-    transport: CheckoutTransport;
-    schedule: PollSchedule;
-    random: Random;
-    scenario: string;
-    accountId: string | null;
-    /** Multiplies every poll delay, as the emulator's timeScale multiplies its delays (0.05 = 20× faster). */
-    timeScale: number;
-}
+/** How a client waits after a write answered 202: it sends `get` (one GET of the checkout) until 200 or 422. */
+export type Waiter = (kind: WaitKind, get: () => Promise<HttpResponse>) => Promise<HttpResponse>;
 
-class BaselineClient {
-    private checkoutId = '';
+const isSettled = (answer: HttpResponse): boolean => answer.status === 200 || answer.status === 422;
 
-    constructor(private readonly context: BaselineContext) {}
-
-    private get query(): Record<string, string> | undefined {
-        return this.context.accountId ? { effectiveAccountId: this.context.accountId } : undefined;
-    }
-
-    async waitUntilReady(): Promise<Checkout> {
-        const { schedule, random, timeScale, transport } = this.context;
+/** One GET after another, each `schedule` ms after the previous answer (times `timeScale`). */
+export function scheduledWaiter(schedule: PollSchedule, random: Random, timeScale: number): Waiter {
+    return async (_kind, get) => {
         let waited = 0;
         for (let attempt = 0; ; attempt++) {
             const delay = schedule(attempt, waited, random);
             if (delay === null) throw new Error('The checkout did not become ready in time');
             waited += delay;
             if (delay > 0) await sleep(delay * timeScale);
-            const answer = await transport.connect('GET', `/checkouts/${this.checkoutId}`, {
-                query: this.query
-            });
-            if (answer.status === 200 || answer.status === 422) return answer.body as Checkout;
+            const answer = await get();
+            if (isSettled(answer)) return answer;
             if (answer.status !== 202) throw new Error(`GET checkout answered ${answer.status}`);
         }
+    };
+}
+
+/**
+ * Sends a GET at each offset `offsetsFor(kind)` gives (ms after the write's answer, times `timeScale`) without
+ * waiting for earlier answers, and settles with the first answer that sees the result. Past the last offset it
+ * goes on every `thenEveryMs`, in case a GET drew a round trip shorter than planned for, and gives up after
+ * `giveUpMs`, as the baselines do.
+ */
+export function timedWaiter(
+    offsetsFor: (kind: WaitKind) => number[],
+    timeScale: number,
+    thenEveryMs = 50,
+    giveUpMs = 120_000
+): Waiter {
+    return (kind, get) =>
+        new Promise((resolve, reject) => {
+            const offsets = offsetsFor(kind);
+            const timers: NodeJS.Timeout[] = [];
+            let settled = false;
+            const finish = (settle: () => void) => {
+                if (settled) return;
+                settled = true;
+                timers.forEach((timer) => clearTimeout(timer));
+                settle();
+            };
+            const poll = () =>
+                get().then(
+                    (answer) => {
+                        if (isSettled(answer)) finish(() => resolve(answer));
+                        else if (answer.status !== 202)
+                            finish(() =>
+                                reject(new Error(`GET checkout answered ${answer.status}`))
+                            );
+                    },
+                    (error: unknown) => finish(() => reject(error))
+                );
+            offsets.forEach((offset) =>
+                timers.push(setTimeout(() => void poll(), offset * timeScale))
+            );
+            const started = Date.now();
+            const keepPolling = () => {
+                if (settled) return;
+                if (Date.now() - started > giveUpMs * timeScale) {
+                    finish(() => reject(new Error('The checkout did not become ready in time')));
+                    return;
+                }
+                void poll();
+                timers.push(setTimeout(keepPolling, thenEveryMs * timeScale));
+            };
+            const last = offsets[offsets.length - 1] ?? 0;
+            timers.push(setTimeout(keepPolling, (last + thenEveryMs) * timeScale));
+        });
+}
+
+const CONFLICT_ATTEMPTS = 4;
+
+export interface ScriptedClientContext {
+    transport: CheckoutTransport;
+    waiter: Waiter;
+    scenario: string;
+    accountId: string | null;
+}
+
+/** The checkout steps the shopper script implies, with no policy of its own but how it waits. */
+class ScriptedClient {
+    private checkoutId = '';
+
+    constructor(private readonly context: ScriptedClientContext) {}
+
+    private get query(): Record<string, string> | undefined {
+        return this.context.accountId ? { effectiveAccountId: this.context.accountId } : undefined;
     }
 
-    private async settle(answer: HttpResponse): Promise<Checkout | null> {
-        if (answer.status === 202) return this.waitUntilReady();
+    async waitUntilReady(kind: WaitKind): Promise<Checkout> {
+        const answer = await this.context.waiter(kind, () =>
+            this.context.transport.connect('GET', `/checkouts/${this.checkoutId}`, {
+                query: this.query
+            })
+        );
+        return answer.body as Checkout;
+    }
+
+    private async settle(answer: HttpResponse, kind: WaitKind): Promise<Checkout | null> {
+        if (answer.status === 202) return this.waitUntilReady(kind);
         if (answer.status === 200) return answer.body as Checkout;
         return null;
     }
 
-    async start(): Promise<Checkout> {
+    async start(kind: WaitKind): Promise<Checkout> {
         const answer = await this.context.transport.connect('POST', '/checkouts', {
             query: this.query,
             body: { cartId: 'active' }
@@ -96,11 +163,11 @@ class BaselineClient {
             throw new Error(`Start answered ${answer.status}`);
         }
         this.checkoutId = (answer.body as { checkoutId: string }).checkoutId;
-        return answer.status === 202 ? this.waitUntilReady() : (answer.body as Checkout);
+        return answer.status === 202 ? this.waitUntilReady(kind) : (answer.body as Checkout);
     }
 
     /** PATCH with the UC conflict policy: on 409, wait for readiness and try again, 4 attempts in all. */
-    async patch(body: Record<string, unknown>): Promise<Checkout> {
+    async patch(body: Record<string, unknown>, kind: WaitKind): Promise<Checkout> {
         for (let attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
             const answer = await this.context.transport.connect(
                 'PATCH',
@@ -111,10 +178,10 @@ class BaselineClient {
                 }
             );
             if (answer.status === 409) {
-                await this.waitUntilReady();
+                await this.waitUntilReady('conflict');
                 continue;
             }
-            const checkout = await this.settle(answer);
+            const checkout = await this.settle(answer, kind);
             if (!checkout) throw new Error(`PATCH answered ${answer.status}`);
             return checkout;
         }
@@ -144,23 +211,34 @@ class BaselineClient {
     }
 }
 
-/** One full checkout with a baseline's poll schedule; resolves with the order reference number. */
-export async function runBaselineCheckout(context: BaselineContext): Promise<string> {
-    const client = new BaselineClient(context);
+/** One full checkout waiting as `context.waiter` does; resolves with the order reference number. */
+export async function runScriptedCheckout(context: ScriptedClientContext): Promise<string> {
+    const client = new ScriptedClient(context);
     const buyer = isBuyerScenario(context.scenario, context.accountId);
     let checkout: Checkout;
     if (buyer) {
         // The address book does not depend on the checkout: fetch both at once, as any good client would.
-        const [started, addresses] = await Promise.all([client.start(), client.accountAddresses()]);
+        const [started, addresses] = await Promise.all([
+            client.start('startWithAddress'),
+            client.accountAddresses()
+        ]);
         checkout = started;
         const chosen = chooseAccountAddress(addresses);
-        if (chosen) checkout = await client.patch({ deliveryAddress: toCheckoutAddress(chosen) });
+        if (chosen) {
+            checkout = await client.patch(
+                { deliveryAddress: toCheckoutAddress(chosen) },
+                'shipping'
+            );
+        }
     } else {
-        await client.start();
-        checkout = await client.patch({ contactInfo: guestContact, deliveryAddress: guestAddress });
+        await client.start('start');
+        checkout = await client.patch(
+            { contactInfo: guestContact, deliveryAddress: guestAddress },
+            'shipping'
+        );
     }
     const group = defaultGroup(checkout.deliveryGroups.items);
     const method = group && chooseDeliveryMethod(group, group.selectedDeliveryMethod?.id);
-    if (method) await client.patch({ deliveryMethodId: method.id });
+    if (method) await client.patch({ deliveryMethodId: method.id }, 'deliveryMethod');
     return client.placeOrder();
 }

@@ -3,7 +3,8 @@ import type {
     CheckoutSnapshot,
     CheckoutStore,
     CheckoutTransport,
-    PollTuning
+    PollTuning,
+    StoreOptions
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import type { EngineModule } from './engine';
 import { withTimeLimit } from './random';
@@ -25,6 +26,20 @@ export interface EngineCheckoutContext {
     random?: () => number;
     /** Only for exploring other defaults (`--engine-polling`); the bench's figures use the production ones. */
     polling?: Partial<PollTuning>;
+    /** The shopper's browser storage across visits (the second-visit scenario); none on a first visit. */
+    learnedTimings?: StoreOptions['learnedTimings'];
+}
+
+/** Where the engine keeps its learned timings: a page's localStorage, or a stand-in. */
+export type TimingStorage = NonNullable<NonNullable<StoreOptions['learnedTimings']>['storage']>;
+
+/** A browser's localStorage, in memory: what one shopper's visits share. */
+export function memoryStorage(): TimingStorage {
+    const items = new Map<string, string>();
+    return {
+        getItem: (key) => items.get(key) ?? null,
+        setItem: (key, value) => void items.set(key, String(value))
+    };
 }
 
 export function createStore(context: EngineCheckoutContext): CheckoutStore {
@@ -35,6 +50,7 @@ export function createStore(context: EngineCheckoutContext): CheckoutStore {
         effectiveAccountId: buyer ? (context.accountId ?? undefined) : undefined,
         random: context.random,
         polling: context.polling,
+        learnedTimings: context.learnedTimings,
         connectivity: { isOnline: () => true, onOnline: () => () => undefined }
     });
 }

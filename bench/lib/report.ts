@@ -1,5 +1,7 @@
 /** Readable tables for the console and the README. */
 import type { BenchReport, StrategyRow } from './bench';
+import type { LatencyModelRecord } from './latency';
+import type { TargetResult } from './targets';
 
 export function table(headers: string[], rows: Array<Array<string | number>>): string {
     const cells = [headers, ...rows.map((row) => row.map((cell) => String(cell)))];
@@ -49,8 +51,34 @@ const STRATEGY_COLUMNS: StrategyColumn[] = [
     { header: 'GET', cell: (row) => row.gets },
     { header: 'polls/wait', cell: (row) => row.pollsPerWait },
     { header: 'lag p50', readmeHeader: 'lag p50 ms', cell: (row) => row.lagP50Ms },
-    { header: 'lag p95', readmeHeader: 'lag p95 ms', cell: (row) => row.lagP95Ms }
+    { header: 'lag p95', readmeHeader: 'lag p95 ms', cell: (row) => row.lagP95Ms },
+    // Engine rows: the oracle in the same scenario, at the engine's polls per wait.
+    {
+        header: 'oracle p50',
+        readmeHeader: 'oracle p50 ms',
+        cell: (row) => row.oracleLagP50AtEnginePolls ?? ''
+    },
+    {
+        header: 'oracle p95',
+        readmeHeader: 'oracle p95 ms',
+        cell: (row) => row.oracleLagP95AtEnginePolls ?? ''
+    },
+    {
+        header: 'p95/oracle',
+        readmeHeader: 'p95 ÷ oracle',
+        cell: (row, audience) => ratioCell(row.lagP95OverOracle, audience)
+    },
+    {
+        header: 'p95/model',
+        readmeHeader: 'p95 ÷ oracle model',
+        cell: (row, audience) => ratioCell(row.lagP95OverOracleModel, audience)
+    }
 ];
+
+function ratioCell(value: number | undefined, audience: Audience): string | number {
+    if (value === undefined) return '';
+    return audience === 'readme' ? value.toFixed(3) : value;
+}
 
 /** One row per scenario and strategy: aligned text for the console, or a Markdown table for the README. */
 export function strategyTable(rows: readonly StrategyRow[], audience: Audience): string {
@@ -64,6 +92,58 @@ export function strategyTable(rows: readonly StrategyRow[], audience: Audience):
     return audience === 'readme' ? markdownTable(headers, cells) : table(headers, cells);
 }
 
+/** Engine and oracle rows per kind of wait: where the lag comes from. */
+export function waitTable(rows: readonly StrategyRow[], audience: Audience): string {
+    const headers = [
+        'scenario',
+        'strategy',
+        'wait',
+        'waits',
+        'polls/wait',
+        'lag p50',
+        'lag p95',
+        'avoidable mean'
+    ];
+    const cells = rows
+        .filter((row) => row.strategy === 'engine' || row.strategy === 'oracle')
+        .flatMap((row) =>
+            Object.entries(row.byWait).map(([kind, wait]) => [
+                row.scenario,
+                row.strategy,
+                kind,
+                wait.waits,
+                wait.pollsPerWait,
+                wait.lagP50Ms,
+                wait.lagP95Ms,
+                wait.avoidableLagMeanMs
+            ])
+        );
+    return audience === 'readme' ? markdownTable(headers, cells) : table(headers, cells);
+}
+
+/** The latency model a report ran under, in one line. */
+export function modelLine(model: LatencyModelRecord): string {
+    const range = ([min, max]: [number, number]) => `${min}–${max}`;
+    return (
+        `Latency model "${model.name}" (ms): round trip ${range(model.latencyMs)}, shipping ` +
+        `${range(model.shipping)}, tax ${range(model.tax)}, pricing ${range(model.pricing)}, inventory ` +
+        `${range(model.inventory)}, promotions ${range(model.promotions)}`
+    );
+}
+
+/** Each target with its figure, limit and verdict. */
+export function targetTable(targets: readonly TargetResult[], audience: Audience): string {
+    const rows = targets.map((target) => [
+        target.target,
+        target.scenario ?? '',
+        target.value,
+        `${target.comparison} ${target.limit}`,
+        target.met ? 'met' : 'missed'
+    ]);
+    const headers = ['target', 'scenario', 'value', 'limit', 'verdict'];
+    return audience === 'readme' ? markdownTable(headers, rows) : table(headers, rows);
+}
+
 /** The README tables of a bench report. */
 export function benchMarkdown(report: BenchReport): string {
     const runs = strategyTable(report.runs, 'readme');
@@ -73,10 +153,16 @@ export function benchMarkdown(report: BenchReport): string {
     );
     const { burst } = report;
     return [
+        modelLine(report.settings.latency),
+        '',
         runs,
+        '',
+        waitTable(report.runs, 'readme'),
         '',
         `Burst: ${burst.edits} edits within ${burst.windowMs} ms → at most ${burst.patches} PATCHes, ${burst.lost} edits lost (${burst.runs} runs).`,
         '',
-        sizes
+        sizes,
+        '',
+        targetTable(report.targets, 'readme')
     ].join('\n');
 }

@@ -1,18 +1,25 @@
 /** A tiny run of the benchmark harness: it must produce well-formed figures (never asserts a time). */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { REALISTIC_LATENCY, STRATEGIES, runBench, type BenchReport } from '../lib/bench';
+import {
+    REALISTIC_LATENCY,
+    SECOND_VISIT,
+    STRATEGIES,
+    runBench,
+    type BenchReport
+} from '../lib/bench';
 import { startEmulator, type Emulator } from '../lib/emulator';
 import { measureBundle } from '../lib/sizes';
 
 let emulator: Emulator;
 let report: BenchReport;
+const SCENARIOS = ['d2c-guest', 'b2b-buyer'];
 
 before(async () => {
     emulator = await startEmulator();
     report = await runBench({
         emulator,
-        scenarios: ['d2c-guest', 'b2b-buyer'],
+        scenarios: [...SCENARIOS, `d2c-guest${SECOND_VISIT}`],
         runs: 1,
         seed: 7,
         timeScale: 0.05,
@@ -25,10 +32,11 @@ before(async () => {
 after(() => emulator.close());
 
 test('every strategy completes every scenario and reports each figure', () => {
-    assert.equal(report.runs.length, STRATEGIES.length * 2);
+    // Each first-visit scenario: the engine, the baselines, the oracle; the second visit: the engine, the oracle.
+    assert.equal(report.runs.length, (STRATEGIES.length + 1) * SCENARIOS.length + 2);
     for (const row of report.runs) {
         const label = `${row.scenario} ${row.strategy}`;
-        assert.ok(STRATEGIES.includes(row.strategy), label);
+        assert.ok([...STRATEGIES, 'oracle'].includes(row.strategy), label);
         assert.equal(row.failures, 0, `${label}: ${row.errors?.join('; ')}`);
         for (const key of [
             'wallOverLowerBound',
@@ -50,7 +58,27 @@ test('every strategy completes every scenario and reports each figure', () => {
     }
 });
 
-test('the baselines send the same writes as the scripted shopper implies', () => {
+test('each engine row carries the oracle beside it, and the oracle its model', () => {
+    for (const engine of report.runs.filter((row) => row.strategy === 'engine')) {
+        const oracle = report.runs.find(
+            (row) => row.strategy === 'oracle' && row.scenario === engine.scenario
+        );
+        assert.ok(oracle, engine.scenario);
+        assert.equal(engine.oracleLagP50AtEnginePolls, oracle.lagP50Ms);
+        assert.equal(engine.oracleLagP95AtEnginePolls, oracle.lagP95Ms);
+        assert.ok(Number.isFinite(engine.lagP95OverOracle), engine.scenario);
+        assert.equal(oracle.oracleModel?.givenPollsPerWait, engine.pollsPerWait);
+    }
+});
+
+test('the report names the latency model and checks every target', () => {
+    assert.equal(report.settings.latency.name, 'realistic');
+    const targets = new Set(report.targets.map((target) => target.target));
+    assert.equal(targets.size, 4); // the bundle is not measured in this run
+    assert.ok(report.targets.every((target) => typeof target.met === 'boolean'));
+});
+
+test('the scripted clients send the same writes as the shopper script implies', () => {
     for (const row of report.runs.filter((candidate) => candidate.strategy !== 'engine')) {
         assert.equal(row.patches, 2, `${row.scenario} ${row.strategy}`);
     }

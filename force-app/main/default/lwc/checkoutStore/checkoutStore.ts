@@ -38,7 +38,8 @@ function productionOptions(): StoreOptions {
         transport,
         isGuest: context.isGuest,
         language: context.language,
-        resolveContext: () => readSessionContext(transport)
+        resolveContext: () => readSessionContext(transport),
+        learnedTimings: { webstoreId: context.webstoreId }
     };
 }
 

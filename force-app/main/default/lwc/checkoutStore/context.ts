@@ -173,7 +173,7 @@ export function createContext(options: StoreOptions): EngineContext {
         polling,
         retry: { ...DEFAULT_RETRY_TUNING, ...options.retry },
         connectivity: options.connectivity ?? defaultConnectivity(),
-        estimator: new ReadinessEstimator(polling.memory),
+        estimator: new ReadinessEstimator(polling.memory, options.learnedTimings),
         scheduleWrites: () => undefined,
         effectiveAccountId: options.effectiveAccountId,
         isGuest: options.isGuest ?? false,

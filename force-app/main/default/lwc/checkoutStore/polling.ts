@@ -5,6 +5,8 @@
  * fine: they are reads); past the window it backs off in proportion to the overshoot.
  * Bounded by `maxWaitMs`; paused while nothing listens; stopped on dispose.
  */
+import { openTimingMemory } from './timingMemory';
+import type { LearnedTimings, TimingMemory } from './timingMemory';
 import type { Clock, OperationKind, PollTuning } from './types';
 
 /**
@@ -35,26 +37,39 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
 };
 
 /**
+ * Learned across page loads: the start, which runs once per page load, so only earlier loads can teach it. Later
+ * waits repeat within a page and learn there; the bench's second visit measured that one stored sample of them
+ * (a window of zero width) made their waits slower, where a stored start made its wait shorter.
+ */
+const KEPT_ACROSS_PAGE_LOADS: OperationKind[] = ['start', 'startWithAddress'];
+
+/**
  * Remembers, per operation kind, when readiness was first observable: measured in send offsets from the end
- * of the write, as the midpoint between the last GET that still saw 202 and the first that saw 200.
+ * of the write, as the midpoint between the last GET that still saw 202 and the first that saw 200. With
+ * `learned`, it starts from the start samples earlier page loads kept and keeps them (`timingMemory.ts`).
  */
 export class ReadinessEstimator {
-    private readonly samples = new Map<OperationKind, number[]>();
+    private readonly timings: TimingMemory;
 
-    constructor(private readonly memory: number) {}
+    constructor(
+        private readonly memory: number,
+        learned?: LearnedTimings
+    ) {
+        const { maxWaitMs } = DEFAULT_POLL_TUNING;
+        this.timings = openTimingMemory(learned, KEPT_ACROSS_PAGE_LOADS, memory, maxWaitMs);
+    }
 
     record(kind: OperationKind, readyOffsetMs: number): void {
-        const list = this.samples.get(kind) ?? [];
+        const list = (this.timings.samples[kind] ??= []);
         list.push(Math.max(0, readyOffsetMs));
         if (list.length > this.memory) list.shift();
-        this.samples.set(kind, list);
+        this.timings.keep();
     }
 
     /** The window [earliest, latest] past waits of this kind finished in, or undefined before the first. */
     window(kind: OperationKind): [number, number] | undefined {
-        const list = this.samples.get(kind);
-        if (!list || list.length === 0) return undefined;
-        return [Math.min(...list), Math.max(...list)];
+        const list = this.timings.samples[kind];
+        return list?.length ? [Math.min(...list), Math.max(...list)] : undefined;
     }
 }
 
@@ -86,8 +101,7 @@ export function nextPollOffset(offset: number, plan: PollPlan, tuning: PollTunin
 export type ProbeResult<T> = { settled: true; value: T } | { settled: false };
 
 export type PollOutcome<T> =
-    | { outcome: 'settled'; value: T; polls: number }
-    | { outcome: 'timeout' | 'cancelled'; polls: number };
+    { outcome: 'settled'; value: T } | { outcome: 'timeout' | 'cancelled' };
 
 export interface PollRequest<T> {
     kind: OperationKind;
@@ -114,11 +128,10 @@ export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcom
     return new Promise((resolve) => {
         const start = clock.now();
         const controllers = new Set<AbortController | undefined>();
-        let polls = 0;
         let inFlight = 0;
         let nextOffset = firstPollOffset(plan, tuning);
-        let lastPendingOffset = 0;
-        let seenPending = false;
+        /** The latest poll that still saw the calculators running; −1 before one did. */
+        let lastPendingOffset = -1;
         let timer: unknown;
         let finished = false;
         let paused = false;
@@ -126,26 +139,29 @@ export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcom
         const finish = (result: PollOutcome<T>): void => {
             if (finished) return;
             finished = true;
-            if (timer !== undefined) clock.clearTimeout(timer);
+            clock.clearTimeout(timer);
             controllers.forEach((controller) => controller?.abort());
             resolve(result);
         };
 
+        /** Whether the wait is over; a cancelled request or one past `maxWaitMs` finishes it here. */
+        const over = (): boolean => {
+            if (!finished && request.isCancelled()) finish({ outcome: 'cancelled' });
+            if (!finished && clock.now() - start >= tuning.maxWaitMs)
+                finish({ outcome: 'timeout' });
+            return finished;
+        };
+
         const schedule = (): void => {
-            if (finished || timer !== undefined || paused) return;
-            if (request.isCancelled()) return finish({ outcome: 'cancelled', polls });
+            if (timer !== undefined || paused || over()) return;
             const elapsed = clock.now() - start;
-            if (elapsed >= tuning.maxWaitMs) return finish({ outcome: 'timeout', polls });
             const delay = Math.min(Math.max(0, nextOffset - elapsed), tuning.maxWaitMs - elapsed);
             timer = clock.setTimeout(fire, delay);
         };
 
         const fire = (): void => {
             timer = undefined;
-            if (finished) return;
-            if (request.isCancelled()) return finish({ outcome: 'cancelled', polls });
-            if (clock.now() - start >= tuning.maxWaitMs)
-                return finish({ outcome: 'timeout', polls });
+            if (over()) return;
             if (!request.isInterested()) {
                 paused = true;
                 void request.whenInterested().then(() => {
@@ -159,7 +175,6 @@ export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcom
             const offset = clock.now() - start;
             const controller = newAbortController();
             controllers.add(controller);
-            polls += 1;
             inFlight += 1;
             const settle = (result: ProbeResult<T>): void => {
                 inFlight -= 1;
@@ -169,12 +184,14 @@ export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcom
                     // Ready lies between the last 202 and this poll. When the very first poll was already ready
                     // there is no lower bound: record the poll itself, so the next wait aims `leadMs` earlier
                     // and the estimate walks down to the real duration.
-                    estimator.record(kind, seenPending ? (lastPendingOffset + offset) / 2 : offset);
-                    finish({ outcome: 'settled', value: result.value, polls });
+                    estimator.record(
+                        kind,
+                        lastPendingOffset < 0 ? offset : (lastPendingOffset + offset) / 2
+                    );
+                    finish({ outcome: 'settled', value: result.value });
                     return;
                 }
                 lastPendingOffset = Math.max(lastPendingOffset, offset);
-                seenPending = true;
                 schedule();
             };
             request.probe(controller?.signal).then(settle, () => settle({ settled: false }));

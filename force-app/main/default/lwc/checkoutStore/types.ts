@@ -448,6 +448,11 @@ export interface StoreOptions {
     cpq?: { cartId?: string };
     polling?: Partial<PollTuning>;
     retry?: Partial<RetryTuning>;
+    /**
+     * Keep the learned poll timings across page loads, per webstore, in `storage` (the page's localStorage when
+     * omitted; null keeps nothing). Without this option nothing is read or kept.
+     */
+    learnedTimings?: { webstoreId: string; storage?: Pick<Storage, 'getItem' | 'setItem'> | null };
 }
 
 // ---------------------------------------------------------------------------------------------------------
