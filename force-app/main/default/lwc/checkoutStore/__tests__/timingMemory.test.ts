@@ -27,7 +27,7 @@ const stored = (samples: unknown) => JSON.stringify(samples);
 /** Loads a guest checkout; resolves with how long after the start's answer the first poll went. */
 async function firstPollAfterStart(learnedTimings?: StoreOptions['learnedTimings']) {
     const harness = await setup({ store: { learnedTimings } }).loaded();
-    const start = harness.server.requestsOf('POST', '/checkouts')[0];
+    const start = harness.server.requestsOf('PUT', '/checkouts')[0];
     const firstPoll = harness.server.requestsOf('GET', '/checkouts/')[0];
     return firstPoll.sentAt - start.answeredAt;
 }
