@@ -15,10 +15,10 @@ jest.mock(
     () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
     { virtual: true }
 );
-jest.mock(
-    'c/checkoutStore',
-    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
-    { virtual: true }
+// Not virtual: c/checkoutStore resolves, and a virtual mock of a resolvable module is missed when another suite
+// in the same worker loaded the real one first.
+jest.mock('c/checkoutStore', () =>
+    require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule()
 );
 
 const BUILDER_DEFAULTS = { showCarrier: true, showEstimate: true, showOriginalFee: true };

@@ -4,10 +4,10 @@ import { CheckoutStateAdapter, resetFakeStore } from 'c/checkoutStore';
 import { snapshotFor, flushPromises } from 'checkoutKitTest/snapshots';
 import { cleanUpDom } from 'checkoutKitTest/dom';
 
-jest.mock(
-    'c/checkoutStore',
-    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
-    { virtual: true }
+// Not virtual: c/checkoutStore resolves, and a virtual mock of a resolvable module is missed when another suite
+// in the same worker loaded the real one first.
+jest.mock('c/checkoutStore', () =>
+    require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule()
 );
 
 const BUILDER_DEFAULTS = {
