@@ -177,6 +177,7 @@ export function methodGroup({
         errorId,
         fieldError,
         invalid: fieldError ? 'true' : 'false',
+        optionClass: `delivery-option checkout-option${fieldError ? ' checkout-option_invalid' : ''}`,
         locked: placing || previousAddress,
         note: previousAddress ? FOR_PREVIOUS_ADDRESS : '',
         noteId,
