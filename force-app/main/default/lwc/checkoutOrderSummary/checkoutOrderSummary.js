@@ -17,8 +17,9 @@ import {
     blockersOf,
     canRetry
 } from './orderBlockers';
-import { recurringRow, totalLabel, totalRows } from './summaryTotals';
+import { recurringRow, totalRows } from './summaryTotals';
 import HEADING from '@salesforce/label/c.CheckoutKit_SummaryHeading';
+import TOTAL from '@salesforce/label/c.CheckoutKit_Total';
 import PLACE_ORDER from '@salesforce/label/c.CheckoutKit_PlaceOrder';
 import PLACING_ORDER from '@salesforce/label/c.CheckoutKit_PlacingOrder';
 import TRY_AGAIN from '@salesforce/label/c.CheckoutKit_PlaceOrderAgain';
@@ -144,7 +145,7 @@ export default class CheckoutOrderSummary extends LightningElement {
     }
 
     get totalLabel() {
-        return totalLabel(this.recurring);
+        return TOTAL;
     }
 
     get grandTotal() {

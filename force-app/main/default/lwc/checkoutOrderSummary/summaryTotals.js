@@ -1,14 +1,12 @@
 /**
- * The order summary's totals: the rows the admin shows, the total, and for Industries CPQ carts the recurring
- * charges after the total with their period, since the total due today leaves them out.
+ * The order summary's totals: the rows the admin shows above the total, and for Industries CPQ carts the
+ * recurring charges after it, with their period, since the total leaves them out.
  */
 import { formatLabel, formatMoney, isNonZero } from 'c/checkoutKitSupport';
 import SUBTOTAL from '@salesforce/label/c.CheckoutKit_Subtotal';
 import PROMOTIONS from '@salesforce/label/c.CheckoutKit_Promotions';
 import SHIPPING from '@salesforce/label/c.CheckoutKit_Shipping';
 import TAX from '@salesforce/label/c.CheckoutKit_Tax';
-import TOTAL from '@salesforce/label/c.CheckoutKit_Total';
-import TOTAL_DUE_TODAY from '@salesforce/label/c.CheckoutKit_TotalDueToday';
 import ONE_TIME from '@salesforce/label/c.CheckoutKit_OneTimeCharges';
 import RECURRING from '@salesforce/label/c.CheckoutKit_RecurringCharges';
 import PER_MONTH from '@salesforce/label/c.CheckoutKit_PerMonth';
@@ -59,9 +57,4 @@ export function recurringRow(totals, { showRecurringCharges, recurringPeriod }) 
     const recurring = row('recurring', RECURRING, totals.recurringTotal, totals.currencyIsoCode);
     const period = PERIOD_LABELS[recurringPeriod] || PER_MONTH;
     return { ...recurring, value: formatLabel(period, recurring.value) };
-}
-
-/** "Total", or "Total due today" when recurring charges are billed apart from it. */
-export function totalLabel(recurring) {
-    return recurring ? TOTAL_DUE_TODAY : TOTAL;
 }

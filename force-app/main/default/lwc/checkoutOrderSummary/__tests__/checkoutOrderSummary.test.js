@@ -115,7 +115,7 @@ describe('c-checkout-order-summary', () => {
         // Recurring charges come after the total that leaves them out, with their period, and it says so.
         expect(rows(element).slice(-3)).toEqual([
             ['c.CheckoutKit_OneTimeCharges', '$50.00'],
-            ['c.CheckoutKit_TotalDueToday', '$108.24'],
+            ['c.CheckoutKit_Total', '$108.24'],
             ['c.CheckoutKit_RecurringCharges', '$19.99 per month']
         ]);
         expect(element.shadowRoot.querySelector('.summary-note').textContent.trim()).toBe(
