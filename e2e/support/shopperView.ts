@@ -55,6 +55,8 @@ export interface AxeFinding {
     impact: string;
     help: string;
     targets: string[];
+    /** Each flagged element's opening markup, as axe reports it. */
+    html: string[];
 }
 
 const RUN_AXE = `(async () => {
@@ -68,7 +70,8 @@ const RUN_AXE = `(async () => {
             id: violation.id,
             impact: violation.impact,
             help: violation.help,
-            targets: violation.nodes.map((node) => node.target.join(' '))
+            targets: violation.nodes.map((node) => node.target.join(' ')),
+            html: violation.nodes.map((node) => node.html)
         }));
 })()`;
 
