@@ -21,6 +21,7 @@ import {
     shownAddress,
     toCheckoutAddress
 } from './addressValues';
+import { chosenAddress } from './savedAddresses';
 import {
     formSettings,
     groupSection,
@@ -38,8 +39,6 @@ import SAVE from '@salesforce/label/c.CheckoutKit_Save';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
 import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
-
-const NEW_ADDRESS_VALUE = 'new';
 
 /**
  * Shipping address, desired delivery date and shipping instructions, one section per delivery group that
@@ -330,27 +329,26 @@ export default class CheckoutAddressForm extends LightningElement {
 
     handleSavedAddressChange(event) {
         const { group: groupId } = event.target.dataset;
-        const value = event.target.value;
-        if (value === NEW_ADDRESS_VALUE) {
+        const choice = chosenAddress(
+            event.target.value,
+            this.accountAddresses,
+            this.defaultCountry
+        );
+        if (!choice) {
+            return;
+        }
+        this.unsentGroups = this.unsentGroups.filter((id) => id !== groupId);
+        if (choice.isNew) {
             // A new address starts empty rather than as a copy of the saved one still on the checkout. The store
             // hears of it at once: the previous address's delivery methods and totals no longer apply, and the
             // order waits for the new address.
-            const empty = { country: this.defaultCountry };
-            this.drafts = this.drafts.setDrafts(addressDrafts(groupId, empty));
+            this.drafts = this.drafts.setDrafts(addressDrafts(groupId, choice.address));
             this.newAddressGroups = [...this.newAddressGroups, groupId];
-            this.store.updateShipping(groupId, { deliveryAddress: toCheckoutAddress(empty) });
-            return;
+        } else {
+            this.newAddressGroups = this.newAddressGroups.filter((id) => id !== groupId);
+            this.drafts = this.drafts.drop(...groupFieldKeys(groupId));
         }
-        const saved = this.accountAddresses.find((item) => item.addressId === value);
-        if (!saved) {
-            return;
-        }
-        this.newAddressGroups = this.newAddressGroups.filter((id) => id !== groupId);
-        this.unsentGroups = this.unsentGroups.filter((id) => id !== groupId);
-        this.drafts = this.drafts.drop(...groupFieldKeys(groupId));
-        this.store.updateShipping(groupId, {
-            deliveryAddress: { ...toCheckoutAddress(saved), id: saved.addressId }
-        });
+        this.store.updateShipping(groupId, { deliveryAddress: choice.address });
     }
 
     handleShowMore(event) {
