@@ -12,6 +12,7 @@ import {
 } from 'c/checkoutKitSupport';
 import {
     MISSING_INFORMATION,
+    RUN_AGAIN_BLOCKERS,
     TRANSIENT_BLOCKERS,
     blockerMessages,
     blockersOf,
@@ -72,8 +73,8 @@ export default class CheckoutOrderSummary extends LightningElement {
     /** Set from click to answer: a second click meanwhile does nothing. */
     placing = false;
     waitingForChanges = false;
-    /** The blockers a click met: their reasons show while the checkout still has them. */
-    shownBlockers = [];
+    /** Set by a click that could not place the order: from then on, the reasons that still hold are shown. */
+    showingBlockers = false;
     submitError = '';
     /** The shopper placed the order here: once it is placed, focus goes to the confirmation. */
     focusConfirmation = false;
@@ -264,7 +265,10 @@ export default class CheckoutOrderSummary extends LightningElement {
         if (this.submitError) {
             messages.push({ id: 'order-submit', severity: 'error', message: this.submitError });
         }
-        return [...messages, ...blockerMessages(this.snapshot, this.shownBlockers)];
+        // A reason already said (a failed calculation's own message) is not said twice.
+        const blockers = this.showingBlockers ? blockerMessages(this.snapshot) : [];
+        const said = new Set(messages.map((item) => item.message));
+        return [...messages, ...blockers.filter((item) => !said.has(item.message))];
     }
 
     /** The bound CPQ cart id, or '' when none is bound (or the Builder left an expression unresolved). */
@@ -290,45 +294,49 @@ export default class CheckoutOrderSummary extends LightningElement {
             return;
         }
         this.placing = true;
-        this.shownBlockers = [];
+        this.showingBlockers = false;
         this.submitError = '';
-        try {
-            let snapshot = this.store.getSnapshot() || this.snapshot;
-            if (
-                !snapshot.canPlaceOrder &&
-                blockersOf(snapshot).every((b) => TRANSIENT_BLOCKERS.includes(b))
-            ) {
-                // Saving or calculating: place the order as soon as the checkout settles.
-                this.waitingForChanges = true;
-                await this.store.whenIdle();
-                this.waitingForChanges = false;
-                snapshot = this.store.getSnapshot() || snapshot;
-            }
-            if (!snapshot.canPlaceOrder) {
-                this.showBlockers(blockersOf(snapshot));
-                return;
-            }
-            this.focusConfirmation = true;
-            const result = await this.store.placeOrder(this.submissionSettings);
-            if (!result || result.outcome !== 'success') {
-                this.focusConfirmation = false;
-            }
-        } catch {
-            // The engine reports what went wrong in the snapshot; this covers a rejected promise.
+        // The engine reports what went wrong in the snapshot; this covers a rejected promise.
+        await this.placeWhenReady().catch(() => {
             this.submitError = ORDER_FAILED;
             this.focusConfirmation = false;
-        } finally {
-            this.placing = false;
+        });
+        this.placing = false;
+        this.waitingForChanges = false;
+    }
+
+    /** Waits for what settles by itself, then places the order, or shows why it cannot go. */
+    async placeWhenReady() {
+        let snapshot = this.store.getSnapshot() || this.snapshot;
+        if (
+            !snapshot.canPlaceOrder &&
+            blockersOf(snapshot).every((b) => TRANSIENT_BLOCKERS.includes(b))
+        ) {
+            // Saving or calculating: place the order as soon as the checkout settles.
+            this.waitingForChanges = true;
+            await this.store.whenIdle();
             this.waitingForChanges = false;
+            snapshot = this.store.getSnapshot() || snapshot;
+        }
+        const waiting = [...TRANSIENT_BLOCKERS, ...RUN_AGAIN_BLOCKERS];
+        if (!blockersOf(snapshot).every((b) => waiting.includes(b))) {
+            this.showBlockers(blockersOf(snapshot));
+            return;
+        }
+        this.focusConfirmation = true;
+        const result = await this.store.placeOrder(this.submissionSettings);
+        if (!result || result.outcome !== 'success') {
+            this.focusConfirmation = false;
         }
     }
 
     /**
-     * Says why the order cannot go. Missing information is also marked where it is: the page's forms show it and
-     * the first takes focus, so the shopper lands on what to fix (on a phone, far above this summary).
+     * Says why the order cannot go, from then on as the checkout is (a fixed reason goes at once). Missing
+     * information is also marked where it is: the page's forms show it and the first takes focus, so the shopper
+     * lands on what to fix (on a phone, far above this summary).
      */
     showBlockers(blockers) {
-        this.shownBlockers = blockers;
+        this.showingBlockers = true;
         if (blockers.some((blocker) => MISSING_INFORMATION.includes(blocker))) {
             showWhatIsMissing();
         }

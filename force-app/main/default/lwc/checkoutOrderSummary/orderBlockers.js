@@ -1,7 +1,7 @@
 /**
- * Why the order cannot go, in the shopper's words, from the checkout as it is now: Place Order shows the
- * reasons of the click, and each goes as soon as the shopper fixes it, not at the next click. A missing address
- * or method names its delivery group where there are several.
+ * Why the order cannot go, in the shopper's words, from the checkout as it is now: once Place Order could not
+ * go, each reason shows while it holds and goes as soon as the shopper fixes it, not at the next click. A missing
+ * address or method names its delivery group where there are several.
  */
 import { ENGINE_CODES } from 'c/checkoutStore';
 import { formatLabel, savedGroup, shippingGroups } from 'c/checkoutKitSupport';
@@ -17,6 +17,8 @@ import BLOCKED_NOT_LOADED from '@salesforce/label/c.CheckoutKit_BlockedNotLoaded
 
 /** Blockers that clear by themselves once the checkout settles: place order waits for them. */
 export const TRANSIENT_BLOCKERS = ['pending-edits', 'processing'];
+/** A failed calculation: placing the order runs it again first (the engine refuses if it still fails). */
+export const RUN_AGAIN_BLOCKERS = ['calculation-failed'];
 /** Blockers the shopper fixes by completing the forms: only these are introduced as missing information. */
 export const MISSING_INFORMATION = [
     'missing-contact',
@@ -86,14 +88,11 @@ function reasonsFor(blocker, snapshot) {
         : [];
 }
 
-/**
- * The reasons to show for the blockers a click met (`shown`) that the checkout still has; introduced as missing
- * information only when some are.
- */
-export function blockerMessages(snapshot, shown) {
-    const current = blockersOf(snapshot).filter((blocker) => shown.includes(blocker));
-    const reasons = current.flatMap((blocker) => reasonsFor(blocker, snapshot));
-    return current.some((blocker) => MISSING_INFORMATION.includes(blocker))
+/** Why the order cannot go now, each real reason; introduced as missing information only when it is. */
+export function blockerMessages(snapshot) {
+    const blockers = blockersOf(snapshot);
+    const reasons = blockers.flatMap((blocker) => reasonsFor(blocker, snapshot));
+    return blockers.some((blocker) => MISSING_INFORMATION.includes(blocker))
         ? [{ id: 'blocker', severity: 'error', message: ORDER_BLOCKED }, ...reasons]
         : reasons;
 }
