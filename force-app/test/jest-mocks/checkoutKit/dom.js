@@ -33,6 +33,14 @@ function leaveField(input) {
     input.dispatchEvent(new FocusEvent('blur'));
 }
 
+/**
+ * Fires `focusout` (it bubbles), as focus leaving a field for `next` does (null: for nothing focusable, such as
+ * a click on the page). Forms that wait for the shopper to leave a group of fields listen to it.
+ */
+function moveFocus(field, next = null) {
+    field.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: next }));
+}
+
 /** Removes every component the test rendered. */
 function cleanUpDom() {
     while (document.body.firstChild) {
@@ -40,4 +48,12 @@ function cleanUpDom() {
     }
 }
 
-module.exports = { describedText, commitValue, focusField, typeValue, leaveField, cleanUpDom };
+module.exports = {
+    describedText,
+    commitValue,
+    focusField,
+    typeValue,
+    leaveField,
+    moveFocus,
+    cleanUpDom
+};

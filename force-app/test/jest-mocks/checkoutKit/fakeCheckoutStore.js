@@ -1,8 +1,10 @@
 /**
  * A stand-in for the `c/checkoutStore` module in component tests:
  *
- *   jest.mock('c/checkoutStore', () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
- *       { virtual: true });
+ *   jest.mock('c/checkoutStore', () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule());
+ *
+ * (Not `virtual`: the module resolves, and a virtual mock of it is missed when a suite run earlier in the same
+ * worker loaded the real engine.)
  *
  * The test then imports `{ CheckoutStateAdapter, getCheckoutStore, resetFakeStore }` from 'c/checkoutStore',
  * calls `resetFakeStore()` in beforeEach, and emits snapshots with `CheckoutStateAdapter.emit(snapshot)`.

@@ -3,9 +3,10 @@
  * the instructions' length. Every value rule comes from c/checkoutValidation, shared with the engine, so the
  * form and the store never disagree.
  */
+import { addressPartKey, groupKey } from 'c/checkoutStore';
 import { formatDate, formatLabel } from 'c/checkoutKitSupport';
 import { hasRegions, isIsoDate, needsPostalCode, validateAddress } from 'c/checkoutValidation';
-import { toCheckoutAddress } from './addressView';
+import { TYPED_ADDRESS_FIELDS, changedAddress, toCheckoutAddress } from './addressValues';
 import REQUIRED_FIELD from '@salesforce/label/c.CheckoutKit_ValidationRequired';
 import INVALID_DATE from '@salesforce/label/c.CheckoutKit_ValidationDate';
 import TOO_LONG from '@salesforce/label/c.CheckoutKit_ValidationTooLong';
@@ -52,4 +53,43 @@ export function checkDate(value, { requireDeliveryDate, dateMin: min, dateMax: m
 
 export function checkInstructions(value, limit) {
     return value.length > limit ? formatLabel(TOO_LONG, limit) : '';
+}
+
+/**
+ * One part of an address changed: the address with it (a region stays only where the new country lists it)
+ * and what the form says about the part at once; a new country clears what it said about region and postal
+ * code, which are checked again against it.
+ */
+export function editedAddress(address, groupId, field, value) {
+    const draft = changedAddress(address, field, value);
+    const errors = { [addressPartKey(groupId, field)]: checkAddressField(field, draft) };
+    if (field === 'country') {
+        errors[addressPartKey(groupId, 'region')] = '';
+        errors[addressPartKey(groupId, 'postalCode')] = '';
+    }
+    return { draft, errors };
+}
+
+/** The desired delivery date or the shipping instructions, checked with the form's `settings`. */
+export function checkShippingValue(field, value, settings) {
+    return field === 'desiredDeliveryDate'
+        ? checkDate(value, settings)
+        : checkInstructions(value, settings.instructionsLimit);
+}
+
+/**
+ * Every error of a group's fields, by the store's field key: each part of the `address` it shows (null when a
+ * saved address is chosen) and the desired delivery `date` when the form asks for one (undefined otherwise).
+ */
+export function groupErrors(groupId, { address, date, settings }) {
+    const errors = {};
+    if (address) {
+        TYPED_ADDRESS_FIELDS.forEach((field) => {
+            errors[addressPartKey(groupId, field)] = checkAddressField(field, address);
+        });
+    }
+    if (date !== undefined && date !== null && date !== false) {
+        errors[groupKey(groupId, 'desiredDeliveryDate')] = checkDate(date, settings);
+    }
+    return errors;
 }

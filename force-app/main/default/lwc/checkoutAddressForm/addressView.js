@@ -1,24 +1,20 @@
 /**
- * The address form's view logic, free of the DOM and of component state: the store's keys of its fields, the
- * address it shows and sends, and what each delivery group's section shows (saved addresses, address fields,
- * delivery date, instructions). Country, region and postal-code data come from c/checkoutValidation.
+ * The address form's view, free of the DOM and of component state: what each delivery group's section shows
+ * (saved addresses, address fields, delivery date, instructions) and which message each field shows, named by its
+ * field. Country, region and postal-code data come from c/checkoutValidation.
  */
-import { ADDRESS_FIELDS, addressPartKey, groupKey } from 'c/checkoutStore';
+import { addressPartKey, groupKey } from 'c/checkoutStore';
 import {
     countryName,
     fieldMessage,
     fieldState,
     formatLabel,
     groupLegend,
-    sameDestination
+    namedMessage,
+    sameDestination,
+    splitList
 } from 'c/checkoutKitSupport';
-import {
-    hasRegions,
-    isValidRegion,
-    needsPostalCode,
-    postalCodeExample,
-    regionsOf
-} from 'c/checkoutValidation';
+import { hasRegions, needsPostalCode, postalCodeExample, regionsOf } from 'c/checkoutValidation';
 import ADDRESS_LEGEND from '@salesforce/label/c.CheckoutKit_AddressLegend';
 import COUNTRY from '@salesforce/label/c.CheckoutKit_Country';
 import FIRST_NAME from '@salesforce/label/c.CheckoutKit_FirstName';
@@ -30,125 +26,12 @@ import REGION from '@salesforce/label/c.CheckoutKit_Region';
 import CHOOSE_REGION from '@salesforce/label/c.CheckoutKit_ChooseRegion';
 import POSTAL_CODE from '@salesforce/label/c.CheckoutKit_PostalCode';
 import POSTAL_HINT from '@salesforce/label/c.CheckoutKit_PostalCodeHint';
-import DEFAULT_ADDRESS from '@salesforce/label/c.CheckoutKit_DefaultAddress';
-import SHOW_MORE from '@salesforce/label/c.CheckoutKit_ShowMoreAddresses';
-import SHOW_FEWER from '@salesforce/label/c.CheckoutKit_ShowFewerAddresses';
 import DELIVERY_DATE from '@salesforce/label/c.CheckoutKit_DeliveryDate';
 import DELIVERY_DATE_OPTIONAL from '@salesforce/label/c.CheckoutKit_DeliveryDateOptional';
 import DELIVERY_DATE_HINT from '@salesforce/label/c.CheckoutKit_DeliveryDateHint';
 import INSTRUCTIONS_HINT from '@salesforce/label/c.CheckoutKit_ShippingInstructionsHint';
-
-/** The address parts the shopper types: the engine's, but the name (made from first and last name) and phone. */
-export const TYPED_ADDRESS_FIELDS = ADDRESS_FIELDS.filter(
-    (field) => field !== 'name' && field !== 'shipToPhoneNumber'
-);
-/** The group values beside the address: each is an edit of its own. */
-export const SHIPPING_VALUE_FIELDS = ['desiredDeliveryDate', 'shippingInstructions'];
-
-/** The store's key of a field of the form: an address part, the delivery date or the instructions. */
-export function fieldKey(groupId, field) {
-    return SHIPPING_VALUE_FIELDS.includes(field)
-        ? groupKey(groupId, field)
-        : addressPartKey(groupId, field);
-}
-
-/** The keys of every field of a group's section. */
-export function groupFieldKeys(groupId) {
-    return [...TYPED_ADDRESS_FIELDS, ...SHIPPING_VALUE_FIELDS].map((field) =>
-        fieldKey(groupId, field)
-    );
-}
-
-/** An address as drafts of a group's address parts ('' where it has none). */
-export function addressDrafts(groupId, address) {
-    return Object.fromEntries(
-        TYPED_ADDRESS_FIELDS.map((field) => [addressPartKey(groupId, field), address[field] || ''])
-    );
-}
-
-/** The address the form shows: the store's (with pending edits) under the shopper's drafts. */
-export function shownAddress(group, drafts, defaultCountry) {
-    const base = group.deliveryAddress || {};
-    const address = {};
-    TYPED_ADDRESS_FIELDS.forEach((field) => {
-        const draft = drafts.draftOf(addressPartKey(group.id, field));
-        address[field] = draft !== undefined ? draft : base[field] || '';
-    });
-    if (!address.country) {
-        address.country = defaultCountry;
-    }
-    return address;
-}
-
-/** The address after the shopper changed one part: a region stays only when the new country lists it. */
-export function changedAddress(address, field, value) {
-    const changed = { ...address, [field]: value };
-    if (
-        field === 'country' &&
-        !(hasRegions(changed.country) && isValidRegion(changed.country, changed.region))
-    ) {
-        changed.region = '';
-    }
-    return changed;
-}
-
-/**
- * The address handed to the store for a draft or a saved address: its typed parts, named by first and last name
- * (else its own name). Not the engine's addressInput, which would also send a saved address's ship-to phone.
- */
-export function toCheckoutAddress(address) {
-    const result = {};
-    TYPED_ADDRESS_FIELDS.forEach((field) => {
-        if (address[field]) {
-            result[field] = address[field];
-        }
-    });
-    const name = [address.firstName, address.lastName].filter(Boolean).join(' ') || address.name;
-    if (name) {
-        result.name = name;
-    }
-    return result;
-}
-
-/** A saved account address's one-line title and details. */
-function savedAddressText(item) {
-    return {
-        title: item.name || [item.firstName, item.lastName].filter(Boolean).join(' '),
-        lines: [
-            item.companyName,
-            item.street,
-            [item.city, item.region, item.postalCode].filter(Boolean).join(', '),
-            countryName(item.country)
-        ]
-            .filter(Boolean)
-            .join(' · ')
-    };
-}
-
-/** The saved addresses listed for a group: the first `limit`, every one when expanded, and the chosen one. */
-function savedOptions({ groupId, saved, chosen, showForm, expanded, limit }) {
-    return saved
-        .filter((item, position) => expanded || position < limit || item === chosen)
-        .map((item) => ({
-            id: item.addressId,
-            inputId: `saved-${groupId}-${item.addressId}`,
-            ...savedAddressText(item),
-            isDefault: Boolean(item.isDefault),
-            defaultLabel: DEFAULT_ADDRESS,
-            checked: !showForm && item === chosen
-        }));
-}
-
-/** The "show more / show fewer" button, when more addresses are saved than listed. */
-function showMoreButton({ savedCount, expanded, limit }) {
-    if (savedCount <= limit) {
-        return null;
-    }
-    return {
-        expanded: expanded ? 'true' : 'false',
-        label: expanded ? SHOW_FEWER : formatLabel(SHOW_MORE, savedCount - limit)
-    };
-}
+import { savedOptions, showMoreButton } from './savedAddresses';
+import { TYPED_ADDRESS_FIELDS, shownAddress } from './addressValues';
 
 function regionField(country, region) {
     if (!hasRegions(country)) {
@@ -171,8 +54,11 @@ function regionField(country, region) {
     };
 }
 
-/** The fields of the country's address in display order; `messages` holds each field's shown message. */
-function addressFields({ groupId, address, countries, showCompanyName, messages }) {
+/**
+ * The fields of the country's address in display order; `messages` holds each field's shown message, named by
+ * its field (and `groupName` where several groups show).
+ */
+function addressFields({ groupId, groupName, address, countries, showCompanyName, messages }) {
     const country = address.country;
     const example = postalCodeExample(country);
     const definitions = [
@@ -226,6 +112,8 @@ function addressFields({ groupId, address, countries, showCompanyName, messages 
             value: address[definition.name] || '',
             ...fieldState({
                 message: messages[definition.name] || '',
+                label: definition.label,
+                groupName,
                 errorId,
                 hintId,
                 className: 'slds-form-element',
@@ -235,22 +123,31 @@ function addressFields({ groupId, address, countries, showCompanyName, messages 
     });
 }
 
-function dateField({ groupId, value, message, required }) {
+function dateField({ groupId, groupName, value, message, required, min, max }) {
     const hintId = `date-hint-${groupId}`;
     const errorId = `date-error-${groupId}`;
     return {
         inputId: `date-${groupId}`,
+        min,
+        max,
         hintId,
         errorId,
         value: value ? String(value).slice(0, 10) : '',
         required: Boolean(required),
         label: required ? DELIVERY_DATE : DELIVERY_DATE_OPTIONAL,
         hint: DELIVERY_DATE_HINT,
-        ...fieldState({ message, errorId, hintId, className: 'slds-form-element' })
+        ...fieldState({
+            message,
+            label: DELIVERY_DATE,
+            groupName,
+            errorId,
+            hintId,
+            className: 'slds-form-element'
+        })
     };
 }
 
-function instructionsField({ groupId, value, message, limit }) {
+function instructionsField({ groupId, groupName, value, message, limit, label }) {
     const hintId = `instructions-hint-${groupId}`;
     const errorId = `instructions-error-${groupId}`;
     return {
@@ -260,7 +157,14 @@ function instructionsField({ groupId, value, message, limit }) {
         value,
         maxLength: limit,
         hint: formatLabel(INSTRUCTIONS_HINT, limit),
-        ...fieldState({ message, errorId, hintId, className: 'slds-form-element checkout-span' })
+        ...fieldState({
+            message,
+            label,
+            groupName,
+            errorId,
+            hintId,
+            className: 'slds-form-element checkout-span'
+        })
     };
 }
 
@@ -278,9 +182,46 @@ export function shownMessage(snapshot, key, { local, left }) {
 }
 
 /**
+ * The message of a group's address as a whole: a failure of the address (the store could not save it), never a
+ * repeat of what a part already says (the store names the part of an invalid address; the form shows it there).
+ */
+export function wholeAddressMessage(snapshot, key, left) {
+    const parts = Object.keys((snapshot && snapshot.validation) || {});
+    return parts.some((part) => part.startsWith(`${key}.`))
+        ? ''
+        : shownMessage(snapshot, key, { left });
+}
+
+/** Whether a group's section shows no message (the view `groupSection` built). */
+export function isGroupValid(group) {
+    return (
+        !group.addressMessage &&
+        group.fields.every((field) => !field.message) &&
+        !(group.date && group.date.message) &&
+        !(group.instructions && group.instructions.message)
+    );
+}
+
+/** The Builder properties the view reads, normalized (`today` gives a yyyy-MM-dd date `days` from now). */
+export function formSettings(properties, today) {
+    return {
+        countries: splitList(properties.allowedCountries),
+        defaultCountry: properties.defaultCountry,
+        showCompanyName: properties.showCompanyName,
+        showDeliveryDate: properties.showDeliveryDate,
+        requireDeliveryDate: properties.requireDeliveryDate,
+        dateMin: today(Number(properties.deliveryDateMinDays) || 0),
+        dateMax: today(Number(properties.deliveryDateMaxDays) || 365),
+        showShippingInstructions: properties.showShippingInstructions,
+        instructionsLimit: Number(properties.shippingInstructionsMaxLength) || 255,
+        savedLimit: Math.max(1, Number(properties.savedAddressLimit) || 1)
+    };
+}
+
+/**
  * One delivery group's section. `saved`: the account addresses offered; `settings`: the form's Builder settings;
  * `drafts`: the form's FieldDrafts; `choseNew`, `expanded`: the shopper's choices for this group;
- * `messageOf(field, key)`: the message a field shows.
+ * `messageOf(field, key)`: the message a field shows; `instructionsLabel`: the instructions field's label.
  */
 export function groupSection({
     group,
@@ -291,21 +232,27 @@ export function groupSection({
     drafts,
     choseNew,
     expanded,
-    messageOf
+    messageOf,
+    instructionsLabel
 }) {
     const matching = saved.find((item) => sameDestination(item, group.deliveryAddress || {}));
     // Buyers see their saved addresses; the form shows when none matches or they chose a new one.
     const showForm = saved.length === 0 || choseNew || !matching;
     const dateKey = groupKey(group.id, 'desiredDeliveryDate');
     const instructionsKey = groupKey(group.id, 'shippingInstructions');
-    const addressMessage = messageOf('address', groupKey(group.id, 'deliveryAddress'));
+    const legend = groupLegend(several, heading, ADDRESS_LEGEND, group);
+    const groupName = several ? group.name || '' : undefined;
+    const addressMessage = namedMessage(
+        messageOf('address', groupKey(group.id, 'deliveryAddress')),
+        legend.legend
+    );
     const messages = {};
     TYPED_ADDRESS_FIELDS.forEach((field) => {
         messages[field] = messageOf(field, addressPartKey(group.id, field));
     });
     return {
         id: group.id,
-        ...groupLegend(several, heading, ADDRESS_LEGEND, group),
+        ...legend,
         savedOptions: savedOptions({
             groupId: group.id,
             saved,
@@ -327,6 +274,7 @@ export function groupSection({
         fields: showForm
             ? addressFields({
                   groupId: group.id,
+                  groupName,
                   address: shownAddress(group, drafts, settings.defaultCountry),
                   countries: settings.countries,
                   showCompanyName: settings.showCompanyName,
@@ -340,14 +288,19 @@ export function groupSection({
         date: settings.showDeliveryDate
             ? dateField({
                   groupId: group.id,
+                  groupName,
                   value: drafts.draftOf(dateKey) ?? group.desiredDeliveryDate ?? '',
                   message: messageOf('desiredDeliveryDate', dateKey),
-                  required: settings.requireDeliveryDate
+                  required: settings.requireDeliveryDate,
+                  min: settings.dateMin,
+                  max: settings.dateMax
               })
             : null,
         instructions: settings.showShippingInstructions
             ? instructionsField({
                   groupId: group.id,
+                  groupName,
+                  label: instructionsLabel,
                   value: drafts.draftOf(instructionsKey) ?? group.shippingInstructions ?? '',
                   message: messageOf('shippingInstructions', instructionsKey),
                   limit: settings.instructionsLimit

@@ -6,24 +6,30 @@ import {
     isLoading,
     isPlacingOrPlaced,
     isProcessing,
+    registerForm,
     sectionMessages,
     shippingGroup,
-    shippingGroups,
-    splitList
+    shippingGroups
 } from 'c/checkoutKitSupport';
 import {
     SHIPPING_VALUE_FIELDS,
-    TYPED_ADDRESS_FIELDS,
     addressDrafts,
-    changedAddress,
     fieldKey,
     groupFieldKeys,
-    groupSection,
+    instructionsValue,
+    leavesAddress,
     shownAddress,
-    shownMessage,
     toCheckoutAddress
+} from './addressValues';
+import { chosenAddress } from './savedAddresses';
+import {
+    formSettings,
+    groupSection,
+    isGroupValid,
+    shownMessage,
+    wholeAddressMessage
 } from './addressView';
-import { checkAddressField, checkDate, checkInstructions, isoDateFromToday } from './addressChecks';
+import { checkShippingValue, editedAddress, groupErrors, isoDateFromToday } from './addressChecks';
 import HEADING from '@salesforce/label/c.CheckoutKit_AddressHeading';
 import SAVED_LEGEND from '@salesforce/label/c.CheckoutKit_SavedAddressesLegend';
 import NEW_ADDRESS from '@salesforce/label/c.CheckoutKit_NewAddress';
@@ -34,12 +40,12 @@ import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
 import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
 
-const NEW_ADDRESS_VALUE = 'new';
-
 /**
  * Shipping address, desired delivery date and shipping instructions, one section per delivery group that
  * ships. Signed-in buyers choose from their account addresses or enter a new one; guests enter one.
- * Every committed change goes to the checkout store, which keeps invalid values with their message.
+ * An address goes to the store once the shopper leaves its fields, so the checkout calculates shipping and tax
+ * for the whole address, never for a new city with the old postal code; the date and the instructions go when
+ * their field is left. The store keeps invalid values with their message.
  */
 export default class CheckoutAddressForm extends LightningElement {
     /** Section heading; the Custom Label is used when empty. */
@@ -80,6 +86,8 @@ export default class CheckoutAddressForm extends LightningElement {
     touched = {};
     /** Errors this form finds itself (required, postal format, date range), by the store's field key. */
     localErrors = {};
+    /** Groups whose address was edited and not handed to the store yet (the shopper is still in it). */
+    unsentGroups = [];
     /** Groups where a signed-in buyer chose to type a new address. */
     newAddressGroups = [];
     expandedGroups = [];
@@ -98,10 +106,13 @@ export default class CheckoutAddressForm extends LightningElement {
     connectedCallback() {
         this.connected = true;
         this.requestAccountAddresses();
+        // Place Order asks the page's forms to show what is missing (c/checkoutKitSupport attention).
+        this.unregister = registerForm(this);
     }
 
     disconnectedCallback() {
         this.connected = false;
+        this.unregister();
     }
 
     /**
@@ -111,20 +122,11 @@ export default class CheckoutAddressForm extends LightningElement {
      */
     renderedCallback() {
         this.template.querySelectorAll('textarea[data-group]').forEach((textarea) => {
-            const value = this.instructionsValueOf(textarea.dataset.group);
+            const value = instructionsValue(this.snapshot, this.drafts, textarea.dataset.group);
             if (textarea.value !== value) {
                 textarea.value = value;
             }
         });
-    }
-
-    instructionsValueOf(groupId) {
-        const group = shippingGroup(this.snapshot, groupId);
-        return (
-            this.drafts.draftOf(groupKey(groupId, 'shippingInstructions')) ??
-            (group && group.shippingInstructions) ??
-            ''
-        );
     }
 
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
@@ -183,28 +185,9 @@ export default class CheckoutAddressForm extends LightningElement {
         return sectionMessages(this.snapshot, ['shipping']).filter((item) => !item.groupId);
     }
 
-    get dateMin() {
-        return isoDateFromToday(Number(this.deliveryDateMinDays) || 0);
-    }
-
-    get dateMax() {
-        return isoDateFromToday(Number(this.deliveryDateMaxDays) || 365);
-    }
-
     /** The Builder settings the view reads, normalized. */
     get settings() {
-        return {
-            countries: splitList(this.allowedCountries),
-            defaultCountry: this.defaultCountry,
-            showCompanyName: this.showCompanyName,
-            showDeliveryDate: this.showDeliveryDate,
-            requireDeliveryDate: this.requireDeliveryDate,
-            dateMin: this.dateMin,
-            dateMax: this.dateMax,
-            showShippingInstructions: this.showShippingInstructions,
-            instructionsLimit: Number(this.shippingInstructionsMaxLength) || 255,
-            savedLimit: Math.max(1, Number(this.savedAddressLimit) || 1)
-        };
+        return formSettings(this, isoDateFromToday);
     }
 
     get groups() {
@@ -224,7 +207,8 @@ export default class CheckoutAddressForm extends LightningElement {
                 drafts: this.drafts,
                 choseNew: this.newAddressGroups.includes(group.id),
                 expanded: this.expandedGroups.includes(group.id),
-                messageOf: (field, key) => this.visibleMessage(group.id, field, key)
+                messageOf: (field, key) => this.visibleMessage(group.id, field, key),
+                instructionsLabel: INSTRUCTIONS
             }),
             messages: sectionMessages(this.snapshot, ['shipping'], {
                 groupId: group.id,
@@ -240,10 +224,10 @@ export default class CheckoutAddressForm extends LightningElement {
     /** A field's message once the shopper has left it (or submitted): this form's own, else the store's. */
     visibleMessage(groupId, field, key) {
         const touched = this.touched[groupId] || [];
-        return shownMessage(this.snapshot, key, {
-            local: this.localErrors[key],
-            left: touched.includes(field) || touched.includes('*')
-        });
+        const left = touched.includes(field) || touched.includes('*');
+        return field === 'address'
+            ? wholeAddressMessage(this.snapshot, key, left)
+            : shownMessage(this.snapshot, key, { local: this.localErrors[key], left });
     }
 
     markTouched(groupId, field) {
@@ -253,8 +237,8 @@ export default class CheckoutAddressForm extends LightningElement {
         }
     }
 
-    setLocalError(key, message) {
-        this.localErrors = { ...this.localErrors, [key]: message };
+    setLocalErrors(errors) {
+        this.localErrors = { ...this.localErrors, ...errors };
     }
 
     /**
@@ -284,43 +268,59 @@ export default class CheckoutAddressForm extends LightningElement {
         this.commitField(groupId, field, event.target.value);
     }
 
+    /** Focus left a field of a group's address: when it left the address too, the address goes to the store. */
+    handleAddressFocusOut(event) {
+        const groupId = event.currentTarget.dataset.group;
+        if (leavesAddress(groupId, event.relatedTarget)) {
+            this.handOverAddress(groupId);
+        }
+    }
+
     commitField(groupId, field, value) {
         if (SHIPPING_VALUE_FIELDS.includes(field)) {
             this.commitShippingValue(groupId, field, value);
         } else {
-            this.commitAddressField(groupId, field, value);
+            this.editAddressPart(groupId, field, value);
         }
     }
 
-    commitAddressField(groupId, field, value) {
+    /** One part of an address changed: checked and shown at once, handed to the store with the others. */
+    editAddressPart(groupId, field, value) {
         const group = shippingGroup(this.snapshot, groupId);
         if (!group) {
             return;
         }
-        const draft = changedAddress(this.addressOf(group), field, value);
+        const { draft, errors } = editedAddress(this.addressOf(group), groupId, field, value);
         this.drafts = this.drafts
             .setDrafts(addressDrafts(groupId, draft))
             .markHanded(addressPartKey(groupId, field), value);
         this.markTouched(groupId, field);
-        this.setLocalError(addressPartKey(groupId, field), checkAddressField(field, draft));
-        if (field === 'country') {
-            this.setLocalError(addressPartKey(groupId, 'region'), '');
-            this.setLocalError(addressPartKey(groupId, 'postalCode'), '');
+        this.setLocalErrors(errors);
+        if (!this.unsentGroups.includes(groupId)) {
+            this.unsentGroups = [...this.unsentGroups, groupId];
         }
-        // The store validates too and keeps an invalid address unsent, so nothing typed is lost.
-        this.store.updateShipping(groupId, { deliveryAddress: toCheckoutAddress(draft) });
+    }
+
+    /** The address as the shopper left it; the store validates it too and keeps an invalid one unsent. */
+    handOverAddress(groupId) {
+        if (!this.unsentGroups.includes(groupId)) {
+            return;
+        }
+        this.unsentGroups = this.unsentGroups.filter((id) => id !== groupId);
+        const group = shippingGroup(this.snapshot, groupId);
+        if (group) {
+            this.store.updateShipping(groupId, {
+                deliveryAddress: toCheckoutAddress(this.addressOf(group))
+            });
+        }
     }
 
     commitShippingValue(groupId, field, value) {
         const key = groupKey(groupId, field);
         this.drafts = this.drafts.markHanded(key, value);
         this.markTouched(groupId, field);
-        const settings = this.settings;
-        const message =
-            field === 'desiredDeliveryDate'
-                ? checkDate(value, settings)
-                : checkInstructions(value, settings.instructionsLimit);
-        this.setLocalError(key, message);
+        const message = checkShippingValue(field, value, this.settings);
+        this.setLocalErrors({ [key]: message });
         // Too-long instructions still go (the store keeps them with its message); a date only when it is one.
         if (field === 'shippingInstructions' || (!message && value)) {
             this.store.updateShipping(groupId, { [field]: value });
@@ -329,24 +329,26 @@ export default class CheckoutAddressForm extends LightningElement {
 
     handleSavedAddressChange(event) {
         const { group: groupId } = event.target.dataset;
-        const value = event.target.value;
-        if (value === NEW_ADDRESS_VALUE) {
-            // A new address starts empty rather than as a copy of the saved one still on the checkout.
-            this.drafts = this.drafts.setDrafts(
-                addressDrafts(groupId, { country: this.defaultCountry })
-            );
+        const choice = chosenAddress(
+            event.target.value,
+            this.accountAddresses,
+            this.defaultCountry
+        );
+        if (!choice) {
+            return;
+        }
+        this.unsentGroups = this.unsentGroups.filter((id) => id !== groupId);
+        if (choice.isNew) {
+            // A new address starts empty rather than as a copy of the saved one still on the checkout. The store
+            // hears of it at once: the previous address's delivery methods and totals no longer apply, and the
+            // order waits for the new address.
+            this.drafts = this.drafts.setDrafts(addressDrafts(groupId, choice.address));
             this.newAddressGroups = [...this.newAddressGroups, groupId];
-            return;
+        } else {
+            this.newAddressGroups = this.newAddressGroups.filter((id) => id !== groupId);
+            this.drafts = this.drafts.drop(...groupFieldKeys(groupId));
         }
-        const saved = this.accountAddresses.find((item) => item.addressId === value);
-        if (!saved) {
-            return;
-        }
-        this.newAddressGroups = this.newAddressGroups.filter((id) => id !== groupId);
-        this.drafts = this.drafts.drop(...groupFieldKeys(groupId));
-        this.store.updateShipping(groupId, {
-            deliveryAddress: { ...toCheckoutAddress(saved), id: saved.addressId }
-        });
+        this.store.updateShipping(groupId, { deliveryAddress: choice.address });
     }
 
     handleShowMore(event) {
@@ -361,37 +363,30 @@ export default class CheckoutAddressForm extends LightningElement {
         this.reportValidity();
     }
 
-    /** Checks every shown field of every group, shows all messages and focuses the first invalid field. */
+    /**
+     * Checks every shown field of every group and shows all messages; with `focus` (the default) moves focus to
+     * the first invalid field. Returns whether the form is valid.
+     */
     @api
-    reportValidity() {
-        const errors = { ...this.localErrors };
+    reportValidity({ focus = true } = {}) {
+        let errors = { ...this.localErrors };
         const touched = { ...this.touched };
         shippingGroups(this.snapshot).forEach((group) => {
             touched[group.id] = [...(touched[group.id] || []), '*'];
             const view = this.groupView(group, false);
-            if (view.showForm) {
-                const address = this.addressOf(group);
-                TYPED_ADDRESS_FIELDS.forEach((field) => {
-                    errors[addressPartKey(group.id, field)] = checkAddressField(field, address);
-                });
-            }
-            if (view.date) {
-                errors[groupKey(group.id, 'desiredDeliveryDate')] = checkDate(
-                    view.date.value,
-                    this.settings
-                );
-            }
+            errors = {
+                ...errors,
+                ...groupErrors(group.id, {
+                    address: view.showForm ? this.addressOf(group) : null,
+                    date: view.date && view.date.value,
+                    settings: this.settings
+                })
+            };
         });
         this.localErrors = errors;
         this.touched = touched;
-        const valid = this.groups.every(
-            (group) =>
-                !group.addressMessage &&
-                group.fields.every((field) => !field.message) &&
-                !(group.date && group.date.message) &&
-                !(group.instructions && group.instructions.message)
-        );
-        if (!valid) {
+        const valid = this.groups.every(isGroupValid);
+        if (!valid && focus) {
             // Wait for the messages to render so aria-invalid is set before focusing.
             Promise.resolve().then(() => focusFirstInvalid(this.template));
         }

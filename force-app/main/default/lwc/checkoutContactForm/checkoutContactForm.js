@@ -1,6 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { CheckoutStateAdapter, contactKey, getCheckoutStore } from 'c/checkoutStore';
-import { validateContact } from 'c/checkoutValidation';
+import { phoneCountriesOf, validateContact } from 'c/checkoutValidation';
 import {
     FieldDrafts,
     countryName,
@@ -10,6 +10,7 @@ import {
     isLoading,
     isPlacingOrPlaced,
     isProcessing,
+    registerForm,
     sectionMessages,
     splitList
 } from 'c/checkoutKitSupport';
@@ -66,6 +67,15 @@ export default class CheckoutContactForm extends LightningElement {
      * draft. Left fields show the snapshot again, which lays the store's pending edits over the server's.
      */
     drafts = new FieldDrafts();
+
+    connectedCallback() {
+        // Place Order asks the page's forms to show what is missing (c/checkoutKitSupport attention).
+        this.unregister = registerForm(this);
+    }
+
+    disconnectedCallback() {
+        this.unregister();
+    }
 
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
     get store() {
@@ -134,6 +144,7 @@ export default class CheckoutContactForm extends LightningElement {
                     OWNED_BY_PLATFORM.includes(definition.name),
                 ...fieldState({
                     message: this.messageFor(definition.name),
+                    label: definition.label,
                     errorId,
                     className: 'slds-form-element contact-field',
                     wide: definition.wide
@@ -148,8 +159,13 @@ export default class CheckoutContactForm extends LightningElement {
         return draft !== undefined ? draft : contact[name] || '';
     }
 
+    /** The phone country shown: the shopper's choice, else the saved one, else the admin's default. */
+    get phoneCountry() {
+        return this.valueOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
+    }
+
     get phoneCountryOptions() {
-        const selected = this.valueOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
+        const selected = this.phoneCountry;
         return splitList(this.phoneCountries).map((code) => ({
             value: code,
             label: countryName(code),
@@ -180,18 +196,32 @@ export default class CheckoutContactForm extends LightningElement {
     /**
      * What this form tells before the store answers: its own required fields (an admin setting), and the
      * value checked by the engine's rules (c/checkoutValidation), so the form and the store never disagree.
+     * A phone number is checked with `phoneCountry`.
      */
-    checkField(name, value) {
+    checkField(name, value, phoneCountry = this.phoneCountry) {
         const text = (value || '').trim();
         if (!text) {
             return this.isRequired(name) ? REQUIRED_FIELD : '';
         }
         const values = { [name]: text };
         if (name === 'phoneNumber') {
-            values.isoCountryCodeForPhoneNumber =
-                this.valueOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
+            values.isoCountryCodeForPhoneNumber = phoneCountry;
         }
         return validateContact(values)[contactKey(name)] || '';
+    }
+
+    /**
+     * The country to send with a phone number, when it should change: an international number of another
+     * country sets that country where the admin offers it (else the store says the two disagree); a national
+     * number with no country saved yet takes the one shown.
+     */
+    phoneCountryFor(phoneNumber) {
+        const shown = this.phoneCountry;
+        const countries = phoneCountriesOf(phoneNumber);
+        if (countries.length > 0 && !countries.includes(shown)) {
+            return countries.find((code) => splitList(this.phoneCountries).includes(code));
+        }
+        return this.contact.isoCountryCodeForPhoneNumber ? undefined : shown;
     }
 
     handleFieldFocus(event) {
@@ -217,12 +247,16 @@ export default class CheckoutContactForm extends LightningElement {
 
     commitField(name, value) {
         this.drafts = this.drafts.markHanded(name, value);
-        this.localErrors = { ...this.localErrors, [name]: this.checkField(name, value) };
         const values = { [name]: value.trim() };
-        if (name === 'phoneNumber' && !this.contact.isoCountryCodeForPhoneNumber) {
-            values.isoCountryCodeForPhoneNumber =
-                this.drafts.draftOf('isoCountryCodeForPhoneNumber') || this.defaultPhoneCountry;
+        const country =
+            name === 'phoneNumber' ? this.phoneCountryFor(values.phoneNumber) : undefined;
+        if (country) {
+            values.isoCountryCodeForPhoneNumber = country;
         }
+        this.localErrors = {
+            ...this.localErrors,
+            [name]: this.checkField(name, value, country)
+        };
         // Sent even when invalid: the store keeps the value with its message, so nothing typed is lost.
         this.store.updateContact(values);
     }
@@ -231,9 +265,17 @@ export default class CheckoutContactForm extends LightningElement {
         this.drafts = this.drafts.hold('isoCountryCodeForPhoneNumber', event.target.value);
     }
 
+    /** The number is read with its country: a new country checks it again. */
     handlePhoneCountryChange(event) {
-        this.drafts = this.drafts.setDraft('isoCountryCodeForPhoneNumber', event.target.value);
-        this.store.updateContact({ isoCountryCodeForPhoneNumber: event.target.value });
+        const country = event.target.value;
+        this.drafts = this.drafts.setDraft('isoCountryCodeForPhoneNumber', country);
+        if (this.localErrors.phoneNumber) {
+            this.localErrors = {
+                ...this.localErrors,
+                phoneNumber: this.checkField('phoneNumber', this.valueOf('phoneNumber'), country)
+            };
+        }
+        this.store.updateContact({ isoCountryCodeForPhoneNumber: country });
     }
 
     handlePhoneCountryBlur() {
@@ -245,9 +287,12 @@ export default class CheckoutContactForm extends LightningElement {
         this.reportValidity();
     }
 
-    /** Checks every field, shows the messages and moves focus to the first invalid field. */
+    /**
+     * Checks every field and shows the messages; with `focus` (the default) moves focus to the first invalid
+     * field. Returns whether the form is valid.
+     */
     @api
-    reportValidity() {
+    reportValidity({ focus = true } = {}) {
         const errors = {};
         this.template.querySelectorAll('input[data-field]').forEach((input) => {
             errors[input.dataset.field] = input.readOnly
@@ -255,11 +300,13 @@ export default class CheckoutContactForm extends LightningElement {
                 : this.checkField(input.dataset.field, input.value);
         });
         this.localErrors = errors;
-        const valid = Object.values(errors).every((message) => !message);
-        if (!valid) {
+        const valid =
+            Object.values(errors).every((message) => !message) &&
+            this.fields.every((field) => !field.message);
+        if (!valid && focus) {
             // Wait for the messages to render so aria-invalid is set before focusing.
             Promise.resolve().then(() => focusFirstInvalid(this.template));
         }
-        return valid && this.fields.every((field) => !field.message);
+        return valid;
     }
 }

@@ -1,17 +1,26 @@
 import { LightningElement, api, wire } from 'lwc';
 import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
-import { isLoading, sectionMessages, shippingGroup, shippingGroups } from 'c/checkoutKitSupport';
-import { methodGroup, savedGroup, shippingFailed } from './methodView';
+import {
+    focusFirstInvalid,
+    isLoading,
+    isPlacingOrPlaced,
+    registerForm,
+    savedGroup,
+    sectionMessages,
+    shippingGroup,
+    shippingGroups
+} from 'c/checkoutKitSupport';
+import { methodGroup, shippingFailed } from './methodView';
 import HEADING from '@salesforce/label/c.CheckoutKit_DeliveryHeading';
 import NO_SHIPPING from '@salesforce/label/c.CheckoutKit_NoShippingNeeded';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
 import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
 
-const LOCKED_PHASES = ['processing', 'submitting', 'complete'];
-
 /**
  * Delivery method picker: one radio group per delivery group that ships, with name, carrier, fee (an adjusted
- * fee against the original) and delivery estimate. Disabled while the checkout processes.
+ * fee against the original) and delivery estimate. A group's choice closes while its address changes (the
+ * methods listed are the previous address's) and while the order is placed; it stays open while the checkout
+ * calculates, so focus never falls off a radio the shopper is on.
  */
 export default class CheckoutDeliveryMethod extends LightningElement {
     /** Section heading; the Custom Label is used when empty. */
@@ -29,6 +38,16 @@ export default class CheckoutDeliveryMethod extends LightningElement {
 
     /** By group id: the saved address (null when none) when the shopper chose its method (not rendered). */
     chosenForAddress = {};
+    /** Place Order asked for a method: groups without one say so until one is chosen. */
+    askedToChoose = false;
+
+    connectedCallback() {
+        this.unregister = registerForm(this);
+    }
+
+    disconnectedCallback() {
+        this.unregister();
+    }
 
     /** The page's store, looked up on use: the preview or a test may replace it after connect. */
     get store() {
@@ -43,17 +62,13 @@ export default class CheckoutDeliveryMethod extends LightningElement {
         return isLoading(this.snapshot);
     }
 
-    /** No method can be chosen: the server calculates (or its session says it does), or the order is placed. */
-    get isChoiceLocked() {
+    /** The server calculates (or its session says it does), or the order is being placed. */
+    get isCalculatingOrPlacing() {
         return Boolean(
             this.snapshot &&
-            (LOCKED_PHASES.includes(this.snapshot.phase) ||
+            (['processing', 'submitting'].includes(this.snapshot.phase) ||
                 (this.snapshot.session && this.snapshot.session.isProcessing))
         );
-    }
-
-    get isCalculatingOrPlacing() {
-        return this.isChoiceLocked && this.snapshot.phase !== 'complete';
     }
 
     get hasGroups() {
@@ -83,6 +98,8 @@ export default class CheckoutDeliveryMethod extends LightningElement {
                 several: groups.length > 1,
                 heading: this.heading,
                 calculatingOrPlacing: this.isCalculatingOrPlacing,
+                placing: isPlacingOrPlaced(this.snapshot),
+                askedToChoose: this.askedToChoose,
                 chosenFor: this.chosenForAddress[group.id],
                 settings
             })
@@ -97,6 +114,21 @@ export default class CheckoutDeliveryMethod extends LightningElement {
                 savedGroup(this.snapshot, group).deliveryAddress || null;
         }
         this.store.selectDeliveryMethod(groupId, event.target.value);
+    }
+
+    /**
+     * Place Order found a group without a delivery method: each such group says so (tied to its radios) and,
+     * with `focus`, its first radio takes focus. Returns whether every group that lists methods has one chosen.
+     */
+    @api
+    reportValidity({ focus = true } = {}) {
+        this.askedToChoose = true;
+        const valid = this.groups.every((group) => !group.fieldError);
+        if (!valid && focus) {
+            // Wait for the messages to render so aria-invalid is set before focusing.
+            Promise.resolve().then(() => focusFirstInvalid(this.template));
+        }
+        return valid;
     }
 
     /** Runs the failed calculations again: the delivery options come back with the shipping one. */

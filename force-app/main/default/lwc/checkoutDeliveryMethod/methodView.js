@@ -9,8 +9,11 @@ import {
     formatLabel,
     formatMoney,
     groupLegend,
+    isAddressChanging,
     isNonZero,
+    namedMessage,
     sameDestination,
+    savedGroup,
     sectionMessages
 } from 'c/checkoutKitSupport';
 import GROUP_LEGEND from '@salesforce/label/c.CheckoutKit_DeliveryGroupLegend';
@@ -25,6 +28,8 @@ import NEED_ADDRESS from '@salesforce/label/c.CheckoutKit_DeliveryNeedsAddress';
 import NO_METHODS from '@salesforce/label/c.CheckoutKit_DeliveryNoMethods';
 import METHODS_UNAVAILABLE from '@salesforce/label/c.CheckoutKit_DeliveryUnavailable';
 import FINDING_METHODS from '@salesforce/label/c.CheckoutKit_DeliveryFinding';
+import FOR_PREVIOUS_ADDRESS from '@salesforce/label/c.CheckoutKit_DeliveryForPreviousAddress';
+import CHOOSE_METHOD from '@salesforce/label/c.CheckoutKit_BlockedDeliveryMethod';
 
 const TRANSIT_LABELS = { Hours: TRANSIT_HOURS, Days: TRANSIT_DAYS, Weeks: TRANSIT_WEEKS };
 /** Server error types of a calculator (integration) that failed: its answer says nothing about the address. */
@@ -84,13 +89,6 @@ export function methodOption(groupId, method, { selectedId, currency, settings }
     };
 }
 
-/** The group as the server last answered it (the snapshot lays pending edits over it). */
-export function savedGroup(snapshot, group) {
-    const checkout = snapshot && snapshot.checkout;
-    const items = (checkout && checkout.deliveryGroups && checkout.deliveryGroups.items) || null;
-    return (items && items.find((item) => item.id === group.id)) || (items ? {} : group);
-}
-
 /** A valid address edit the store is still saving: its methods are not calculated yet. */
 function isAddressSaving(snapshot, group) {
     const key = groupKey(group.id, 'deliveryAddress');
@@ -141,7 +139,10 @@ export function shippingFailed(snapshot, groupId) {
 /**
  * One delivery group's radio group. `chosenFor`: the saved address when the shopper chose its method (undefined
  * before a choice); "your delivery method changed because the address changed" shows only when the saved address
- * differs from it (the engine also sends it after other shipping changes).
+ * differs from it (the engine also sends it after other shipping changes). `placing`: the order is being placed
+ * or was. `askedToChoose`: Place Order asked for a method here. The choice stays open while the checkout
+ * calculates tax for a choice (a keyboard shopper moves on with the arrow keys); it closes while the group's
+ * address changes, because the methods listed are the previous address's, and while the order is placed.
  */
 export function methodGroup({
     snapshot,
@@ -149,23 +150,41 @@ export function methodGroup({
     several,
     heading,
     calculatingOrPlacing,
+    placing,
+    askedToChoose,
     chosenFor,
     settings
 }) {
     const methods = group.availableDeliveryMethods || [];
     const fieldKey = groupKey(group.id, 'deliveryMethodId');
-    const fieldError = fieldMessage(snapshot, fieldKey);
+    const legend = groupLegend(several, heading, GROUP_LEGEND, group);
+    const choiceMissing = askedToChoose && methods.length > 0 && !group.selectedDeliveryMethodId;
+    const fieldError = namedMessage(
+        fieldMessage(snapshot, fieldKey) || (choiceMissing ? CHOOSE_METHOD : ''),
+        legend.legend
+    );
+    const previousAddress = methods.length > 0 && isAddressChanging(snapshot, group);
+    const errorId = `delivery-error-${group.id}`;
+    const noteId = `delivery-note-${group.id}`;
     const addressChanged =
         chosenFor === undefined ||
         !sameDestination(chosenFor, savedGroup(snapshot, group).deliveryAddress);
     const currency = (snapshot && snapshot.totals && snapshot.totals.currencyIsoCode) || 'USD';
     return {
         id: group.id,
-        ...groupLegend(several, heading, GROUP_LEGEND, group),
+        ...legend,
         radioName: `delivery-method-${group.id}`,
-        errorId: `delivery-error-${group.id}`,
+        errorId,
         fieldError,
-        describedBy: fieldError ? `delivery-error-${group.id}` : null,
+        invalid: fieldError ? 'true' : 'false',
+        optionClass: `delivery-option checkout-option${fieldError ? ' checkout-option_invalid' : ''}`,
+        locked: placing || previousAddress,
+        note: previousAddress ? FOR_PREVIOUS_ADDRESS : '',
+        noteId,
+        describedBy:
+            [fieldError ? errorId : null, previousAddress ? noteId : null]
+                .filter(Boolean)
+                .join(' ') || null,
         messages: sectionMessages(snapshot, ['deliveryMethod'], {
             groupId: group.id,
             shownFields: [fieldKey]

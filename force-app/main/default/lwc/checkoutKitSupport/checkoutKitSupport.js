@@ -1,10 +1,14 @@
 /**
  * Helpers the Checkout Kit components share: label formatting, money and date formatting, finding the
- * messages that belong to a field or a section, and the forms' drafts (immutable FieldDrafts).
+ * messages that belong to a field or a section, the forms' drafts (immutable FieldDrafts) and the page's
+ * forms that show what the shopper still has to do (attention.js).
  */
 import LOCALE from '@salesforce/i18n/locale';
+import FIELD_MESSAGE from '@salesforce/label/c.CheckoutKit_FieldMessage';
+import GROUP_FIELD_MESSAGE from '@salesforce/label/c.CheckoutKit_GroupFieldMessage';
 
 export { FieldDrafts } from './fieldDrafts';
+export { registerForm, showWhatIsMissing } from './attention';
 
 /** Replaces {0}, {1}… in a Custom Label with the given values. */
 export function formatLabel(template, ...values) {
@@ -94,12 +98,34 @@ export function fieldMessage(snapshot, fieldKey) {
 }
 
 /**
- * How a form field shows its message: aria-invalid, aria-describedby (the error, then the hint) and the SLDS
- * error class after `className`; `wide` fields span both columns.
+ * A field's message naming the field (`label`) and, in a checkout with several delivery groups, the group
+ * (`groupName`): read in a list, or by a screen reader after the field, it still says what to fix where.
  */
-export function fieldState({ message, errorId, hintId = null, className, wide = false }) {
+export function namedMessage(message, label, groupName) {
+    if (!message || !label) {
+        return message || '';
+    }
+    return groupName
+        ? formatLabel(GROUP_FIELD_MESSAGE, label, groupName, message)
+        : formatLabel(FIELD_MESSAGE, label, message);
+}
+
+/**
+ * How a form field shows its message: aria-invalid, aria-describedby (the error, then the hint) and the SLDS
+ * error class after `className`; `wide` fields span both columns. With `label` (and `groupName` where several
+ * delivery groups show) the message names its field.
+ */
+export function fieldState({
+    message,
+    label,
+    groupName,
+    errorId,
+    hintId = null,
+    className,
+    wide = false
+}) {
     return {
-        message,
+        message: namedMessage(message, label, groupName),
         invalid: message ? 'true' : 'false',
         describedBy: [message ? errorId : null, hintId].filter(Boolean).join(' ') || null,
         className: `${className}${message ? ' slds-has-error' : ''}${wide ? ' checkout-span' : ''}`
@@ -172,6 +198,22 @@ export function sameDestination(left, right) {
 
 export function shippingGroup(snapshot, groupId) {
     return shippingGroups(snapshot).find((group) => group.id === groupId);
+}
+
+/** The group as the server last answered it (the snapshot lays pending edits over it). */
+export function savedGroup(snapshot, group) {
+    const checkout = snapshot && snapshot.checkout;
+    const items = (checkout && checkout.deliveryGroups && checkout.deliveryGroups.items) || null;
+    return (items && items.find((item) => item.id === group.id)) || (items ? {} : group);
+}
+
+/**
+ * The shopper is changing the group's saved address (typing a new one, or an edit not saved yet): the
+ * delivery methods and totals still shown were calculated for the previous address.
+ */
+export function isAddressChanging(snapshot, group) {
+    const saved = savedGroup(snapshot, group).deliveryAddress;
+    return Boolean(saved && saved.street) && !sameDestination(group.deliveryAddress, saved);
 }
 
 /** Moves focus to the first element of the list that reports itself invalid; returns whether one did. */

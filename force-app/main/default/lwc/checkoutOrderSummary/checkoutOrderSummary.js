@@ -3,55 +3,36 @@ import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import {
     formatLabel,
     formatMoney,
-    isNonZero,
+    isAddressChanging,
     isLoading,
     isProcessing,
-    sectionMessages
+    sectionMessages,
+    shippingGroups,
+    showWhatIsMissing
 } from 'c/checkoutKitSupport';
+import {
+    MISSING_INFORMATION,
+    RUN_AGAIN_BLOCKERS,
+    TRANSIENT_BLOCKERS,
+    blockerMessages,
+    blockersOf,
+    canRetry
+} from './orderBlockers';
+import { recurringRow, totalRows } from './summaryTotals';
 import HEADING from '@salesforce/label/c.CheckoutKit_SummaryHeading';
-import SUBTOTAL from '@salesforce/label/c.CheckoutKit_Subtotal';
-import PROMOTIONS from '@salesforce/label/c.CheckoutKit_Promotions';
-import SHIPPING from '@salesforce/label/c.CheckoutKit_Shipping';
-import TAX from '@salesforce/label/c.CheckoutKit_Tax';
 import TOTAL from '@salesforce/label/c.CheckoutKit_Total';
-import ONE_TIME from '@salesforce/label/c.CheckoutKit_OneTimeCharges';
-import RECURRING from '@salesforce/label/c.CheckoutKit_RecurringCharges';
 import PLACE_ORDER from '@salesforce/label/c.CheckoutKit_PlaceOrder';
 import PLACING_ORDER from '@salesforce/label/c.CheckoutKit_PlacingOrder';
 import TRY_AGAIN from '@salesforce/label/c.CheckoutKit_PlaceOrderAgain';
 import ORDER_PLACED from '@salesforce/label/c.CheckoutKit_OrderPlaced';
 import ORDER_NUMBER from '@salesforce/label/c.CheckoutKit_OrderNumber';
-import ORDER_BLOCKED from '@salesforce/label/c.CheckoutKit_OrderBlocked';
 import ORDER_FAILED from '@salesforce/label/c.CheckoutKit_OrderFailed';
-import BLOCKED_CONTACT from '@salesforce/label/c.CheckoutKit_BlockedContact';
-import BLOCKED_ADDRESS from '@salesforce/label/c.CheckoutKit_BlockedAddress';
-import BLOCKED_METHOD from '@salesforce/label/c.CheckoutKit_BlockedDeliveryMethod';
-import BLOCKED_INVALID from '@salesforce/label/c.CheckoutKit_BlockedInvalidInput';
-import BLOCKED_SESSION from '@salesforce/label/c.CheckoutKit_BlockedSession';
-import BLOCKED_NOT_LOADED from '@salesforce/label/c.CheckoutKit_BlockedNotLoaded';
+import REJECTED_NEXT_STEP from '@salesforce/label/c.CheckoutKit_OrderRejectedNextStep';
+import RECURRING_NOT_IN_TOTAL from '@salesforce/label/c.CheckoutKit_RecurringNotInTotal';
+import TOTALS_FOR_PREVIOUS_ADDRESS from '@salesforce/label/c.CheckoutKit_TotalsForPreviousAddress';
 import FINISHING from '@salesforce/label/c.CheckoutKit_FinishingChanges';
 import LOADING from '@salesforce/label/c.CheckoutKit_Loading';
 import PROCESSING from '@salesforce/label/c.CheckoutKit_Processing';
-
-/** Blockers that clear by themselves once the checkout settles: place order waits for them. */
-const TRANSIENT_BLOCKERS = ['pending-edits', 'processing'];
-/** A failed calculation: placing the order runs it again first (the engine refuses if it still fails). */
-const RUN_AGAIN_BLOCKERS = ['calculation-failed'];
-/** Blockers the shopper fixes by completing the forms: only these are introduced as missing information. */
-const MISSING_INFORMATION = [
-    'missing-contact',
-    'missing-address',
-    'missing-delivery-method',
-    'invalid-input'
-];
-const BLOCKER_LABELS = {
-    'missing-contact': BLOCKED_CONTACT,
-    'missing-address': BLOCKED_ADDRESS,
-    'missing-delivery-method': BLOCKED_METHOD,
-    'invalid-input': BLOCKED_INVALID,
-    'session-error': BLOCKED_SESSION,
-    'not-loaded': BLOCKED_NOT_LOADED
-};
 
 /**
  * Order summary and place order: totals in the cart currency and the shopper's locale (one-time and recurring
@@ -68,6 +49,8 @@ export default class CheckoutOrderSummary extends LightningElement {
     @api showRecurringCharges = false;
     @api showPlaceOrder = false;
     @api placeOrderLabel;
+    /** How often recurring charges are billed: `month`, `quarter` or `year` (the CPQ cart does not say). */
+    @api recurringPeriod = 'month';
     /** `commerce` (Connect REST place order) or `cpq` (Industries CPQ checkout). */
     @api submissionStrategy = 'commerce';
     /**
@@ -80,16 +63,34 @@ export default class CheckoutOrderSummary extends LightningElement {
     @wire(CheckoutStateAdapter)
     snapshot;
 
-    labels = { loading: LOADING, orderPlaced: ORDER_PLACED };
+    labels = {
+        loading: LOADING,
+        orderPlaced: ORDER_PLACED,
+        recurringNotInTotal: RECURRING_NOT_IN_TOTAL,
+        totalsForPreviousAddress: TOTALS_FOR_PREVIOUS_ADDRESS,
+        rejectedNextStep: REJECTED_NEXT_STEP
+    };
     /** Set from click to answer: a second click meanwhile does nothing. */
     placing = false;
     waitingForChanges = false;
     /** Set by a click that could not place the order: from then on, the reasons that still hold are shown. */
     showingBlockers = false;
     submitError = '';
+    /** The shopper placed the order here: once it is placed, focus goes to the confirmation. */
+    focusConfirmation = false;
 
     connectedCallback() {
         this.nameCpqCart();
+    }
+
+    /** The button the shopper pressed is gone once the order is placed: focus moves to what replaced it. */
+    renderedCallback() {
+        const confirmation =
+            this.focusConfirmation && this.template.querySelector('[data-id="confirmation"]');
+        if (confirmation) {
+            this.focusConfirmation = false;
+            confirmation.focus();
+        }
     }
 
     /**
@@ -136,40 +137,12 @@ export default class CheckoutOrderSummary extends LightningElement {
     }
 
     get rows() {
-        const totals = this.totals;
-        if (!totals) {
-            return [];
-        }
-        const currency = totals.currencyIsoCode;
-        const rows = [{ key: 'subtotal', label: SUBTOTAL, amount: totals.subtotal }];
-        if (this.showPromotions && isNonZero(totals.promotions)) {
-            rows.push({ key: 'promotions', label: PROMOTIONS, amount: totals.promotions });
-        }
-        if (this.showShipping) {
-            rows.push({ key: 'shipping', label: SHIPPING, amount: totals.shipping });
-        }
-        if (this.showTax) {
-            rows.push({ key: 'tax', label: TAX, amount: totals.tax });
-        }
-        if (
-            this.showRecurringCharges &&
-            totals.oneTimeTotal !== undefined &&
-            totals.oneTimeTotal !== null
-        ) {
-            rows.push({ key: 'oneTime', label: ONE_TIME, amount: totals.oneTimeTotal });
-        }
-        if (
-            this.showRecurringCharges &&
-            totals.recurringTotal !== undefined &&
-            totals.recurringTotal !== null
-        ) {
-            rows.push({ key: 'recurring', label: RECURRING, amount: totals.recurringTotal });
-        }
-        return rows.map((row) => ({
-            ...row,
-            className: `summary-row summary-row_${row.key}`,
-            value: formatMoney(row.amount, currency)
-        }));
+        return totalRows(this.totals, this);
+    }
+
+    /** Industries CPQ carts: the recurring charges, after the total that leaves them out. */
+    get recurring() {
+        return recurringRow(this.totals, this);
     }
 
     get totalLabel() {
@@ -178,6 +151,13 @@ export default class CheckoutOrderSummary extends LightningElement {
 
     get grandTotal() {
         return this.totals ? formatMoney(this.totals.grandTotal, this.totals.currencyIsoCode) : '';
+    }
+
+    /** A delivery group's address is changing: shipping and tax shown are the previous address's. */
+    get totalsForPreviousAddress() {
+        return shippingGroups(this.snapshot).some((group) =>
+            isAddressChanging(this.snapshot, group)
+        );
     }
 
     get order() {
@@ -224,8 +204,21 @@ export default class CheckoutOrderSummary extends LightningElement {
         return Boolean(order && order.outcome !== 'success' && order.canRetry === false);
     }
 
+    /**
+     * Not `disabled`: a disabled button drops focus to the page while the order is placed. Clicks meanwhile do
+     * nothing (handlePlaceOrder), and the button looks and is announced unavailable.
+     */
     get buttonDisabled() {
         return this.isLoading || this.isSubmitting || this.isFinalFailure;
+    }
+
+    /** A refusal that trying again cannot change (Industries CPQ `rejected`): what the shopper can do instead. */
+    get showNextStep() {
+        return this.isFinalFailure && this.order.outcome === 'rejected';
+    }
+
+    get buttonDescribedBy() {
+        return this.showNextStep ? 'summary-next-step' : null;
     }
 
     get buttonLabel() {
@@ -249,14 +242,9 @@ export default class CheckoutOrderSummary extends LightningElement {
         return this.waitingForChanges || isProcessing(this.snapshot);
     }
 
-    /** Something trying again can fix: a failed save, or a calculation that failed. */
+    /** Something trying again can fix: a calculation that failed, or a save that failed for a passing reason. */
     get canRetry() {
-        const edits = (this.snapshot && this.snapshot.edits) || {};
-        const failedCalculations = (this.snapshot && this.snapshot.failedCalculations) || [];
-        return (
-            failedCalculations.length > 0 ||
-            Object.values(edits).some((edit) => edit.status === 'failed')
-        );
+        return canRetry(this.snapshot);
     }
 
     get statusMessages() {
@@ -278,7 +266,7 @@ export default class CheckoutOrderSummary extends LightningElement {
             messages.push({ id: 'order-submit', severity: 'error', message: this.submitError });
         }
         // A reason already said (a failed calculation's own message) is not said twice.
-        const blockers = this.showingBlockers ? this.blockerMessages(this.snapshot) : [];
+        const blockers = this.showingBlockers ? blockerMessages(this.snapshot) : [];
         const said = new Set(messages.map((item) => item.message));
         return [...messages, ...blockers.filter((item) => !said.has(item.message))];
     }
@@ -301,12 +289,8 @@ export default class CheckoutOrderSummary extends LightningElement {
         return { strategy: 'commerce' };
     }
 
-    blockersOf(snapshot) {
-        return (snapshot && snapshot.placeOrderBlockers) || [];
-    }
-
     async handlePlaceOrder() {
-        if (this.placing) {
+        if (this.placing || this.buttonDisabled) {
             return;
         }
         this.placing = true;
@@ -315,6 +299,7 @@ export default class CheckoutOrderSummary extends LightningElement {
         // The engine reports what went wrong in the snapshot; this covers a rejected promise.
         await this.placeWhenReady().catch(() => {
             this.submitError = ORDER_FAILED;
+            this.focusConfirmation = false;
         });
         this.placing = false;
         this.waitingForChanges = false;
@@ -325,7 +310,7 @@ export default class CheckoutOrderSummary extends LightningElement {
         let snapshot = this.store.getSnapshot() || this.snapshot;
         if (
             !snapshot.canPlaceOrder &&
-            this.blockersOf(snapshot).every((b) => TRANSIENT_BLOCKERS.includes(b))
+            blockersOf(snapshot).every((b) => TRANSIENT_BLOCKERS.includes(b))
         ) {
             // Saving or calculating: place the order as soon as the checkout settles.
             this.waitingForChanges = true;
@@ -334,39 +319,27 @@ export default class CheckoutOrderSummary extends LightningElement {
             snapshot = this.store.getSnapshot() || snapshot;
         }
         const waiting = [...TRANSIENT_BLOCKERS, ...RUN_AGAIN_BLOCKERS];
-        if (!this.blockersOf(snapshot).every((b) => waiting.includes(b))) {
-            this.showingBlockers = true;
+        if (!blockersOf(snapshot).every((b) => waiting.includes(b))) {
+            this.showBlockers(blockersOf(snapshot));
             return;
         }
-        await this.store.placeOrder(this.submissionSettings);
+        this.focusConfirmation = true;
+        const result = await this.store.placeOrder(this.submissionSettings);
+        if (!result || result.outcome !== 'success') {
+            this.focusConfirmation = false;
+        }
     }
 
     /**
-     * Why the order cannot go now: each real reason, introduced as missing information only when it is. Read from
-     * the current snapshot, so a reason the shopper fixed disappears at once.
+     * Says why the order cannot go, from then on as the checkout is (a fixed reason goes at once). Missing
+     * information is also marked where it is: the page's forms show it and the first takes focus, so the shopper
+     * lands on what to fix (on a phone, far above this summary).
      */
-    blockerMessages(snapshot) {
-        const blockers = this.blockersOf(snapshot);
-        const reasons = blockers
-            .filter((blocker) => BLOCKER_LABELS[blocker])
-            .map((blocker) => ({
-                id: `blocker-${blocker}`,
-                severity: 'error',
-                message: BLOCKER_LABELS[blocker]
-            }));
-        if (blockers.includes('calculation-failed')) {
-            (snapshot.failedCalculations || []).forEach((failure) =>
-                reasons.push({
-                    id: `blocker-calculation-${failure.calculation}-${failure.groupId || ''}`,
-                    severity: 'error',
-                    message: failure.message
-                })
-            );
+    showBlockers(blockers) {
+        this.showingBlockers = true;
+        if (blockers.some((blocker) => MISSING_INFORMATION.includes(blocker))) {
+            showWhatIsMissing();
         }
-        const missing = blockers.some((blocker) => MISSING_INFORMATION.includes(blocker));
-        return missing
-            ? [{ id: 'blocker', severity: 'error', message: ORDER_BLOCKED }, ...reasons]
-            : reasons;
     }
 
     handleRetry() {

@@ -5,6 +5,7 @@
  */
 import { isIsoCountry, isValidPostalCode, isValidRegion, needsPostalCode } from './countries';
 import { validationLabels as labels } from './labels';
+import { phoneProblem } from './phoneNumbers';
 
 export {
     hasRegions,
@@ -17,10 +18,43 @@ export {
 } from './countries';
 export type { Region } from './countries';
 export { validationLabels } from './labels';
+export { phoneCountriesOf, phoneProblem } from './phoneNumbers';
+export type { PhoneProblem } from './phoneNumbers';
 
 /** Names one editable value, e.g. `contact.email` (the engine's FieldKey). */
 export type FieldKey = string;
 export type ValidationResult = Record<FieldKey, string>;
+
+/**
+ * The longest value the platform stores for each field a shopper types, from Salesforce's Field Reference
+ * (developer.salesforce.com/docs/platform/field-reference). A longer value is kept on screen with its limit
+ * said and never sent. Where the checkout stores a value twice, the shorter field decides:
+ * - contact: the order's contact (Contact FirstName 40, LastName 80, Email 80, Phone 40; the platform refuses
+ *   "contactInfo.firstName is longer than 40 characters.");
+ * - address: CartDeliveryGroup DeliverToCity 40, DeliverToState 80, DeliverToPostalCode 20, DeliverToCountry 80,
+ *   DeliverToStreet 255 (textarea), DeliverToName 255, CompanyName 255; its DeliverToFirstName and
+ *   DeliverToLastName hold 255, but the order's OrderDeliveryGroup DeliverToFullFirstName holds 40 and
+ *   DeliverToFullLastName 80; the ship-to phone is a Phone field (40);
+ * - shipping instructions: CartDeliveryGroup ShippingInstructions; the Field Reference pages we could read do
+ *   not give its length, so 255, a standard textarea's, which is also the admin's maximum;
+ * - custom fields, by type: see TEXT_LIMITS below.
+ */
+export const FIELD_LIMITS = {
+    contact: { firstName: 40, lastName: 80, email: 80, phoneNumber: 40 },
+    address: {
+        name: 255,
+        firstName: 40,
+        lastName: 80,
+        companyName: 255,
+        street: 255,
+        city: 40,
+        region: 80,
+        postalCode: 20,
+        country: 80,
+        shipToPhoneNumber: 40
+    },
+    shippingInstructions: 255
+} as const;
 
 /** The contact fields checked (the engine's ContactInfo fits). */
 export interface ContactValues {
@@ -34,6 +68,8 @@ export interface ContactValues {
 /** The address fields checked (the engine's CheckoutAddress fits). */
 export interface AddressValues {
     name?: string;
+    firstName?: string;
+    lastName?: string;
     street?: string;
     city?: string;
     companyName?: string;
@@ -63,19 +99,14 @@ export type CustomFieldType =
 
 const EMAIL =
     /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const E164 = /^\+[1-9]\d{6,14}$/;
-const NATIONAL_PHONE = /^\d{4,14}$/;
-const PHONE_PUNCTUATION = /[\s().-]/g;
 
 export function isValidEmail(value: string): boolean {
-    return value.length <= 80 && EMAIL.test(value);
+    return EMAIL.test(value);
 }
 
-/** E.164-ish: `+` and 7–15 digits; a national number (no `+`) needs the phone's ISO country. */
+/** A phone number its country accepts: national with its ISO country, or international (`+`, calling code). */
 export function isValidPhone(value: string, isoCountry?: string): boolean {
-    const digits = value.replace(PHONE_PUNCTUATION, '');
-    if (digits.startsWith('+')) return E164.test(digits);
-    return NATIONAL_PHONE.test(digits) && isIsoCountry(isoCountry);
+    return phoneProblem(value, isoCountry) === null;
 }
 
 /** "Use {0} characters or fewer.": the limit said, so the shopper knows how much to cut. */
@@ -83,20 +114,38 @@ export function tooLongMessage(limit: number): string {
     return labels.validationTooLong.replace('{0}', String(limit));
 }
 
+/** The too-long message of each field in `values` longer than its limit, keyed by `key(field)`. */
+function lengthErrors(
+    values: object,
+    limits: Record<string, number>,
+    key: (field: string) => string
+): ValidationResult {
+    const errors: ValidationResult = {};
+    for (const [field, limit] of Object.entries(limits)) {
+        const value = (values as Record<string, unknown>)[field];
+        if (typeof value === 'string' && value.length > limit) {
+            errors[key(field)] = tooLongMessage(limit);
+        }
+    }
+    return errors;
+}
+
+const PHONE_MESSAGES = {
+    invalid: labels.validationPhone,
+    'other-country': labels.validationPhoneOtherCountry
+} as const;
+
 function isBlank(value: unknown): boolean {
     return value === undefined || value === null || (typeof value === 'string' && !value.trim());
 }
 
-/** Checks the contact fields present in `values`; keys are `contact.{field}`. */
+/**
+ * Checks the contact fields present in `values`; keys are `contact.{field}`. A value over its platform limit says
+ * the limit; a phone number must agree with its country (phoneNumbers.ts).
+ */
 export function validateContact(values: ContactValues): ValidationResult {
-    const errors: ValidationResult = {};
-    const has = (key: keyof ContactValues): boolean => key in values;
-    for (const key of ['firstName', 'lastName'] as const) {
-        const value = values[key];
-        if (has(key) && typeof value === 'string' && value.length > 80) {
-            errors[`contact.${key}`] = tooLongMessage(80);
-        }
-    }
+    const errors = lengthErrors(values, FIELD_LIMITS.contact, (field) => `contact.${field}`);
+    const has = (key: keyof ContactValues): boolean => key in values && !errors[`contact.${key}`];
     if (has('lastName') && isBlank(values.lastName)) {
         errors['contact.lastName'] = labels.validationRequired;
     }
@@ -110,12 +159,11 @@ export function validateContact(values: ContactValues): ValidationResult {
         errors['contact.isoCountryCodeForPhoneNumber'] = labels.validationPhoneCountry;
     }
     if (has('phoneNumber') && !isBlank(values.phoneNumber)) {
-        const phone = String(values.phoneNumber);
-        const national = !phone.trim().startsWith('+');
-        if (national && !isIsoCountry(iso)) {
+        const problem = phoneProblem(String(values.phoneNumber), iso);
+        if (problem === 'needs-country') {
             errors['contact.isoCountryCodeForPhoneNumber'] = labels.validationPhoneCountry;
-        } else if (!isValidPhone(phone, iso ?? undefined)) {
-            errors['contact.phoneNumber'] = labels.validationPhone;
+        } else if (problem) {
+            errors['contact.phoneNumber'] = PHONE_MESSAGES[problem];
         }
     }
     return errors;
@@ -123,39 +171,36 @@ export function validateContact(values: ContactValues): ValidationResult {
 
 /**
  * Checks a shipping address: name, street and an ISO country are required; region and postal code are
- * checked against the country. Keys are the address property names, prefixed with `prefix.` when given.
+ * checked against the country; every part against its platform limit (said first: it is what to fix). Keys
+ * are the address property names, prefixed with `prefix.` when given.
  */
 export function validateAddress(address: AddressValues, prefix = ''): ValidationResult {
-    const errors: ValidationResult = {};
     const key = (field: string): string => (prefix ? `${prefix}.${field}` : field);
+    const errors = lengthErrors(address, FIELD_LIMITS.address, key);
+    const set = (field: string, message: string): void => {
+        errors[key(field)] ??= message;
+    };
     for (const field of ['name', 'street'] as const) {
-        if (isBlank(address[field])) errors[key(field)] = labels.validationRequired;
+        if (isBlank(address[field])) set(field, labels.validationRequired);
     }
     const country = address.country;
-    if (isBlank(country)) errors[key('country')] = labels.validationRequired;
-    else if (!isIsoCountry(country)) errors[key('country')] = labels.validationCountry;
+    if (isBlank(country)) set('country', labels.validationRequired);
+    else if (!isIsoCountry(country)) set('country', labels.validationCountry);
     const validCountry = !isBlank(country) && isIsoCountry(country);
     if (!isBlank(address.region) && validCountry) {
         if (!isValidRegion(country as string, String(address.region))) {
-            errors[key('region')] = labels.validationRegion;
+            set('region', labels.validationRegion);
         }
     }
     if (validCountry) {
         const postal = (address.postalCode ?? '').trim();
-        if (!postal && needsPostalCode(country))
-            errors[key('postalCode')] = labels.validationRequired;
+        if (!postal && needsPostalCode(country)) set('postalCode', labels.validationRequired);
         else if (postal && !isValidPostalCode(country as string, postal)) {
-            errors[key('postalCode')] = labels.validationPostalCode;
+            set('postalCode', labels.validationPostalCode);
         }
     }
     if (!isBlank(address.shipToPhoneNumber) && !isValidPhone(String(address.shipToPhoneNumber))) {
-        errors[key('shipToPhoneNumber')] = labels.validationPhone;
-    }
-    for (const field of ['name', 'street', 'city', 'companyName'] as const) {
-        const value = address[field];
-        if (!errors[key(field)] && typeof value === 'string' && value.length > 255) {
-            errors[key(field)] = tooLongMessage(255);
-        }
+        set('shipToPhoneNumber', labels.validationPhone);
     }
     return errors;
 }
@@ -170,9 +215,15 @@ export function validateShippingDetail(
 ): string | undefined {
     if (field === 'desiredDeliveryDate')
         return value && Number.isNaN(Date.parse(value)) ? labels.validationDate : undefined;
-    return typeof value === 'string' && value.length > 255 ? tooLongMessage(255) : undefined;
+    const limit = FIELD_LIMITS.shippingInstructions;
+    return typeof value === 'string' && value.length > limit ? tooLongMessage(limit) : undefined;
 }
 
+/**
+ * Custom fields by type, the most each type can hold (an admin may define a Text field shorter than 255): Text
+ * and Text Area 255, Long Text Area 131,072, Email 80, Phone 40, URL 255 (Salesforce Help, "Custom Field
+ * Types").
+ */
 const TEXT_LIMITS: Partial<Record<CustomFieldType, number>> = {
     Text: 255,
     TextArea: 255,

@@ -3,6 +3,7 @@ import validationRequired from '@salesforce/label/c.CheckoutKit_ValidationRequir
 import validationEmail from '@salesforce/label/c.CheckoutKit_ValidationEmail';
 import validationPhone from '@salesforce/label/c.CheckoutKit_ValidationPhone';
 import validationPhoneCountry from '@salesforce/label/c.CheckoutKit_ValidationPhoneCountry';
+import validationPhoneOtherCountry from '@salesforce/label/c.CheckoutKit_ValidationPhoneOtherCountry';
 import validationCountry from '@salesforce/label/c.CheckoutKit_ValidationCountry';
 import validationRegion from '@salesforce/label/c.CheckoutKit_ValidationRegion';
 import validationPostalCode from '@salesforce/label/c.CheckoutKit_ValidationPostalCode';
@@ -23,6 +24,7 @@ export const validationLabels = {
     validationEmail,
     validationPhone,
     validationPhoneCountry,
+    validationPhoneOtherCountry,
     validationCountry,
     validationRegion,
     validationPostalCode,

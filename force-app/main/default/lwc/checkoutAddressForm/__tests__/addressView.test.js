@@ -7,12 +7,22 @@ import {
     changedAddress,
     fieldKey,
     groupFieldKeys,
-    groupSection,
     shownAddress,
-    shownMessage,
     toCheckoutAddress
-} from '../addressView';
+} from '../addressValues';
+import { groupSection, shownMessage, wholeAddressMessage } from '../addressView';
 import { accountAddress, deliveryGroup, snapshotFor, ADDRESS } from 'checkoutKitTest/snapshots';
+
+jest.mock(
+    '@salesforce/label/c.CheckoutKit_FieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.CheckoutKit_GroupFieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_GroupFieldMessage'),
+    { virtual: true }
+);
 
 const GROUP_ID = 'g1';
 const SETTINGS = {
@@ -162,6 +172,25 @@ describe('addressView', () => {
         });
     });
 
+    describe('wholeAddressMessage', () => {
+        const key = 'group.g1.deliveryAddress';
+
+        it('never repeats at the address what a part of it says', () => {
+            const invalid = snapshotFor('ready', {
+                edits: { [key]: { status: 'failed', message: 'Complete this field.' } },
+                validation: { [`${key}.street`]: 'Complete this field.' }
+            });
+            expect(wholeAddressMessage(invalid, key, true)).toBe('');
+        });
+
+        it('says a failure of the whole address', () => {
+            const failed = snapshotFor('ready', {
+                edits: { [key]: { status: 'failed', message: 'The store could not save it.' } }
+            });
+            expect(wholeAddressMessage(failed, key, false)).toBe('The store could not save it.');
+        });
+    });
+
     describe('groupSection', () => {
         it('lays out the address fields in display order, each tied to its message and hint', () => {
             const messageOf = jest.fn((field) => (field === 'city' ? 'Complete this field.' : ''));
@@ -183,7 +212,7 @@ describe('addressView', () => {
                 inputId: 'city-g1',
                 value: ADDRESS.city,
                 required: true,
-                message: 'Complete this field.',
+                message: 'c.CheckoutKit_City: Complete this field.',
                 invalid: 'true',
                 describedBy: 'city-error-g1',
                 className: 'slds-form-element slds-has-error',
@@ -198,6 +227,15 @@ describe('addressView', () => {
                 hint: 'c.CheckoutKit_PostalCodeHint',
                 describedBy: 'postalCode-hint-g1'
             });
+        });
+
+        it('names the delivery group in every message where several groups show', () => {
+            const messageOf = (field) => (field === 'city' ? 'Complete this field.' : '');
+            const view = section({ messageOf, several: true });
+
+            expect(fieldNamed(view, 'city').message).toBe(
+                'c.CheckoutKit_City for Home: Complete this field.'
+            );
         });
 
         it('offers the allowed countries and the regions of a country that has them', () => {

@@ -14,14 +14,25 @@ import {
     describedText,
     focusField,
     leaveField,
+    moveFocus,
     typeValue
 } from 'checkoutKitTest/dom';
 import { isoDateFromToday } from '../addressChecks';
 
 jest.mock(
-    'c/checkoutStore',
-    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+    '@salesforce/label/c.CheckoutKit_FieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
     { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.CheckoutKit_GroupFieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_GroupFieldMessage'),
+    { virtual: true }
+);
+// Not virtual: c/checkoutStore resolves, and a virtual mock of a resolvable module is missed when another suite
+// in the same worker loaded the real one first.
+jest.mock('c/checkoutStore', () =>
+    require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule()
 );
 
 const GROUP_ID = '0a7SB0000000001';
@@ -45,6 +56,12 @@ async function render(snapshot, props = BUILDER_DEFAULTS) {
 
 function field(element, name, groupId = GROUP_ID) {
     return element.shadowRoot.querySelector(`[data-group="${groupId}"][data-field="${name}"]`);
+}
+
+/** The shopper enters a value and leaves the address for a field outside it. */
+function enterAndLeave(input, value) {
+    commitValue(input, value);
+    moveFocus(input);
 }
 
 function emptyGroupSnapshot(overrides = {}) {
@@ -96,10 +113,10 @@ describe('c-checkout-address-form', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('sends the whole address with a composed name when a field changes', async () => {
+    it('sends the whole address with a composed name when the shopper leaves it', async () => {
         const element = await render(snapshotFor('ready'));
 
-        commitValue(field(element, 'city'), 'Oakland');
+        enterAndLeave(field(element, 'city'), 'Oakland');
 
         expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
             deliveryAddress: {
@@ -115,12 +132,49 @@ describe('c-checkout-address-form', () => {
         });
     });
 
+    it('hands the address to the store once, when the shopper leaves its fields', async () => {
+        const element = await render(snapshotFor('ready'));
+
+        commitValue(field(element, 'city'), 'Arlington');
+        moveFocus(field(element, 'city'), field(element, 'region'));
+        commitValue(field(element, 'region'), 'VA');
+        moveFocus(field(element, 'region'), field(element, 'postalCode'));
+        commitValue(field(element, 'postalCode'), '22202');
+        expect(store.updateShipping).not.toHaveBeenCalled();
+
+        moveFocus(field(element, 'postalCode'), element.shadowRoot.querySelector('textarea'));
+        expect(store.updateShipping).toHaveBeenCalledTimes(1);
+        expect(store.updateShipping.mock.calls[0][1].deliveryAddress).toMatchObject({
+            city: 'Arlington',
+            region: 'VA',
+            postalCode: '22202'
+        });
+    });
+
+    it('when Place Order asks, marks every missing field, taking focus only when told', async () => {
+        const element = await render(emptyGroupSnapshot());
+
+        expect(element.reportValidity({ focus: false })).toBe(false);
+        await flushPromises();
+
+        expect(
+            ['firstName', 'lastName', 'street', 'city', 'region', 'postalCode'].map((name) =>
+                field(element, name).getAttribute('aria-invalid')
+            )
+        ).toEqual(['true', 'true', 'true', 'true', 'true', 'true']);
+        expect(field(element, 'city').closest('.slds-form-element').className).toContain(
+            'slds-has-error'
+        );
+        expect(element.shadowRoot.activeElement).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
     it('keeps what was typed in other fields when another field changes', async () => {
         const element = await render(emptyGroupSnapshot());
 
         commitValue(field(element, 'street'), '5 Elm St');
         await flushPromises();
-        commitValue(field(element, 'city'), 'Denver');
+        enterAndLeave(field(element, 'city'), 'Denver');
         await flushPromises();
 
         expect(field(element, 'street').value).toBe('5 Elm St');
@@ -134,7 +188,7 @@ describe('c-checkout-address-form', () => {
             allowedCountries: 'US,GB'
         });
 
-        commitValue(field(element, 'country'), 'GB');
+        enterAndLeave(field(element, 'country'), 'GB');
         await flushPromises();
 
         expect(field(element, 'region').tagName).toBe('INPUT');
@@ -150,13 +204,13 @@ describe('c-checkout-address-form', () => {
         const postal = field(element, 'postalCode');
         expect(describedText(element.shadowRoot, postal)).toBe('c.CheckoutKit_PostalCodeHint');
 
-        commitValue(postal, 'ABC');
+        enterAndLeave(postal, 'ABC');
         await flushPromises();
 
         const invalid = field(element, 'postalCode');
         expect(invalid.getAttribute('aria-invalid')).toBe('true');
-        expect(describedText(element.shadowRoot, invalid)).toContain(
-            'c.CheckoutKit_ValidationPostalCode'
+        expect(describedText(element.shadowRoot, invalid)).toBe(
+            'c.CheckoutKit_PostalCode: c.CheckoutKit_ValidationPostalCode c.CheckoutKit_PostalCodeHint'
         );
         expect(store.updateShipping).toHaveBeenCalled();
         await expect(element).toBeAccessible();
@@ -230,7 +284,7 @@ describe('c-checkout-address-form', () => {
         expect(field(element, 'region').getAttribute('aria-invalid')).toBe('true');
         expect(element.shadowRoot.activeElement).toBe(firstName);
         expect(describedText(element.shadowRoot, firstName)).toBe(
-            'c.CheckoutKit_ValidationRequired'
+            'c.CheckoutKit_FirstName: c.CheckoutKit_ValidationRequired'
         );
         await expect(element).toBeAccessible();
     });
@@ -239,7 +293,7 @@ describe('c-checkout-address-form', () => {
         const element = await render(snapshotFor('processing'));
 
         expect(field(element, 'city').disabled).toBe(false);
-        commitValue(field(element, 'city'), 'Oakland');
+        enterAndLeave(field(element, 'city'), 'Oakland');
         expect(store.updateShipping).toHaveBeenCalledTimes(1);
         const status = element.shadowRoot.querySelector('section > c-checkout-status');
         expect(status.processing).toBe(true);
@@ -274,7 +328,7 @@ describe('c-checkout-address-form', () => {
         expect(new Set(ids).size).toBe(ids.length);
         expect(groups[1].querySelector('legend').textContent).toBe('c.CheckoutKit_AddressLegend');
 
-        commitValue(field(element, 'street', 'g2'), '9 Office Park');
+        enterAndLeave(field(element, 'street', 'g2'), '9 Office Park');
         expect(store.updateShipping).toHaveBeenCalledWith(
             'g2',
             expect.objectContaining({
@@ -330,7 +384,9 @@ describe('c-checkout-address-form', () => {
         );
 
         const fieldset = element.shadowRoot.querySelector('fieldset');
-        expect(describedText(element.shadowRoot, fieldset)).toBe('Could not save.');
+        expect(describedText(element.shadowRoot, fieldset)).toBe(
+            'c.CheckoutKit_AddressHeading: Could not save.'
+        );
     });
 
     describe('while the shopper types', () => {
@@ -357,6 +413,7 @@ describe('c-checkout-address-form', () => {
                 expect(store.updateShipping).not.toHaveBeenCalled();
 
                 leaveField(field(element, name));
+                moveFocus(field(element, name));
                 expect(store.updateShipping).toHaveBeenCalledTimes(1);
                 expect(store.updateShipping.mock.calls[0][1].deliveryAddress).toMatchObject({
                     [name]: typed
@@ -378,8 +435,10 @@ describe('c-checkout-address-form', () => {
             newAddress.dispatchEvent(new CustomEvent('change'));
             await flushPromises();
 
+            store.updateShipping.mockClear();
             focusField(field(element, 'street'));
             leaveField(field(element, 'street'));
+            moveFocus(field(element, 'street'), field(element, 'city'));
             await flushPromises();
 
             expect(store.updateShipping).not.toHaveBeenCalled();
@@ -393,6 +452,7 @@ describe('c-checkout-address-form', () => {
             typeValue(field(element, 'city'), 'Denver');
             commitValue(field(element, 'city'), 'Denver');
             leaveField(field(element, 'city'));
+            moveFocus(field(element, 'city'));
 
             expect(store.updateShipping).toHaveBeenCalledTimes(1);
         });
@@ -530,7 +590,7 @@ describe('c-checkout-address-form', () => {
             });
         });
 
-        it('opens the new address form on request', async () => {
+        it('opens the new address form on request and tells the store the saved one no longer applies', async () => {
             const element = await render(
                 buyerSnapshot(2, {
                     deliveryGroups: [
@@ -546,7 +606,10 @@ describe('c-checkout-address-form', () => {
 
             expect(field(element, 'street').value).toBe('');
             expect(field(element, 'country').value).toBe('US');
-            expect(store.updateShipping).not.toHaveBeenCalled();
+            // The store hears at once: the saved address's methods and totals no longer apply.
+            expect(store.updateShipping).toHaveBeenCalledWith(GROUP_ID, {
+                deliveryAddress: { country: 'US' }
+            });
         });
     });
 

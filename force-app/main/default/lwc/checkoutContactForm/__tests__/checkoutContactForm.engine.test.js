@@ -10,6 +10,12 @@ import {
     typeValue
 } from 'checkoutKitTest/dom';
 
+jest.mock(
+    '@salesforce/label/c.CheckoutKit_FieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
+    { virtual: true }
+);
+
 describe('c-checkout-contact-form with the real engine', () => {
     afterEach(cleanUpDom);
 
@@ -24,7 +30,9 @@ describe('c-checkout-contact-form with the real engine', () => {
         commitValue(email, 'not-an-email');
         await engine.settle();
 
-        expect(describedText(element.shadowRoot, email)).toBe('c.CheckoutKit_ValidationEmail');
+        expect(describedText(element.shadowRoot, email)).toBe(
+            'c.CheckoutKit_Email: c.CheckoutKit_ValidationEmail'
+        );
         expect(email.getAttribute('aria-invalid')).toBe('true');
         expect(engine.server.requestsOf('PATCH')).toHaveLength(0);
 
@@ -86,5 +94,31 @@ describe('c-checkout-contact-form with the real engine', () => {
         );
         entries.forEach(([name, value]) => expect(field(name).value).toBe(value));
         await expect(element).toBeAccessible();
+    });
+
+    it('keeps a first name longer than the platform stores, says the limit and sends nothing', async () => {
+        const engine = useRealEngine({ guest: true });
+        const element = createElement('c-checkout-contact-form', { is: CheckoutContactForm });
+        Object.assign(element, { showPhone: true, requireName: true });
+        document.body.appendChild(element);
+        await engine.settle();
+        const patches = engine.server.requests.filter((request) => request.method === 'PATCH');
+        const before = patches.length;
+
+        const firstName = element.shadowRoot.querySelector('input[data-field="firstName"]');
+        commitValue(firstName, 'A'.repeat(41));
+        await engine.settle();
+
+        expect(firstName.value).toBe('A'.repeat(41));
+        expect(describedText(element.shadowRoot, firstName)).toBe(
+            'c.CheckoutKit_FirstName: c.CheckoutKit_ValidationTooLong'
+        );
+        expect(engine.server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(
+            before
+        );
+        expect(engine.store.getSnapshot().edits['contact.firstName']).toMatchObject({
+            status: 'failed',
+            value: 'A'.repeat(41)
+        });
     });
 });

@@ -12,9 +12,14 @@ import {
 } from 'checkoutKitTest/dom';
 
 jest.mock(
-    'c/checkoutStore',
-    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+    '@salesforce/label/c.CheckoutKit_FieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
     { virtual: true }
+);
+// Not virtual: c/checkoutStore resolves, and a virtual mock of a resolvable module is missed when another suite
+// in the same worker loaded the real one first.
+jest.mock('c/checkoutStore', () =>
+    require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule()
 );
 
 const BUILDER_DEFAULTS = { showPhone: true, requireName: true, buyerFieldsReadOnly: true };
@@ -76,6 +81,19 @@ describe('c-checkout-contact-form', () => {
         commitValue(input(element, 'email'), '  grace@example.com ');
 
         expect(store.updateContact).toHaveBeenCalledWith({ email: 'grace@example.com' });
+    });
+
+    it('registers with the page so Place Order can ask it what is missing', async () => {
+        const { showWhatIsMissing } = jest.requireActual('c/checkoutKitSupport');
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
+        await flushPromises();
+
+        expect(showWhatIsMissing()).toBe(true);
+        await flushPromises();
+        expect(element.shadowRoot.activeElement).toBe(input(element, 'firstName'));
+        cleanUpDom();
+        expect(showWhatIsMissing()).toBe(false);
     });
 
     it('sends the phone country with the phone number when none was chosen yet', async () => {
@@ -142,7 +160,9 @@ describe('c-checkout-contact-form', () => {
 
         const email = input(element, 'email');
         expect(email.getAttribute('aria-invalid')).toBe('true');
-        expect(describedText(element.shadowRoot, email)).toBe('Enter a valid email address.');
+        expect(describedText(element.shadowRoot, email)).toBe(
+            'c.CheckoutKit_Email: Enter a valid email address.'
+        );
         await expect(element).toBeAccessible();
     });
 
@@ -198,7 +218,7 @@ describe('c-checkout-contact-form', () => {
         expect(firstName.getAttribute('aria-invalid')).toBe('true');
         expect(element.shadowRoot.activeElement).toBe(firstName);
         expect(describedText(element.shadowRoot, firstName)).toBe(
-            'c.CheckoutKit_ValidationRequired'
+            'c.CheckoutKit_FirstName: c.CheckoutKit_ValidationRequired'
         );
         expect(input(element, 'phoneNumber').getAttribute('aria-invalid')).toBe('false');
         await expect(element).toBeAccessible();
@@ -228,7 +248,10 @@ describe('c-checkout-contact-form', () => {
         ['email', 'ada@exa_mple.com', 'c.CheckoutKit_ValidationEmail'],
         ['email', 'ada@example.com', ''],
         ['phoneNumber', '+0415555', 'c.CheckoutKit_ValidationPhone'],
-        ['phoneNumber', '(415) 555-0100', '']
+        ['phoneNumber', '(415) 555-0100', ''],
+        ['phoneNumber', '020 7946 0958', 'c.CheckoutKit_ValidationPhone'],
+        ['phoneNumber', 'abc', 'c.CheckoutKit_ValidationPhone'],
+        ['firstName', 'A'.repeat(41), 'c.CheckoutKit_ValidationTooLong']
     ])('judges %s %s as the engine does', async (field, value, expected) => {
         const { validateContact } = jest.requireActual('c/checkoutValidation');
         const element = render();
@@ -240,7 +263,97 @@ describe('c-checkout-contact-form', () => {
 
         const engine = validateContact({ [field]: value, isoCountryCodeForPhoneNumber: 'US' });
         expect(engine[`contact.${field}`] || '').toBe(expected);
-        expect(describedText(element.shadowRoot, input(element, field))).toBe(expected);
+        const label = field === 'email' ? 'c.CheckoutKit_Email' : 'c.CheckoutKit_Phone';
+        expect(describedText(element.shadowRoot, input(element, field))).toBe(
+            expected && `${field === 'firstName' ? 'c.CheckoutKit_FirstName' : label}: ${expected}`
+        );
+    });
+
+    describe('a phone number and its country', () => {
+        it('sets the phone country from an international number of an offered country', async () => {
+            const element = render();
+            CheckoutStateAdapter.emit(snapshotFor('ready'));
+            await flushPromises();
+
+            commitValue(input(element, 'phoneNumber'), '+44 20 7946 0958');
+            await flushPromises();
+
+            expect(store.updateContact).toHaveBeenCalledWith({
+                phoneNumber: '+44 20 7946 0958',
+                isoCountryCodeForPhoneNumber: 'GB'
+            });
+            expect(input(element, 'phoneNumber').getAttribute('aria-invalid')).toBe('false');
+        });
+
+        it('says the number is for another country when that country is not offered', async () => {
+            const element = render({ ...BUILDER_DEFAULTS, phoneCountries: 'US,CA' });
+            CheckoutStateAdapter.emit(snapshotFor('ready'));
+            await flushPromises();
+
+            commitValue(input(element, 'phoneNumber'), '+44 20 7946 0958');
+            await flushPromises();
+
+            expect(store.updateContact).toHaveBeenCalledWith({ phoneNumber: '+44 20 7946 0958' });
+            expect(describedText(element.shadowRoot, input(element, 'phoneNumber'))).toBe(
+                'c.CheckoutKit_Phone: c.CheckoutKit_ValidationPhoneOtherCountry'
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('checks the number again when the shopper chooses its country', async () => {
+            const element = render();
+            CheckoutStateAdapter.emit(snapshotFor('ready'));
+            await flushPromises();
+            commitValue(input(element, 'phoneNumber'), '020 7946 0958');
+            await flushPromises();
+            expect(input(element, 'phoneNumber').getAttribute('aria-invalid')).toBe('true');
+
+            const select = element.shadowRoot.querySelector('select');
+            select.value = 'GB';
+            select.dispatchEvent(new CustomEvent('change'));
+            await flushPromises();
+
+            expect(input(element, 'phoneNumber').getAttribute('aria-invalid')).toBe('false');
+            expect(store.updateContact).toHaveBeenLastCalledWith({
+                isoCountryCodeForPhoneNumber: 'GB'
+            });
+        });
+    });
+
+    it('keeps a name longer than the platform stores, saying the limit', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+        const longName = 'A'.repeat(45);
+
+        commitValue(input(element, 'firstName'), longName);
+        await flushPromises();
+
+        expect(input(element, 'firstName').value).toBe(longName);
+        expect(describedText(element.shadowRoot, input(element, 'firstName'))).toBe(
+            'c.CheckoutKit_FirstName: c.CheckoutKit_ValidationTooLong'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('when Place Order asks, marks the empty required fields without taking focus unless told', async () => {
+        const element = render();
+        CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
+        await flushPromises();
+
+        expect(element.reportValidity({ focus: false })).toBe(false);
+        await flushPromises();
+
+        expect(
+            ['firstName', 'lastName', 'email'].map((name) =>
+                input(element, name).getAttribute('aria-invalid')
+            )
+        ).toEqual(['true', 'true', 'true']);
+        expect(input(element, 'email').closest('.slds-form-element').className).toContain(
+            'slds-has-error'
+        );
+        expect(element.shadowRoot.activeElement).toBeNull();
+        await expect(element).toBeAccessible();
     });
 
     describe('while the shopper types', () => {

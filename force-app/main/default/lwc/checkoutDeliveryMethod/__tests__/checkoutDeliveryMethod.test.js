@@ -11,9 +11,14 @@ import {
 import { cleanUpDom, describedText } from 'checkoutKitTest/dom';
 
 jest.mock(
-    'c/checkoutStore',
-    () => require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule(),
+    '@salesforce/label/c.CheckoutKit_FieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
     { virtual: true }
+);
+// Not virtual: c/checkoutStore resolves, and a virtual mock of a resolvable module is missed when another suite
+// in the same worker loaded the real one first.
+jest.mock('c/checkoutStore', () =>
+    require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule()
 );
 
 const BUILDER_DEFAULTS = { showCarrier: true, showEstimate: true, showOriginalFee: true };
@@ -123,10 +128,11 @@ describe('c-checkout-delivery-method', () => {
         expect(store.selectDeliveryMethod).toHaveBeenCalledWith('0a7SB0000000001', EXPRESS.id);
     });
 
-    it('disables the choice and announces processing while the checkout processes', async () => {
+    it('keeps the choice open and announces processing while the checkout calculates', async () => {
         const element = await render(snapshotFor('processing'));
 
-        expect(radios(element).every((radio) => radio.disabled)).toBe(true);
+        // A disabled radio loses focus: a keyboard shopper's next arrow key would scroll the page.
+        expect(radios(element).some((radio) => radio.disabled)).toBe(false);
         const status = element.shadowRoot.querySelector('section > c-checkout-status');
         expect(status.processing).toBe(true);
         expect(status.announceProcessing).toBe(true);
@@ -140,6 +146,50 @@ describe('c-checkout-delivery-method', () => {
             const element = await render(snapshotFor(phase));
             expect(radios(element).every((radio) => radio.disabled)).toBe(true);
         }
+    });
+
+    it('closes the choice and says why while the group gets a new address', async () => {
+        const saved = deliveryGroup('0a7SB0000000001');
+        const element = await render(
+            snapshotFor('ready', {
+                checkout: { deliveryGroups: { items: [saved] } },
+                deliveryGroups: [{ ...saved, deliveryAddress: { country: 'US' } }]
+            })
+        );
+
+        expect(radios(element).every((radio) => radio.disabled)).toBe(true);
+        const fieldset = element.shadowRoot.querySelector('fieldset');
+        expect(describedText(element.shadowRoot, fieldset)).toBe(
+            'c.CheckoutKit_DeliveryForPreviousAddress'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('when Place Order asks, marks a group without a method and focuses its first radio', async () => {
+        const element = await render(
+            snapshotFor('ready', {
+                deliveryGroups: [
+                    deliveryGroup('0a7SB0000000001', { selectedDeliveryMethodId: null })
+                ]
+            })
+        );
+
+        expect(element.reportValidity()).toBe(false);
+        await flushPromises();
+        const [first] = radios(element);
+        expect(first.getAttribute('aria-invalid')).toBe('true');
+        expect(element.shadowRoot.activeElement).toBe(first);
+        const fieldset = element.shadowRoot.querySelector('fieldset');
+        expect(describedText(element.shadowRoot, fieldset)).toBe(
+            'c.CheckoutKit_DeliveryHeading: c.CheckoutKit_BlockedDeliveryMethod'
+        );
+        await expect(element).toBeAccessible();
+
+        // Chosen: the message goes at once, not at the next Place Order.
+        CheckoutStateAdapter.emit(snapshotFor('ready'));
+        await flushPromises();
+        expect(first.getAttribute('aria-invalid')).toBe('false');
+        expect(describedText(element.shadowRoot, fieldset)).toBe('');
     });
 
     it('is enabled when ready', async () => {
@@ -397,8 +447,12 @@ describe('c-checkout-delivery-method', () => {
 
         const fieldset = element.shadowRoot.querySelector('fieldset');
         expect(describedText(element.shadowRoot, fieldset)).toBe(
-            'Could not save the delivery method.'
+            'c.CheckoutKit_DeliveryHeading: Could not save the delivery method.'
         );
+        expect(radios(element).map((radio) => radio.getAttribute('aria-invalid'))).toEqual([
+            'true',
+            'true'
+        ]);
         const groupStatus = fieldset.querySelector('c-checkout-status');
         expect(groupStatus.messages.map((item) => item.id)).toEqual(['m1', 'm2']);
         await expect(element).toBeAccessible();

@@ -1,12 +1,11 @@
-import {
-    carrierText,
-    emptyText,
-    estimateText,
-    methodGroup,
-    methodOption,
-    savedGroup
-} from '../methodView';
+import { carrierText, emptyText, estimateText, methodGroup, methodOption } from '../methodView';
 import { ADDRESS, EXPRESS, STANDARD, deliveryGroup, snapshotFor } from 'checkoutKitTest/snapshots';
+
+jest.mock(
+    '@salesforce/label/c.CheckoutKit_FieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
+    { virtual: true }
+);
 
 const GROUP_ID = '0a7SB0000000001';
 const ALL_SHOWN = { showCarrier: true, showEstimate: true, showOriginalFee: true };
@@ -168,15 +167,6 @@ describe('methodView', () => {
         });
     });
 
-    it('reads the saved group from the server answer, else the group itself', () => {
-        const snapshot = snapshotFor('ready');
-        expect(savedGroup(snapshot, group(snapshot))).toBe(group(snapshot));
-        const answered = snapshotFor('ready', {
-            checkout: { deliveryGroups: { items: [{ id: 'other' }] } }
-        });
-        expect(savedGroup(answered, group(answered))).toEqual({});
-    });
-
     describe('methodGroup', () => {
         it('lists the methods with the selection checked and the field error tied', () => {
             const key = `group.${GROUP_ID}.deliveryMethodId`;
@@ -187,7 +177,8 @@ describe('methodView', () => {
                 id: GROUP_ID,
                 legend: 'Delivery',
                 radioName: `delivery-method-${GROUP_ID}`,
-                fieldError: 'Choose a method.',
+                fieldError: 'Delivery: Choose a method.',
+                invalid: 'true',
                 describedBy: `delivery-error-${GROUP_ID}`,
                 hasMethods: true
             });
@@ -195,6 +186,43 @@ describe('methodView', () => {
             expect(view(snapshot, { several: true }).legend).toBe(
                 'c.CheckoutKit_DeliveryGroupLegend'
             );
+        });
+
+        it('keeps the choice open while the checkout calculates; closes it while placing', () => {
+            const snapshot = snapshotFor('processing');
+            expect(view(snapshot).locked).toBe(false);
+            expect(view(snapshot, { placing: true }).locked).toBe(true);
+        });
+
+        it('says the methods are for the previous address while the address changes, and closes the choice', () => {
+            const saved = deliveryGroup(GROUP_ID);
+            const typing = deliveryGroup(GROUP_ID, { deliveryAddress: { country: 'US' } });
+            const snapshot = snapshotFor('ready', {
+                checkout: { deliveryGroups: { items: [saved] } },
+                deliveryGroups: [typing]
+            });
+
+            expect(view(snapshot)).toMatchObject({
+                locked: true,
+                note: 'c.CheckoutKit_DeliveryForPreviousAddress',
+                describedBy: `delivery-note-${GROUP_ID}`
+            });
+            const same = snapshotFor('ready', {
+                checkout: { deliveryGroups: { items: [saved] } },
+                deliveryGroups: [saved]
+            });
+            expect(view(same)).toMatchObject({ locked: false, note: '', describedBy: null });
+        });
+
+        it('asks for a method once Place Order asked, until one is chosen', () => {
+            const none = snapshotFor('ready', {
+                deliveryGroups: [deliveryGroup(GROUP_ID, { selectedDeliveryMethodId: null })]
+            });
+            expect(view(none).fieldError).toBe('');
+            expect(view(none, { askedToChoose: true }).fieldError).toBe(
+                'Delivery: c.CheckoutKit_BlockedDeliveryMethod'
+            );
+            expect(view(snapshotFor('ready'), { askedToChoose: true }).fieldError).toBe('');
         });
 
         it('says a method was reset only when the address changed since the choice', () => {

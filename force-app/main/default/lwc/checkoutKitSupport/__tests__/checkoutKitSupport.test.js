@@ -7,14 +7,30 @@ import {
     groupLegend,
     isLoading,
     isPlacingOrPlaced,
+    isAddressChanging,
     isProcessing,
+    namedMessage,
+    registerForm,
     sameDestination,
+    savedGroup,
+    showWhatIsMissing,
     sectionMessages,
     shippingGroup,
     shippingGroups,
     splitList
 } from 'c/checkoutKitSupport';
 import { snapshotFor, deliveryGroup, ADDRESS } from 'checkoutKitTest/snapshots';
+
+jest.mock(
+    '@salesforce/label/c.CheckoutKit_FieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_FieldMessage'),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.CheckoutKit_GroupFieldMessage',
+    () => require('checkoutKitTest/labels').labelModule('CheckoutKit_GroupFieldMessage'),
+    { virtual: true }
+);
 
 describe('checkoutKitSupport', () => {
     it('fills label placeholders and leaves missing ones visible', () => {
@@ -171,5 +187,73 @@ describe('checkoutKitSupport', () => {
         expect(sameDestination(null, undefined)).toBe(true);
         expect(sameDestination(ADDRESS, null)).toBe(false);
         expect(sameDestination({}, null)).toBe(false);
+    });
+
+    it('names the field, and the delivery group where there are several, in its message', () => {
+        expect(namedMessage('Complete this field.', 'Postal code')).toBe(
+            'Postal code: Complete this field.'
+        );
+        expect(namedMessage('Complete this field.', 'Postal code', 'Warehouse')).toBe(
+            'Postal code for Warehouse: Complete this field.'
+        );
+        expect(namedMessage('', 'Postal code')).toBe('');
+        expect(
+            fieldState({
+                message: 'Use 40 characters or fewer.',
+                label: 'City',
+                errorId: 'e',
+                className: 'x'
+            }).message
+        ).toBe('City: Use 40 characters or fewer.');
+    });
+
+    it('reads the saved group from the server answer, else the group itself', () => {
+        const snapshot = snapshotFor('ready');
+        const [group] = snapshot.deliveryGroups;
+        expect(savedGroup(snapshot, group)).toBe(group);
+        const answered = snapshotFor('ready', {
+            checkout: { deliveryGroups: { items: [{ id: 'other' }] } }
+        });
+        expect(savedGroup(answered, answered.deliveryGroups[0])).toEqual({});
+    });
+
+    it('tells when the shopper is changing a saved address, not when entering a first one', () => {
+        const saved = deliveryGroup('g1');
+        const withServer = (shown, server = saved) =>
+            snapshotFor('ready', {
+                checkout: { deliveryGroups: { items: [server] } },
+                deliveryGroups: [shown]
+            });
+        const newAddress = { ...saved, deliveryAddress: { country: 'US' } };
+        expect(isAddressChanging(withServer(newAddress), newAddress)).toBe(true);
+        expect(isAddressChanging(withServer(saved), saved)).toBe(false);
+        const first = withServer(newAddress, { ...saved, deliveryAddress: null });
+        expect(isAddressChanging(first, newAddress)).toBe(false);
+    });
+
+    describe('what is missing, shown by every form', () => {
+        it('asks every registered form in page order; the first with something to fix takes focus', () => {
+            const calls = [];
+            const form = (name, valid) => ({
+                reportValidity: ({ focus }) => {
+                    calls.push([name, focus]);
+                    return valid;
+                }
+            });
+            const unregister = [
+                registerForm(form('contact', true)),
+                registerForm(form('address', false)),
+                registerForm(form('delivery', false))
+            ];
+
+            expect(showWhatIsMissing()).toBe(true);
+            expect(calls).toEqual([
+                ['contact', true],
+                ['address', true],
+                ['delivery', false]
+            ]);
+            unregister.forEach((remove) => remove());
+            expect(showWhatIsMissing()).toBe(false);
+        });
     });
 });
