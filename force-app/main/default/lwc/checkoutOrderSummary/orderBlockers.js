@@ -14,9 +14,10 @@ import BLOCKED_METHOD_FOR from '@salesforce/label/c.CheckoutKit_BlockedDeliveryM
 import BLOCKED_INVALID from '@salesforce/label/c.CheckoutKit_BlockedInvalidInput';
 import BLOCKED_SESSION from '@salesforce/label/c.CheckoutKit_BlockedSession';
 import BLOCKED_NOT_LOADED from '@salesforce/label/c.CheckoutKit_BlockedNotLoaded';
+import BLOCKED_PAYMENT from '@salesforce/label/c.CheckoutKit_BlockedPayment';
 
 /** Blockers that clear by themselves once the checkout settles: place order waits for them. */
-export const TRANSIENT_BLOCKERS = ['pending-edits', 'processing'];
+export const TRANSIENT_BLOCKERS = ['pending-edits', 'processing', 'payment-pending'];
 /** A failed calculation: placing the order runs it again first (the engine refuses if it still fails). */
 export const RUN_AGAIN_BLOCKERS = ['calculation-failed'];
 /** Blockers the shopper fixes by completing the forms: only these are introduced as missing information. */
@@ -24,13 +25,15 @@ export const MISSING_INFORMATION = [
     'missing-contact',
     'missing-address',
     'missing-delivery-method',
-    'invalid-input'
+    'invalid-input',
+    'missing-payment'
 ];
 const BLOCKER_LABELS = {
     'missing-contact': BLOCKED_CONTACT,
     'invalid-input': BLOCKED_INVALID,
     'session-error': BLOCKED_SESSION,
-    'not-loaded': BLOCKED_NOT_LOADED
+    'not-loaded': BLOCKED_NOT_LOADED,
+    'missing-payment': BLOCKED_PAYMENT
 };
 /** Failures that trying again can fix: a lost connection, a busy or failing server, a slow or failed calculation. */
 const RETRYABLE_CODES = [
