@@ -49,9 +49,12 @@ function createFakeStore(initialSnapshot) {
         selectDeliveryMethod: jest.fn(),
         updateCustomFields: jest.fn(),
         loadAccountAddresses: jest.fn(() => Promise.resolve()),
+        loadBillingAddresses: jest.fn(() => Promise.resolve()),
         useCpqCart: jest.fn(() => Promise.resolve()),
         retryFailed: jest.fn(),
         retryCalculation: jest.fn(),
+        updatePayment: jest.fn(),
+        requirePayment: jest.fn(),
         placeOrder: jest.fn(() =>
             Promise.resolve({
                 strategy: 'commerce',

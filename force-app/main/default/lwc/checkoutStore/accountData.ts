@@ -1,5 +1,5 @@
 /**
- * Account data beside the checkout: the buyer's saved shipping addresses, and an Industries CPQ cart's
+ * Account data beside the checkout: the buyer's saved shipping and billing addresses, and an Industries CPQ cart's
  * one-time and recurring totals. Both are conveniences: when a read fails the checkout goes on without them.
  */
 import { isObject } from './answers';
@@ -8,20 +8,25 @@ import type { EngineContext } from './context';
 import { connectQuery } from './connectQuery';
 import type { AccountAddress } from './types';
 
-export async function readAccountAddresses(ctx: EngineContext): Promise<void> {
+/** The account's saved addresses of one type: shipping ones for the address form, billing ones for payment. */
+export async function readAccountAddresses(
+    ctx: EngineContext,
+    addressType: 'Shipping' | 'Billing' = 'Shipping'
+): Promise<void> {
     if (ctx.isGuest) return;
     const accountId = ctx.effectiveAccountId ?? ctx.checkout?.cartSummary?.accountId;
     if (!accountId) return;
     try {
         const response = await answerWithin(ctx, (signal) =>
             ctx.transport.connect('GET', `/accounts/${encodeURIComponent(accountId)}/addresses`, {
-                query: { ...connectQuery(ctx, false), addressType: 'Shipping', pageSize: '100' },
+                query: { ...connectQuery(ctx, false), addressType, pageSize: '100' },
                 signal
             })
         );
         const items = isObject(response.body) ? response.body.items : undefined;
         if (response.status === 200 && Array.isArray(items)) {
-            ctx.accountAddresses = items as AccountAddress[];
+            if (addressType === 'Billing') ctx.billingAddresses = items as AccountAddress[];
+            else ctx.accountAddresses = items as AccountAddress[];
             changed(ctx);
         }
     } catch {

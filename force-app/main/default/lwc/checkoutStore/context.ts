@@ -86,6 +86,7 @@ export interface EngineContext {
     checkout: Checkout | null;
     session: CheckoutSessionRecord | null;
     accountAddresses: AccountAddress[];
+    billingAddresses: AccountAddress[];
     cpqTotals: { oneTime?: string; recurring?: string };
     /** The admin's CPQ policy, from the cart summary: may a submission whose answer was lost be sent again? */
     cpqCheckOrderStatus: boolean;
@@ -182,6 +183,7 @@ export function createContext(options: StoreOptions): EngineContext {
         checkout: null,
         session: null,
         accountAddresses: [],
+        billingAddresses: [],
         cpqTotals: {},
         cpqCheckOrderStatus: false,
         payment: null,

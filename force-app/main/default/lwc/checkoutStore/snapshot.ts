@@ -73,6 +73,7 @@ export function projectSnapshot(state: SnapshotSource, waiting: Set<FieldKey>): 
         validation: Object.freeze(Object.fromEntries(state.validation)),
         messages: Object.freeze(messages(state, waiting)),
         accountAddresses: Object.freeze([...state.accountAddresses]),
+        billingAddresses: Object.freeze([...state.billingAddresses]),
         order: state.order,
         canPlaceOrder: blockers.length === 0,
         placeOrderBlockers: Object.freeze(blockers),

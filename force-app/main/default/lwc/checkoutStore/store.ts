@@ -77,6 +77,7 @@ export function createCheckoutStore(options: StoreOptions): CheckoutStore {
         }),
 
         loadAccountAddresses: () => whileAwaited(ctx, readAccountAddresses(ctx)),
+        loadBillingAddresses: () => whileAwaited(ctx, readAccountAddresses(ctx, 'Billing')),
 
         /**
          * Industries CPQ carts: names the CPQ cart, then reads the one-time and recurring

@@ -156,6 +156,8 @@ export interface CheckoutSnapshot {
     /** Every message to show: server errors, calculator errors, conflicts, session errors. */
     messages: readonly CheckoutMessage[];
     accountAddresses: readonly AccountAddress[];
+    /** Signed-in buyers: the account's billing addresses, once `loadBillingAddresses()` read them. */
+    billingAddresses: readonly AccountAddress[];
     order: OrderResult | null;
     canPlaceOrder: boolean;
     placeOrderBlockers: readonly PlaceOrderBlocker[];
@@ -292,6 +294,7 @@ export interface CheckoutStore {
     selectDeliveryMethod(groupId: string, deliveryMethodId: string): void;
     updateCustomFields(target: CustomFieldTarget, values: Record<string, unknown>): void;
     loadAccountAddresses(): Promise<void>;
+    loadBillingAddresses(): Promise<void>;
     /** Industries CPQ: the cart whose one-time and recurring totals the snapshot shows. */
     useCpqCart(cart: { cartId?: string }): Promise<void>;
     /** Retries every failed write and runs every failed calculation again. */

@@ -88,3 +88,15 @@ describe('a purchase-order payment', () => {
         expect(store.getSnapshot().messages.map((message) => message.scope)).toContain('payment');
     });
 });
+
+describe("a buyer's billing addresses", () => {
+    it('are read as the account addresses of type Billing, apart from the shipping ones', async () => {
+        const harness = await setup({ guest: false, store: { isGuest: false } }).loaded();
+        const { server, store, clock } = harness;
+        await clock.resolve(store.loadBillingAddresses());
+        const [read] = server.requests.filter((request) => request.path.includes('/addresses'));
+        expect(read.query).toMatchObject({ addressType: 'Billing' });
+        expect(store.getSnapshot().billingAddresses.length).toBeGreaterThan(0);
+        expect(store.getSnapshot().accountAddresses).toEqual([]);
+    });
+});
