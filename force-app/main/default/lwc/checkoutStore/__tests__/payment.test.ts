@@ -91,7 +91,10 @@ describe('a purchase-order payment', () => {
 
 describe("a buyer's billing addresses", () => {
     it('are read as the account addresses of type Billing, apart from the shipping ones', async () => {
-        const harness = await setup({ guest: false, store: { isGuest: false } }).loaded();
+        const harness = await setup({
+            guest: false,
+            store: { isGuest: false, effectiveAccountId: '001000000000001AAA' }
+        }).loaded();
         const { server, store, clock } = harness;
         await clock.resolve(store.loadBillingAddresses());
         const [read] = server.requests.filter((request) => request.path.includes('/addresses'));
