@@ -76,7 +76,8 @@ function place(
 
 /** The checkout's authorized payment, as the order records it; null when it holds none. */
 function heldPayment(checkout: CheckoutState): OrderPayment | null {
-    const held = checkout.payments.findLast((payment) => payment.status === 'Authorized');
+    // A new payment replaces the previous one, so at most one is authorized.
+    const held = checkout.payments.find((payment) => payment.status === 'Authorized');
     if (!held) return null;
     const { requestType, paymentToken, billingAddress } = held;
     return { requestType, paymentToken, billingAddress: billingAddress && { ...billingAddress } };
