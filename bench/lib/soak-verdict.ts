@@ -17,6 +17,9 @@ import {
 } from './soak-intents';
 import type { ReferencePrices } from './soak-totals';
 
+/** Where a clean total comes from (soak-totals.ts; a stand-in in tests). */
+export type CleanTotals = Pick<ReferencePrices, 'total'>;
+
 export interface SoakCheckoutVerdict {
     violations: Violation[];
     /** The server holds an order for this checkout. */
@@ -32,7 +35,7 @@ function orderedCheckout(run: SoakCheckoutRun, order: OrderRecord): Checkout | n
 
 export async function judgeSoakCheckout(
     run: SoakCheckoutRun,
-    prices: ReferencePrices
+    prices: CleanTotals
 ): Promise<SoakCheckoutVerdict> {
     const ordered = run.final.orders.length > 0;
     const lost = lostEdits(run);
@@ -143,7 +146,7 @@ function unlabelledFailures(run: SoakCheckoutRun): Violation[] {
 }
 
 /** Every order's total is the clean total of its cart, address and delivery method (soak-totals.ts). */
-async function wrongTotals(run: SoakCheckoutRun, prices: ReferencePrices): Promise<Violation[]> {
+async function wrongTotals(run: SoakCheckoutRun, prices: CleanTotals): Promise<Violation[]> {
     const violations: Violation[] = [];
     for (const order of run.final.orders) {
         const group = defaultGroup(orderedCheckout(run, order)?.deliveryGroups.items ?? []);
