@@ -1,24 +1,32 @@
 /**
  * `npm run soak [-- --json FILE] [--checkouts N] [--seed N] [--time-scale X] [--verbose]`: the fault soak
- * (lib/soak.ts), 1,000 checkouts by default. `--verbose` prints the writes of every checkout that broke an
- * invariant. Exits 1 when any invariant is not 0.
+ * (lib/soak.ts), 1,000 checkouts by default; checkout N runs seed N (with the default `--seed 1`). `--verbose`
+ * prints every request of a checkout that broke an invariant, in emulator ms. Exits 1 when any invariant is
+ * not 0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from './lib/args';
 import { startEmulator } from './lib/emulator';
 import { table } from './lib/report';
-import type { Journal } from './lib/node-transport';
+import { CLIENT_HEADER } from './lib/node-transport';
+import type { SoakCheckoutRun } from './lib/soak-checkout';
 import { INVARIANTS, runSoak } from './lib/soak';
 
-/** The writes of one checkout, relative ms: what each tab sent and what came back. */
-function printWrites(journal: Journal): void {
-    const origin = journal.entries[0]?.sentAt ?? 0;
-    for (const entry of journal.entries.filter((candidate) => candidate.method !== 'GET')) {
-        const at = (entry.sentAt - origin).toFixed(0).padStart(5);
-        const body = JSON.stringify(entry.requestBody ?? '').slice(0, 160);
+/**
+ * One checkout's requests as the server saw them, ms after the first: which tab sent it (the transport names
+ * itself in a header), what it answered, the fault it injected, and the body of every write.
+ */
+function printRequests(run: SoakCheckoutRun): void {
+    const origin = run.serverLog[0]?.startedAt ?? 0;
+    for (const request of run.serverLog) {
+        const at = ((request.startedAt - origin) / run.timeScale).toFixed(0).padStart(6);
+        const client = (request.headers[CLIENT_HEADER] ?? '?').padEnd(6);
+        const path = request.path.replace(/^.*\/webstores\/[^/]+/, '');
+        const fault = request.fault ? ` ${request.fault}` : '';
+        const body = request.method === 'GET' ? '' : ` ${(request.body ?? '').slice(0, 160)}`;
         console.log(
-            `    ${at} ${entry.client} ${entry.method} ${entry.path} → ${entry.status ?? entry.error} ${body}`
+            `    ${at} ${client} ${request.method} ${path} → ${request.status}${fault}${body}`
         );
     }
 }
@@ -33,8 +41,8 @@ async function main(): Promise<void> {
             emulator,
             checkouts,
             seed: args.number('seed', 1),
-            timeScale: args.number('time-scale', 0.05),
-            onCheckout: (index, violations, journal) => {
+            timeScale: args.number('time-scale', 0.02),
+            onCheckout: (index, violations, run) => {
                 if (violations.length > 0 || (index + 1) % 100 === 0) {
                     console.log(
                         `checkout ${index + 1}/${checkouts}: ${violations.length} violations`
@@ -42,7 +50,7 @@ async function main(): Promise<void> {
                 }
                 for (const violation of violations)
                     console.log(`  ${violation.invariant}: ${violation.detail}`);
-                if (violations.length > 0 && verbose) printWrites(journal);
+                if (violations.length > 0 && verbose) printRequests(run);
             }
         });
         console.log('\nSoak invariants (counts; all must be 0)\n');

@@ -113,6 +113,9 @@ export interface NodeTransportOptions {
     connectivity?: Connectivity;
 }
 
+/** The request header naming the client, as the emulator's log shows it (lower case). */
+export const CLIENT_HEADER = 'x-checkout-kit-client';
+
 /** The call a browser makes while offline: no request leaves, the promise rejects at once. */
 function offlineFailure(): Promise<never> {
     return Promise.reject(new TypeError('fetch failed: the device is offline'));
@@ -151,8 +154,14 @@ export function createNodeTransport(options: NodeTransportOptions): CheckoutTran
         return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     }
 
-    function writeHeaders(method: HttpMethod): Record<string, string> {
-        return method !== 'GET' && options.csrfToken ? { 'CSRF-Token': options.csrfToken } : {};
+    /** Every request names its client (the emulator's log then says which tab sent it). */
+    const named = { [CLIENT_HEADER]: client };
+
+    /** Connect writes also carry the session's CSRF token, as the storefront's own components send it. */
+    function connectHeaders(method: HttpMethod): Record<string, string> {
+        return method !== 'GET' && options.csrfToken
+            ? { ...named, 'CSRF-Token': options.csrfToken }
+            : named;
     }
 
     function apex<T>(className: string, method: string, params: unknown): Promise<T> {
@@ -170,7 +179,8 @@ export function createNodeTransport(options: NodeTransportOptions): CheckoutTran
                     : httpJson('POST', `${baseUrl}/apex/${className}/${method}`, {
                           body: params,
                           signal: signalFor(undefined),
-                          timeoutMs
+                          timeoutMs,
+                          headers: named
                       }),
             (answer) => {
                 if (answer.status !== 200) throw apexError(answer.body, answer.status);
@@ -200,7 +210,7 @@ export function createNodeTransport(options: NodeTransportOptions): CheckoutTran
                                   body: callOptions.body,
                                   signal: signalFor(callOptions.signal),
                                   timeoutMs,
-                                  headers: writeHeaders(method)
+                                  headers: connectHeaders(method)
                               }
                           ),
                 (answer) => answer

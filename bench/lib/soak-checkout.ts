@@ -37,6 +37,8 @@ export const WAIT_BOUND_MS = 120_000;
 export interface SoakCheckoutRun {
     seed: number;
     scenario: string;
+    /** The emulator's timeScale: real ms ÷ timeScale = emulator ms. */
+    timeScale: number;
     /** A wait that did not end within WAIT_BOUND_MS: which one. */
     hung?: string;
     /** Rounds the shopper went through before the order was placed (or MAX_ROUNDS). */
@@ -198,6 +200,7 @@ export async function runSoakCheckout(
     return {
         seed,
         scenario,
+        timeScale,
         hung: script.hung,
         rounds: script.rounds,
         orders: script.orders,

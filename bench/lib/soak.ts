@@ -7,8 +7,7 @@
  */
 import type { Emulator, FaultSettings } from './emulator';
 import type { Violation } from './invariants';
-import type { Journal } from './node-transport';
-import { runSoakCheckout } from './soak-checkout';
+import { runSoakCheckout, type SoakCheckoutRun } from './soak-checkout';
 import { ReferencePrices } from './soak-totals';
 import { judgeSoakCheckout } from './soak-verdict';
 
@@ -55,7 +54,7 @@ export interface SoakOptions {
     timeScale: number;
     faults?: FaultSettings;
     scenarios?: string[];
-    onCheckout?: (index: number, violations: Violation[], journal: Journal) => void;
+    onCheckout?: (index: number, violations: Violation[], run: SoakCheckoutRun) => void;
 }
 
 export type SoakReport = { checkouts: number } & Record<Invariant, number> & {
@@ -147,7 +146,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
                 if (request.fault) increment(report.faultsInjected, request.fault);
                 if (request.status === 422) report.calculatorFailures++;
             }
-            options.onCheckout?.(index, verdict.violations, run.journal);
+            options.onCheckout?.(index, verdict.violations, run);
         }
     } finally {
         await prices.close();

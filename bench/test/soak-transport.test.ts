@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startEmulatorServer, type EmulatorServer } from '../../emulator/src/index';
 import {
+    CLIENT_HEADER,
     Journal,
     createConnectivity,
     createNodeTransport,
@@ -43,8 +44,9 @@ test('a signed-in write goes through with the token from the state, and is refus
     const [refusedLog, startedLog, readLog] = server.emulator.requests();
     assert.equal(refusedLog.headers['csrf-token'], undefined);
     assert.equal(startedLog.headers['csrf-token'], csrfToken);
-    // Reads need no token, and are sent without one.
+    // Reads need no token, and are sent without one; every request names the tab that sent it.
     assert.equal(readLog.headers['csrf-token'], undefined);
+    assert.equal(readLog.headers[CLIENT_HEADER], 'tab1');
 });
 
 test('offline, no request leaves; a call in flight when the connection drops fails', async () => {

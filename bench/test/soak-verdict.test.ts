@@ -78,6 +78,7 @@ function run(
     return {
         seed: 1,
         scenario: 'd2c-guest',
+        timeScale: 1,
         rounds: 1,
         orders: [placed],
         intents,
