@@ -27,6 +27,8 @@ export interface SoakCheckoutSettings {
 
 /** Rounds of "do what the page says, then press Place Order" before the shopper gives up. */
 export const MAX_ROUNDS = 8;
+/** Looks at every tab per round, doing what it says, before Place Order is pressed. */
+const PASSES_PER_ROUND = 3;
 /**
  * The longest wait (emulator ms) before a tab counts as hung: past the engine's own 90 s limit for a
  * checkout that keeps processing.
@@ -58,6 +60,14 @@ export interface SoakCheckoutRun {
     tabsOpened: number;
     reloads: number;
     offlineSpells: number;
+}
+
+/** A value the shopper entered that the tab shows as not saved: a failed edit or payment. */
+function showsFailedValue(snapshot: CheckoutSnapshot): boolean {
+    return (
+        Object.values(snapshot.edits).some((edit) => edit.status === 'failed') ||
+        snapshot.payment?.status === 'failed'
+    );
 }
 
 /** The script of one checkout, with the waits bounded: `hung` says which wait did not end. */
@@ -128,14 +138,23 @@ class CheckoutScript {
     }
 
     /**
-     * The shopper does what each tab says, then double-clicks Place Order: in the first tab, or after a
-     * failed attempt sometimes in the second. True once an order was placed.
+     * The shopper does what each tab says (a few passes, until no tab asks for more), then double-clicks
+     * Place Order: in the first tab, or after a failed attempt sometimes in the second; not while that tab
+     * still asks for something, nor while another tab shows a value of theirs that failed to save. A diligent
+     * shopper, so that what goes missing is the engine's doing. True once an order was placed.
      */
     private async placeOrderRound(): Promise<boolean> {
-        for (const tab of [...this.page.tabs.values()]) {
-            const snapshot = await this.settled(tab);
-            if (!snapshot) return false;
-            if (this.shopper.react(tab, snapshot) === 'reload') await this.reload(tab);
+        let asking = new Set<string>();
+        for (let pass = 0; pass < PASSES_PER_ROUND && !this.hung; pass++) {
+            asking = new Set();
+            for (const tab of [...this.page.tabs.values()]) {
+                const snapshot = await this.settled(tab);
+                if (!snapshot) return false;
+                const reaction = this.shopper.react(tab, snapshot);
+                if (reaction === 'reload') await this.reload(tab);
+                if (reaction !== 'nothing') asking.add(tab.base);
+            }
+            if (asking.size === 0) break;
         }
         for (const tab of this.page.tabs.values()) await this.settled(tab);
         if (this.hung) return false;
@@ -144,6 +163,10 @@ class CheckoutScript {
             tab2 && this.rounds > 1 && this.random() < 0.5
                 ? tab2
                 : (this.page.tabs.get('tab1') as SoakTab);
+        const failingElsewhere = [...this.page.tabs.values()].some(
+            (tab) => tab !== clicked && showsFailedValue(tab.store.getSnapshot())
+        );
+        if (asking.has(clicked.base) || failingElsewhere) return false;
         const clicks = Promise.all([clicked.store.placeOrder(), clicked.store.placeOrder()]);
         if (!(await endsWithin(clicks, this.bound))) {
             this.hung = `${clicked.name}: placeOrder did not settle`;

@@ -184,14 +184,14 @@ export class Shopper {
         this.enter(tab, 'payment.purchaseOrderNumber', `PO-${Math.floor(this.random() * 100000)}`);
     }
 
-    /** Picks a delivery method on offer: `preferred` when it is, otherwise any. */
-    selectMethod(tab: SoakTab, preferred?: unknown): void {
+    /** Picks a delivery method on offer: `preferred` when it is, otherwise any; false with none offered. */
+    selectMethod(tab: SoakTab, preferred?: unknown): boolean {
         const group = defaultGroup(tab.store.getSnapshot().deliveryGroups);
         const offered = group?.availableDeliveryMethods ?? [];
-        if (offered.length === 0) return;
+        if (offered.length === 0) return false;
         const method =
             offered.find((candidate) => candidate.name === preferred) ?? pick(this.random, offered);
-        this.enter(tab, 'shipping.deliveryMethod', method.name, method.name === preferred);
+        return this.enter(tab, 'shipping.deliveryMethod', method.name, method.name === preferred);
     }
 
     /** A random burst of edits, some of them while the server is still processing the previous ones. */
@@ -235,10 +235,8 @@ export class Shopper {
             acted = this.enter(tab, payment.field, payment.value, true) || acted;
         const blockers = new Set(snapshot.placeOrderBlockers);
         const methodNews = codes.some((code) => METHOD_CODES.some((m) => code.startsWith(m)));
-        if (methodNews || blockers.has('missing-delivery-method')) {
-            this.selectMethod(tab, last.get('shipping.deliveryMethod')?.value);
-            acted = true;
-        }
+        if (methodNews || blockers.has('missing-delivery-method'))
+            acted = this.selectMethod(tab, last.get('shipping.deliveryMethod')?.value) || acted;
         if (blockers.has('missing-contact')) {
             const typed = CONTACT_INTENTS.flatMap((field) => last.get(field) ?? []);
             if (typed.length === 0) this.editContact(tab);
@@ -247,9 +245,8 @@ export class Shopper {
         }
         if (blockers.has('missing-address')) {
             const address = last.get('shipping.deliveryAddress');
-            if (address) this.enter(tab, address.field, address.value, true);
-            else this.editAddress(tab);
-            acted = true;
+            acted = address ? this.enter(tab, address.field, address.value, true) || acted : true;
+            if (!address) this.editAddress(tab);
         }
         return acted ? 'acted' : 'nothing';
     }
