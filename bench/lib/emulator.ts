@@ -2,37 +2,19 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { Checkout } from '../../force-app/main/default/lwc/checkoutStore/types';
+import type { Faults, ProcessingPhase, Range, RequestLogEntry } from '../../emulator/src/index';
 import { httpJson } from './http';
 
-export interface FaultSettings {
-    conflictRate?: number;
-    serverErrorRate?: number;
-    dropRate?: number;
-    calculatorFailureRate?: number;
-    sessionErrorRate?: number;
-    /** A write answers 423 UNABLE_TO_LOCK_ROW. */
-    lockRate?: number;
-    latencyMs?: [number, number];
-    processingMs?: {
-        shipping?: [number, number];
-        tax?: [number, number];
-        pricing?: [number, number];
-    };
-}
+/** `PUT /__emulator/faults`: the emulator's knobs (see its README section), any of them left out. */
+export type FaultSettings = Partial<Omit<Faults, 'processingMs'>> & {
+    processingMs?: Partial<Record<ProcessingPhase, Range>>;
+};
 
-/** One request as the emulator logged it. */
-export interface ServerRequest {
-    method: string;
-    path: string;
-    query?: Record<string, string>;
-    status: number;
-    body?: unknown;
-    startedAt: number;
-    endedAt: number;
-    /** An injected fault: drop-before, drop-after, server-error, conflict, session-error, … */
-    fault?: string;
-    errorCode?: string;
-}
+/**
+ * One request as the emulator logged it: its body is text (`loggedJson` from emulator/src/index parses it),
+ * `status` 0 when no answer went out (dropped, hung).
+ */
+export type ServerRequest = RequestLogEntry;
 
 export interface SessionSObject {
     IsProcessing?: boolean;
@@ -53,6 +35,30 @@ export interface ProcessingRecord {
     outcome: 'ready' | 'error';
 }
 
+/** An order as `/__emulator/state` lists it (the fields the bench reads). */
+export interface OrderRecord {
+    source: 'commerce' | 'cpq';
+    checkoutId: string | null;
+    orderReferenceNumber: string | null;
+    grandTotalAmount: string;
+    placedAt: number;
+    /** The payment the checkout held when the order was placed (Commerce), null without one. */
+    payment?: {
+        requestType: string;
+        paymentToken: string;
+        billingAddress: Record<string, unknown> | null;
+    } | null;
+    [field: string]: unknown;
+}
+
+/** What a reset may set besides the scenario, seed and time scale. */
+export interface ResetOptions {
+    /** False: every order POST places a new order, so a client's duplicate shows as two orders. */
+    idempotentOrders?: boolean;
+    /** Replaces the faults along with the reset. */
+    faults?: FaultSettings;
+}
+
 export interface EmulatorState {
     webstoreId: string;
     cartId: string;
@@ -61,15 +67,23 @@ export interface EmulatorState {
     checkout: Checkout | null;
     session: SessionSObject | null;
     payments: unknown[];
-    orders: Array<Record<string, unknown>>;
+    orders: OrderRecord[];
     history: ProcessingRecord[];
+    /** The session's CSRF token: signed-in scenarios refuse a Connect write without it (401). */
+    csrfToken: string;
+    idempotentOrders: boolean;
     cpqCartId?: string;
     cpqNamespace?: string;
 }
 
 export interface Emulator {
     url: string;
-    reset(scenario: string, seed: number, timeScale: number): Promise<EmulatorState>;
+    reset(
+        scenario: string,
+        seed: number,
+        timeScale: number,
+        options?: ResetOptions
+    ): Promise<EmulatorState>;
     setFaults(faults: FaultSettings): Promise<void>;
     requests(): Promise<ServerRequest[]>;
     state(): Promise<EmulatorState>;
@@ -113,9 +127,13 @@ export async function startEmulator(): Promise<Emulator> {
     });
     return {
         url,
-        async reset(scenario, seed, timeScale) {
-            await admin('POST', `${url}/__emulator/reset`, { scenario, seed, timeScale });
-            return (await admin('GET', `${url}/__emulator/state`)) as EmulatorState;
+        async reset(scenario, seed, timeScale, options = {}) {
+            return (await admin('POST', `${url}/__emulator/reset`, {
+                scenario,
+                seed,
+                timeScale,
+                ...options
+            })) as EmulatorState;
         },
         async setFaults(faults) {
             await admin('PUT', `${url}/__emulator/faults`, faults);

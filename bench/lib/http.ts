@@ -18,14 +18,22 @@ export function assertLoopback(url: string): void {
 export async function httpJson(
     method: string,
     url: string,
-    options: { body?: unknown; timeoutMs?: number; signal?: AbortSignal } = {}
+    options: {
+        body?: unknown;
+        timeoutMs?: number;
+        signal?: AbortSignal;
+        headers?: Record<string, string>;
+    } = {}
 ): Promise<HttpAnswer> {
     assertLoopback(url);
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const response = await fetch(url, {
         method,
-        headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+            ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...options.headers
+        },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal
     });

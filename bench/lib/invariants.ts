@@ -1,28 +1,46 @@
-/** The soak's invariants, checked from the outside: the emulator's request log, its state, the client journals. */
-import type {
-    CheckoutAddress,
-    Checkout
-} from '../../force-app/main/default/lwc/checkoutStore/types';
+/**
+ * The soak's invariants that need nothing but the record: the emulator's request log, the clients' journal,
+ * and what a message says. Checks that need the shopper's intents live in soak-verdict.ts.
+ */
+import {
+    CALCULATOR_ERROR,
+    CONTACT_INCOMPLETE,
+    NO_DELIVERY_METHODS,
+    PAYMENT_DECLINED,
+    missingForGroup
+} from '../../emulator/src/model/errorCatalogue';
+import type { GroupState } from '../../emulator/src/model/records';
+import { loggedJson } from '../../emulator/src/index';
 import { isWrite } from './analysis';
 import type { ServerRequest } from './emulator';
 import type { JournalEntry } from './node-transport';
-import { patchViolations } from './patch-rules';
+import { isCheckoutPatch, isDeliveryGroupPatch, patchViolations } from './patch-rules';
 import { customLabels } from './platform-modules';
-import { ADDRESS_FIELDS } from './shopper';
 
 export interface Violation {
     invariant: string;
     detail: string;
 }
 
-/** PATCHes that reached the server in breach of the documented rules. */
+/**
+ * PATCHes that reached the server in breach of the documented rules, their bodies read from the log's text;
+ * a body the log cut short cannot be cleared, so it counts.
+ */
 export function forbiddenBodies(requests: readonly ServerRequest[]): Violation[] {
-    return requests.flatMap((request) =>
-        patchViolations(request.method, request.path, request.body).map((problem) => ({
+    return requests.flatMap((request) => {
+        const ruled =
+            isCheckoutPatch(request.method, request.path) ||
+            isDeliveryGroupPatch(request.method, request.path);
+        const problems = !ruled
+            ? []
+            : request.bodyTruncated
+              ? [`a body of ${request.bodyBytes} bytes, too long to check`]
+              : patchViolations(request.method, request.path, loggedJson(request));
+        return problems.map((problem) => ({
             invariant: 'forbiddenBodies',
-            detail: `${request.method} ${request.path}: ${problem} in ${JSON.stringify(request.body)}`
-        }))
-    );
+            detail: `${request.method} ${request.path}: ${problem} in ${request.body}`
+        }));
+    });
 }
 
 /** Writes one client had in flight at the same time (sent before the previous one's answer arrived). */
@@ -53,103 +71,58 @@ export function overlappingWrites(entries: readonly JournalEntry[]): Violation[]
     return violations;
 }
 
+/**
+ * The server texts a shopper may read, and no other: the `title`s the emulator's integrations write for
+ * shoppers (calculator failures, no delivery methods, a declined payment, what place order misses). Details,
+ * platform `message`s and exception texts are for developers and never count as labelled.
+ */
+export const SHOPPER_SAFE_SERVER_TEXTS: ReadonlySet<string> = new Set(
+    [
+        ...Object.values(CALCULATOR_ERROR),
+        NO_DELIVERY_METHODS,
+        PAYMENT_DECLINED,
+        CONTACT_INCOMPLETE,
+        missingForGroup('shippingAddress', { id: '', name: '' } as GroupState),
+        missingForGroup('deliveryMethod', { id: '', name: '' } as GroupState)
+    ].map((error) => error.title)
+);
+
 let labelPatterns: RegExp[] | undefined;
 
 function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * True when a shopper-facing message comes from a Custom Label (placeholders filled in) or is a localized
- * text the server sent. Anything else (a raw code, an exception text, an empty string) is unlabelled.
- */
-export function isLabelled(message: string | undefined, serverTexts: ReadonlySet<string>): boolean {
-    if (!message || !message.trim()) return false;
-    if (serverTexts.has(message)) return true;
-    labelPatterns ??= [...customLabels().values()].map(
-        (value) =>
-            new RegExp(
-                '^' +
-                    value
-                        .split(/\{\d+\}/)
-                        .map(escapeRegExp)
-                        .join('[\\s\\S]*') +
-                    '$'
-            )
+/** A Custom Label's value as a pattern: each `{n}` placeholder matches the text filled in for it. */
+function labelPattern(value: string): RegExp {
+    return new RegExp(
+        '^' +
+            value
+                .split(/\{\d+\}/)
+                .map(escapeRegExp)
+                .join('[\\s\\S]+') +
+            '$'
     );
+}
+
+/**
+ * True when a shopper-facing message is a Custom Label's value (placeholders filled in) or one of the
+ * `allowed` server texts. Anything else (a raw code, an exception text, an empty string, any other server
+ * message) is unlabelled.
+ */
+export function isLabelled(
+    message: string | undefined,
+    allowed: ReadonlySet<string> = SHOPPER_SAFE_SERVER_TEXTS
+): boolean {
+    if (!message || !message.trim()) return false;
+    if (allowed.has(message)) return true;
+    labelPatterns ??= [...customLabels().values()].map(labelPattern);
     return labelPatterns.some((pattern) => pattern.test(message));
 }
 
-/** Every localized text the server answered with (error details, titles, messages), from the journals. */
-export function serverTexts(entries: readonly JournalEntry[]): Set<string> {
-    const texts = new Set<string>();
-    const visit = (value: unknown, depth: number): void => {
-        if (depth > 6 || value === null || typeof value !== 'object') return;
-        if (Array.isArray(value)) {
-            value.forEach((item) => visit(item, depth + 1));
-            return;
-        }
-        for (const [key, item] of Object.entries(value)) {
-            if (typeof item === 'string' && ['message', 'detail', 'title'].includes(key))
-                texts.add(item);
-            else visit(item, depth + 1);
-        }
-    };
-    for (const entry of entries)
-        if (entry.status !== undefined && entry.status >= 300) visit(entry.responseBody, 0);
-    for (const entry of entries)
-        visit((entry.responseBody as { errors?: unknown } | undefined)?.errors, 0);
-    return texts;
-}
-
-/** The server's value of one field key (see FieldKey in types.ts), for comparison with the shopper's intent. */
-export function serverValue(checkout: Checkout | null | undefined, field: string): unknown {
-    if (!checkout) return undefined;
-    const parts = field.split('.');
-    if (parts[0] === 'contact')
-        return checkout.contactInfo?.[parts[1] as keyof typeof checkout.contactInfo];
-    if (parts[0] === 'group') {
-        const group = checkout.deliveryGroups.items.find((item) => item.id === parts[1]);
-        if (!group) return undefined;
-        if (parts[2] === 'deliveryMethodId') return group.selectedDeliveryMethod?.id;
-        return group[
-            parts[2] as 'deliveryAddress' | 'desiredDeliveryDate' | 'shippingInstructions'
-        ];
-    }
-    if (parts[0] === 'custom') {
-        const type = parts[1];
-        const name = parts[parts.length - 1];
-        const groupId = parts.length === 4 ? parts[2] : undefined;
-        const item = checkout.customFields?.find(
-            (candidate) =>
-                candidate.attributes.type === type &&
-                (groupId === undefined || candidate.Id === groupId)
-        );
-        return item?.[name];
-    }
-    return undefined;
-}
-
-/** Whether the server holds what the shopper last asked for (addresses: the fields the shopper gave). */
-export function matchesIntent(field: string, intent: unknown, actual: unknown): boolean {
-    if (field.endsWith('.deliveryAddress')) {
-        const wanted = intent as CheckoutAddress;
-        const saved = (actual ?? {}) as CheckoutAddress;
-        return ADDRESS_FIELDS.every(
-            (key) => wanted[key] === undefined || wanted[key] === saved[key]
-        );
-    }
-    if (
-        field.endsWith('.desiredDeliveryDate') &&
-        typeof intent === 'string' &&
-        typeof actual === 'string'
-    ) {
-        return actual.startsWith(intent);
-    }
-    if (typeof intent === 'number' && typeof actual === 'number')
-        return Math.abs(intent - actual) < 1e-9;
-    return (
-        intent === actual ||
-        ((intent === '' || intent === null) && (actual === null || actual === undefined))
-    );
+/** The value of one Custom Label (by API name without `c.`): the shopper's reading of a message is by its text. */
+export function labelText(name: string): string {
+    const value = customLabels().get(name);
+    if (value === undefined) throw new Error(`No Custom Label named ${name}`);
+    return value;
 }

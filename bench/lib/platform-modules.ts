@@ -1,6 +1,7 @@
 /**
  * Lets Node load the engine's TypeScript source outside the platform. The engine imports `@salesforce/*`
- * modules only from its production transport and labels modules; here each one resolves to a stand-in:
+ * (and `@app/*`) modules only from its production transport, LWR context and labels modules; here each one
+ * resolves to a stand-in:
  * labels to their real values from the Custom Labels file, Apex methods to functions that reject (the bench
  * always passes its own transport), store context to guest defaults.
  *
@@ -37,13 +38,20 @@ function standIn(request: string): unknown {
     if (request === '@salesforce/user/isGuest') return true;
     if (request === '@salesforce/community/basePath') return '';
     if (request === '@salesforce/webstore/Id') return '';
+    // The bench's transport sends the emulator session's token itself (node-transport), so the engine's LWR
+    // context has none: its production transport is never used here.
+    if (request === '@app/csrfToken') return '';
     if (request === '@salesforce/i18n/currency') return 'USD';
     if (request.startsWith('@salesforce/i18n/')) return 'en-US';
     return undefined;
 }
 
-/** The platform's scoped modules; other `@salesforce/*` names are real npm packages (lint configs …). */
+/**
+ * The platform's scoped modules (and the LWR runtime's `@app/*`); other `@salesforce/*` names are real npm
+ * packages (lint configs …).
+ */
 const PLATFORM_PREFIXES = [
+    '@app/',
     '@salesforce/label/',
     '@salesforce/apex/',
     '@salesforce/apexContinuation/',

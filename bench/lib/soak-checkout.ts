@@ -1,166 +1,240 @@
 /**
- * One soak checkout: a fresh emulator checkout with the soak's faults on, the random shopper working through one
- * or two tabs (store instances) up to placing the order, and what it all left behind for the invariant checks.
+ * One soak checkout: a fresh emulator checkout with the soak's faults on (every order POST places an
+ * order), the scripted shopper working through one or two tabs up to placing the order and doing what the
+ * page says on the way, and what it all left behind for the invariant checks.
  */
 import type {
     CheckoutSnapshot,
     OrderResult
 } from '../../force-app/main/default/lwc/checkoutStore/types';
-import type { EngineModule } from './engine';
-import { settle } from './engine-checkout';
 import type { Emulator, EmulatorState, FaultSettings, ServerRequest } from './emulator';
-import { Journal, createNodeTransport } from './node-transport';
-import { pick, seededRandom, withTimeLimit } from './random';
+import type { Journal } from './node-transport';
+import { between, pick, seededRandom } from './random';
 import { isBuyerScenario } from './shopper';
-import { Shopper, type Intent, type Tab } from './soak-shopper';
+import type { IntentLog } from './soak-intents';
+import { SoakPage, endsWithin, type SoakTab } from './soak-page';
+import { Shopper } from './soak-shopper';
 
 export interface SoakCheckoutSettings {
     emulator: Emulator;
-    engine: EngineModule;
     /** The emulator's timeScale (it multiplies every delay): 0.05 runs 20× faster than real time. */
     timeScale: number;
     faults: FaultSettings;
     scenarios: readonly string[];
+    /** The engine's request timeout, in its (scaled) milliseconds. */
+    requestTimeoutMs: number;
 }
 
-/** What one checkout left behind: the shopper's last intents, and what the tabs, the clients and the server show. */
+/** Rounds of "do what the page says, then press Place Order" before the shopper gives up. */
+export const MAX_ROUNDS = 8;
+/** Looks at every tab per round, doing what it says, before Place Order is pressed. */
+const PASSES_PER_ROUND = 3;
+/**
+ * The longest wait (emulator ms) before a tab counts as hung: past the engine's own 90 s limit for a
+ * checkout that keeps processing.
+ */
+export const WAIT_BOUND_MS = 120_000;
+
+/** What one checkout left behind: the shopper's intents, what the tabs showed, the clients and the server. */
 export interface SoakCheckoutRun {
+    seed: number;
     scenario: string;
-    /** The checkout did not settle within its time limit. */
-    stuck: boolean;
-    /** Every answer to place order, from every click. */
+    /** The emulator's timeScale: real ms ÷ timeScale = emulator ms. */
+    timeScale: number;
+    /** A wait that did not end within WAIT_BOUND_MS: which one. */
+    hung?: string;
+    /** Rounds the shopper went through before the order was placed (or MAX_ROUNDS). */
+    rounds: number;
+    /** Every answer to Place Order, from every click. */
     orders: OrderResult[];
-    intents: ReadonlyMap<string, Intent>;
-    /** Each tab's last snapshot, by tab name. */
+    intents: IntentLog;
+    /** The open tabs' last snapshots, by realm name. */
     snapshots: Map<string, CheckoutSnapshot>;
-    /** Every request the tabs sent, with its answer. */
+    /** Every snapshot the shopper looked at, in every realm. */
+    seen: ReadonlyArray<{ tab: string; snapshot: CheckoutSnapshot }>;
     journal: Journal;
     final: EmulatorState;
     /** The emulator's request log. */
     serverLog: ServerRequest[];
+    /** Realms opened: tabs and reloads. */
+    tabsOpened: number;
+    reloads: number;
+    offlineSpells: number;
 }
 
-/**
- * The engine's clock in the emulator's time: with timeScale 0.05 the server's delays are 20× shorter, so the
- * engine's timers (poll schedule, back-off) run 20× faster too and the whole checkout keeps its proportions.
- */
-function scaledClock(timeScale: number) {
-    const origin = Date.now();
-    return {
-        now: () => origin + (Date.now() - origin) / timeScale,
-        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms * timeScale),
-        clearTimeout: (id: unknown) => clearTimeout(id as NodeJS.Timeout)
-    };
+/** A value the shopper entered that the tab shows as not saved: a failed edit or payment. */
+function showsFailedValue(snapshot: CheckoutSnapshot): boolean {
+    return (
+        Object.values(snapshot.edits).some((edit) => edit.status === 'failed') ||
+        snapshot.payment?.status === 'failed'
+    );
 }
 
-/** One seeded checkout; it never throws for a checkout that hangs, it reports it as stuck. */
+/** The script of one checkout, with the waits bounded: `hung` says which wait did not end. */
+class CheckoutScript {
+    hung: string | undefined;
+    readonly orders: OrderResult[] = [];
+    rounds = 0;
+    private readonly bound: number;
+
+    constructor(
+        private readonly page: SoakPage,
+        private readonly shopper: Shopper,
+        private readonly random: () => number,
+        timeScale: number
+    ) {
+        this.bound = WAIT_BOUND_MS * timeScale;
+    }
+
+    /** The tab once idle, as the shopper reads it; undefined (and `hung` set) when it never gets idle. */
+    async settled(tab: SoakTab): Promise<CheckoutSnapshot | undefined> {
+        if (this.hung) return undefined;
+        if (!(await endsWithin(tab.store.whenIdle(), this.bound))) {
+            this.hung = `${tab.name}: whenIdle did not resolve`;
+            return undefined;
+        }
+        return this.page.look(tab);
+    }
+
+    async loaded(tab: SoakTab): Promise<CheckoutSnapshot | undefined> {
+        if (!(await endsWithin(this.page.load(tab), this.bound))) {
+            this.hung ??= `${tab.name}: load did not end`;
+            return undefined;
+        }
+        return this.settled(tab);
+    }
+
+    async run(): Promise<void> {
+        const { page, shopper, random } = this;
+        const tab1 = page.open('tab1');
+        const loading = this.loaded(tab1);
+        if (random() < 0.5) await loading; // otherwise the first edits land while loading
+        if (random() < 0.2)
+            page.dropConnection(between(random, 0, 1500), between(random, 100, 3000));
+        await shopper.editRandomly(tab1, 2 + Math.floor(random() * 5));
+        await loading;
+        if (!(await this.settled(tab1))) return;
+        shopper.selectMethod(tab1);
+        if (random() < 0.4) {
+            // An address change after the delivery method: the server may reset the method.
+            await shopper.pause(200);
+            shopper.editAddress(tab1);
+        }
+        if (random() < 0.3) await this.secondTab();
+        while (this.rounds < MAX_ROUNDS && !this.hung) {
+            this.rounds++;
+            if (await this.placeOrderRound()) break;
+        }
+        for (const tab of page.tabs.values()) await this.settled(tab);
+    }
+
+    /** A second tab on the same checkout edits the shipping instructions and maybe the custom field. */
+    private async secondTab(): Promise<void> {
+        const tab2 = this.page.open('tab2');
+        await this.settled(this.page.tabs.get('tab1') as SoakTab);
+        if (!(await this.loaded(tab2))) return;
+        this.shopper.editInstructions(tab2);
+        if (this.random() < 0.5) this.shopper.editCustomField(tab2);
+    }
+
+    /**
+     * The shopper does what each tab says (a few passes, until no tab asks for more), then double-clicks
+     * Place Order: in the first tab, or after a failed attempt sometimes in the second; not while that tab
+     * still asks for something, nor while another tab shows a value of theirs that failed to save. A diligent
+     * shopper, so that what goes missing is the engine's doing. True once an order was placed.
+     */
+    private async placeOrderRound(): Promise<boolean> {
+        let asking = new Set<string>();
+        for (let pass = 0; pass < PASSES_PER_ROUND && !this.hung; pass++) {
+            asking = new Set();
+            for (const tab of [...this.page.tabs.values()]) {
+                const snapshot = await this.settled(tab);
+                if (!snapshot) return false;
+                const reaction = this.shopper.react(tab, snapshot);
+                if (reaction === 'reload') await this.reload(tab);
+                if (reaction !== 'nothing') asking.add(tab.base);
+            }
+            if (asking.size === 0) break;
+        }
+        for (const tab of this.page.tabs.values()) await this.settled(tab);
+        if (this.hung) return false;
+        const tab2 = this.page.tabs.get('tab2');
+        const clicked =
+            tab2 && this.rounds > 1 && this.random() < 0.5
+                ? tab2
+                : (this.page.tabs.get('tab1') as SoakTab);
+        const failingElsewhere = [...this.page.tabs.values()].some(
+            (tab) => tab !== clicked && showsFailedValue(tab.store.getSnapshot())
+        );
+        if (asking.has(clicked.base) || failingElsewhere) return false;
+        const clicks = Promise.all([clicked.store.placeOrder(), clicked.store.placeOrder()]);
+        if (!(await endsWithin(clicks, this.bound))) {
+            this.hung = `${clicked.name}: placeOrder did not settle`;
+            return false;
+        }
+        const results = await clicks;
+        this.orders.push(...results);
+        return results.some((result) => result.outcome === 'success');
+    }
+
+    /** Signs in again: a new realm for the tab, loaded, and whatever the page lost entered again. */
+    private async reload(tab: SoakTab): Promise<void> {
+        const fresh = this.page.reload(tab);
+        const snapshot = await this.loaded(fresh);
+        if (!snapshot) return;
+        this.shopper.reenter(fresh, snapshot);
+        const withAddress = await this.settled(fresh);
+        if (withAddress) this.shopper.reenterMethod(fresh, withAddress);
+    }
+}
+
+/** One seeded checkout; a wait that never ends is reported (`hung`), never thrown. */
 export async function runSoakCheckout(
     settings: SoakCheckoutSettings,
     seed: number
 ): Promise<SoakCheckoutRun> {
-    const { emulator, engine, timeScale } = settings;
+    const { emulator, timeScale } = settings;
     const random = seededRandom(seed);
     const scenario = pick(random, settings.scenarios);
-    const state = await emulator.reset(scenario, seed, timeScale);
-    await emulator.setFaults(settings.faults);
+    const state = await emulator.reset(scenario, seed, timeScale, {
+        idempotentOrders: false,
+        faults: settings.faults
+    });
     const buyer = isBuyerScenario(scenario, state.accountId);
-    const journal = new Journal();
-    const limitMs = 300_000 * timeScale + 20_000;
-    const makeTab = (name: string): Tab => ({
-        name,
-        store: engine.createCheckoutStore({
-            transport: createNodeTransport({
-                baseUrl: emulator.url,
-                webstoreId: state.webstoreId,
-                client: name,
-                journal,
-                timeoutMs: 20_000
-            }),
-            isGuest: !buyer,
-            effectiveAccountId: buyer ? (state.accountId ?? undefined) : undefined,
-            clock: scaledClock(timeScale),
-            random: seededRandom(seed * 7 + name.length),
-            customFieldTypes: { WebCart: { MyCustomTextField__c: 'Text' } },
-            connectivity: { isOnline: () => true, onOnline: () => () => undefined }
-        })
+    const page = new SoakPage({
+        emulator,
+        timeScale,
+        state,
+        buyer,
+        seed,
+        requestTimeoutMs: settings.requestTimeoutMs
     });
     const shopper = new Shopper(random, timeScale, buyer);
-    const tabA = makeTab('tab1');
-    const tabs: Tab[] = [tabA];
-    const orders: OrderResult[] = [];
-    let stuck = false;
+    const script = new CheckoutScript(page, shopper, random, timeScale);
+    let snapshots: Map<string, CheckoutSnapshot>;
     try {
-        await withTimeLimit(
-            (async () => {
-                const loading = Promise.all([
-                    tabA.store.load(),
-                    buyer ? tabA.store.loadAccountAddresses() : undefined
-                ]);
-                if (random() < 0.5) await loading; // otherwise the first edits land while loading
-                await shopper.editRandomly(tabA, 2 + Math.floor(random() * 5));
-                await loading;
-                await settle(tabA.store, limitMs);
-                shopper.selectMethod(tabA);
-                if (random() < 0.4) {
-                    // An address change after the delivery method: the method may be reset by the server.
-                    await shopper.pause(200);
-                    shopper.editAddress(tabA);
-                }
-                if (random() < 0.3) {
-                    const tabB = makeTab('tab2');
-                    tabs.push(tabB);
-                    await settle(tabA.store, limitMs);
-                    await tabB.store.load();
-                    await settle(tabB.store, limitMs);
-                    shopper.editInstructions(tabB);
-                    if (random() < 0.5) shopper.editCustomField(tabB);
-                    for (let round = 0; round < 3; round++) {
-                        const snapshot = await settle(tabB.store, limitMs);
-                        if (!shopper.retryFailed(tabB, snapshot)) break;
-                    }
-                }
-                for (let round = 0; round < 4; round++) {
-                    await settle(tabA.store, limitMs);
-                    if (shopper.needsMethod || shopper.methodWasDropped(tabA))
-                        shopper.selectMethod(tabA);
-                    const snapshot = await settle(tabA.store, limitMs);
-                    if (!shopper.retryFailed(tabA, snapshot)) break;
-                }
-                // Double click on place order, and the second tab's button too.
-                for (let attempt = 0; attempt < 3; attempt++) {
-                    const clicks = [tabA.store.placeOrder(), tabA.store.placeOrder()];
-                    if (tabs[1]) clicks.push(tabs[1].store.placeOrder());
-                    orders.push(...(await Promise.all(clicks)));
-                    if (orders.some((order) => order.outcome === 'success')) break;
-                    shopper.retryFailed(tabA, await settle(tabA.store, limitMs));
-                    if (shopper.methodWasDropped(tabA)) shopper.selectMethod(tabA);
-                    await shopper.respondToBlockers(
-                        tabA,
-                        await settle(tabA.store, limitMs),
-                        limitMs
-                    );
-                }
-                await Promise.all(tabs.map((tab) => settle(tab.store, limitMs)));
-            })(),
-            limitMs * 3,
-            `checkout seed ${seed}`
+        await script.run();
+    } finally {
+        snapshots = new Map(
+            [...page.tabs.values()].map((tab) => [tab.name, tab.store.getSnapshot()])
         );
-    } catch (error) {
-        if (error instanceof Error && /took longer/.test(error.message)) stuck = true;
-        else throw error;
+        page.close();
     }
-    const final = await emulator.state();
-    const serverLog = await emulator.requests();
-    const snapshots = new Map(tabs.map((tab) => [tab.name, tab.store.getSnapshot()]));
-    tabs.forEach((tab) => tab.store.dispose());
     return {
+        seed,
         scenario,
-        stuck,
-        orders,
+        timeScale,
+        hung: script.hung,
+        rounds: script.rounds,
+        orders: script.orders,
         intents: shopper.intents,
         snapshots,
-        journal,
-        final,
-        serverLog
+        seen: page.seen,
+        journal: page.journal,
+        final: await emulator.state(),
+        serverLog: await emulator.requests(),
+        tabsOpened: page.tabs.size + page.reloads,
+        reloads: page.reloads,
+        offlineSpells: page.offlineSpells
     };
 }

@@ -1,150 +1,221 @@
 /**
- * After one soak checkout: every invariant checked from the outside (the emulator's state and request log, the
- * clients' journal, what each tab shows), and how the checkout ended.
+ * After one soak checkout: every invariant, judged from the shopper's intent log against what the server
+ * holds (its orders, its checkout, its request log), what the clients sent (the journal) and what the tabs
+ * showed. Definitions: README "The soak".
  */
+import type { Checkout } from '../../force-app/main/default/lwc/checkoutStore/types';
+import type { OrderRecord } from './emulator';
+import { forbiddenBodies, isLabelled, overlappingWrites, type Violation } from './invariants';
+import { defaultGroup } from './shopper';
+import { MAX_ROUNDS, type SoakCheckoutRun } from './soak-checkout';
 import {
-    forbiddenBodies,
-    isLabelled,
-    matchesIntent,
-    overlappingWrites,
-    serverTexts,
-    serverValue,
-    type Violation
-} from './invariants';
-import type { SoakCheckoutRun } from './soak-checkout';
+    checkoutValue,
+    sameAddress,
+    sameAsIntent,
+    unsavedEdit,
+    type IntentEntry
+} from './soak-intents';
+import type { ReferencePrices } from './soak-totals';
+
+/** Where a clean total comes from (soak-totals.ts; a stand-in in tests). */
+export type CleanTotals = Pick<ReferencePrices, 'total'>;
 
 export interface SoakCheckoutVerdict {
     violations: Violation[];
+    /** The server holds an order for this checkout. */
     ordered: boolean;
-    /** Why a checkout ended without an order: the last order answer's outcome and the first error shown. */
-    ending: string;
-    /** Edits not on the server at the end but still shown (failed or waiting, value kept) in a checkout without an order. */
+    /** Edits not on the server at the end but still shown (unsaved, or failed with a label), no order placed. */
     keptEdits: number;
 }
 
-/** Every invariant, in report order, and how the checkout ended. */
-export function judgeSoakCheckout(run: SoakCheckoutRun): SoakCheckoutVerdict {
-    const { stuck, orders, snapshots, journal, serverLog } = run;
-    const texts = serverTexts(journal.entries);
-    const ordered = orders.some((order) => order.outcome === 'success');
-    const lost = lostEdits(run, texts, ordered);
+/** The checkout an order was placed on, as the server holds it (an ordered checkout can't change). */
+function orderedCheckout(run: SoakCheckoutRun, order: OrderRecord): Checkout | null {
+    return run.final.checkoutId === order.checkoutId ? (run.final.checkout ?? null) : null;
+}
+
+export async function judgeSoakCheckout(
+    run: SoakCheckoutRun,
+    prices: CleanTotals
+): Promise<SoakCheckoutVerdict> {
+    const ordered = run.final.orders.length > 0;
+    const lost = lostEdits(run);
     return {
         violations: [
-            ...forbiddenBodies(serverLog),
-            ...overlappingWrites(journal.entries),
+            ...forbiddenBodies(run.serverLog),
+            ...overlappingWrites(run.journal.entries),
             ...lost.violations,
             ...duplicateOrders(run),
-            ...unlabelledFailures(run, texts, ordered)
+            ...unlabelledFailures(run),
+            ...(await wrongTotals(run, prices)),
+            ...stuck(run),
+            ...lostPayments(run)
         ],
         ordered,
-        ending: stuck
-            ? 'stuck'
-            : `${orders.at(-1)?.outcome ?? 'no order attempt'} / ${
-                  snapshots.get('tab1')?.messages.find((message) => message.severity === 'error')
-                      ?.code ?? 'no error shown'
-              }`,
         keptEdits: lost.keptEdits
     };
 }
 
+const show = (value: unknown): string => JSON.stringify(value ?? null);
+
 /**
- * Lost edits: the server must hold the last intent, or the tab must still show it (failed or waiting, value
- * kept) while no order went out without it.
+ * Lost edits, for every field the shopper set (its last entry): with an order, the order's checkout holds
+ * it; without one, the server holds it, or the tab it was last entered in still shows it unsaved (waiting, or
+ * failed with a labelled message).
  */
-function lostEdits(
-    { scenario, intents, snapshots, final }: SoakCheckoutRun,
-    texts: ReadonlySet<string>,
-    ordered: boolean
-): { violations: Violation[]; keptEdits: number } {
+function lostEdits(run: SoakCheckoutRun): { violations: Violation[]; keptEdits: number } {
     const violations: Violation[] = [];
     let keptEdits = 0;
-    for (const [field, intent] of intents) {
-        const actual = serverValue(final.checkout, field);
-        if (matchesIntent(field, intent.value, actual)) continue;
-        const snapshot = snapshots.get(intent.tab);
-        const edit = snapshot?.edits[field];
-        const kept = edit !== undefined && matchesIntent(field, intent.value, edit.value);
-        const validated = Object.keys(snapshot?.validation ?? {}).some((key) =>
-            key.startsWith(field)
-        );
-        // Kept means still on screen: failed with a labelled message (the shopper was told), or still waiting
-        // in a checkout that placed no order without it.
-        const toldFailed = kept && edit.status === 'failed' && isLabelled(edit.message, texts);
-        if (toldFailed || ((kept || validated) && !ordered)) {
+    const order = run.final.orders[0];
+    const lose = (entry: IntentEntry, why: string): void => {
+        violations.push({
+            invariant: 'lostEdits',
+            detail: `${run.scenario} ${entry.field}: wanted ${show(entry.value)} (${entry.tab}), ${why}`
+        });
+    };
+    for (const [field, entry] of run.intents.last()) {
+        if (field === 'payment.purchaseOrderNumber') continue; // lostPayments
+        if (order) {
+            const actual = checkoutValue(orderedCheckout(run, order), field);
+            if (!sameAsIntent(field, entry.value, actual))
+                lose(entry, `the order was placed with ${show(actual)}`);
+            continue;
+        }
+        const actual = checkoutValue(run.final.checkout, field);
+        if (sameAsIntent(field, entry.value, actual)) continue;
+        const snapshot = run.snapshots.get(entry.tab);
+        const edit = snapshot && unsavedEdit(snapshot, field);
+        const kept = edit !== undefined && sameAsIntent(field, entry.value, edit.value);
+        if (kept && (edit.status !== 'failed' || isLabelled(edit.message))) {
             keptEdits++;
             continue;
         }
-        violations.push({
-            invariant: 'lostEdits',
-            detail: `${scenario} ${field}: wanted ${JSON.stringify(intent.value)}, server has ${JSON.stringify(actual)}, ${intent.tab} shows ${JSON.stringify(edit ?? null)} with messages [${snapshot?.messages.map((message) => message.code).join(', ')}]${ordered ? ', order placed' : ''}`
-        });
+        lose(
+            entry,
+            `no order; the server has ${show(actual)}, the tab shows ${show(edit)}${snapshot ? '' : ' (closed)'}`
+        );
     }
     return { violations, keptEdits };
 }
 
-/** At most one order per checkout: on the server, and in the references the clicks got back. */
-function duplicateOrders({ orders, final }: SoakCheckoutRun): Violation[] {
+/**
+ * Duplicate orders: every order beyond the first (the emulator places one per order POST that reaches it),
+ * and click answers naming more than one order reference.
+ */
+function duplicateOrders(run: SoakCheckoutRun): Violation[] {
+    const references = new Set(run.orders.flatMap((order) => order.orderReferenceNumber ?? []));
+    const extra = Math.max(run.final.orders.length - 1, references.size > 1 ? 1 : 0);
+    if (extra === 0) return [];
+    const origin = run.journal.entries[0]?.sentAt ?? 0;
+    const posts = run.journal.entries
+        .filter((entry) => entry.method === 'POST' && entry.path.endsWith('/orders'))
+        .map(
+            (entry) =>
+                `${entry.client} +${Math.round(entry.sentAt - origin)}ms → ${entry.status ?? entry.error}`
+        );
+    const faults = run.serverLog
+        .filter((request) => request.method === 'POST' && request.path.endsWith('/orders'))
+        .map((request) => `${request.status}${request.fault ? ` ${request.fault}` : ''}`);
+    const detail = `${run.final.orders.length} orders, ${references.size} references seen; order POSTs [${posts.join('; ')}], the server answered [${faults.join('; ')}]`;
+    return Array.from({ length: extra }, () => ({ invariant: 'duplicateOrders', detail }));
+}
+
+/**
+ * Every message the shopper was shown along the way (in every tab and reload), every failed edit's and
+ * payment's message, and every failed order answer is a Custom Label or an allowed server text.
+ */
+function unlabelledFailures(run: SoakCheckoutRun): Violation[] {
+    const shown = new Map<string, string>();
+    for (const { tab, snapshot } of run.seen) {
+        for (const message of snapshot.messages)
+            shown.set(message.message, `${tab} ${message.code}`);
+        for (const [key, edit] of Object.entries(snapshot.edits)) {
+            if (edit.status === 'failed') shown.set(edit.message ?? '', `${tab} ${key} failed`);
+        }
+        if (snapshot.payment?.status === 'failed')
+            shown.set(snapshot.payment.message ?? '', `${tab} payment failed`);
+    }
+    for (const order of run.orders) {
+        if (order.outcome !== 'success') shown.set(order.message, `order ${order.outcome}`);
+    }
+    return [...shown]
+        .filter(([text]) => !isLabelled(text))
+        .map(([text, where]) => ({
+            invariant: 'unlabelledFailures',
+            detail: `${where}: ${show(text)}`
+        }));
+}
+
+/** Every order's total is the clean total of its cart, address and delivery method (soak-totals.ts). */
+async function wrongTotals(run: SoakCheckoutRun, prices: CleanTotals): Promise<Violation[]> {
     const violations: Violation[] = [];
-    const references = new Set(
-        orders.flatMap((order) => (order.orderReferenceNumber ? [order.orderReferenceNumber] : []))
-    );
-    if (final.orders.length > 1 || references.size > 1) {
-        violations.push({
-            invariant: 'duplicateOrders',
-            detail: `${final.orders.length} orders on the server, ${references.size} references seen`
-        });
+    for (const order of run.final.orders) {
+        const group = defaultGroup(orderedCheckout(run, order)?.deliveryGroups.items ?? []);
+        const address = group?.deliveryAddress;
+        const methodName = group?.selectedDeliveryMethod?.name;
+        let expected: string;
+        try {
+            if (!address || !methodName) throw new Error('its checkout has no address or method');
+            expected = await prices.total({ scenario: run.scenario, address, methodName });
+        } catch (error) {
+            expected = `unknown (${error instanceof Error ? error.message : String(error)})`;
+        }
+        if (order.grandTotalAmount !== expected) {
+            violations.push({
+                invariant: 'wrongTotals',
+                detail: `${run.scenario} order ${order.orderReferenceNumber}: ${order.grandTotalAmount}, clean total ${expected} (${methodName} to ${address?.postalCode} ${address?.country})`
+            });
+        }
     }
     return violations;
 }
 
-/** Failures must be shown with a labelled message: failed edits, failed orders, and every error message shown. */
-function unlabelledFailures(
-    { scenario, stuck, orders, snapshots }: SoakCheckoutRun,
-    texts: ReadonlySet<string>,
-    ordered: boolean
-): Violation[] {
-    const violations: Violation[] = [];
-    for (const [tab, snapshot] of snapshots) {
-        for (const [field, edit] of Object.entries(snapshot.edits)) {
-            if (edit.status === 'failed' && !isLabelled(edit.message, texts)) {
-                violations.push({
-                    invariant: 'unlabelledFailures',
-                    detail: `${tab} ${field} failed with ${JSON.stringify(edit.message)}`
-                });
-            }
-        }
-        for (const message of snapshot.messages) {
-            if (!isLabelled(message.message, texts)) {
-                violations.push({
-                    invariant: 'unlabelledFailures',
-                    detail: `${tab} message ${message.code}: ${JSON.stringify(message.message)}`
-                });
-            }
-        }
-    }
-    for (const order of orders) {
-        if (order.outcome !== 'success' && !isLabelled(order.message, texts)) {
-            violations.push({
-                invariant: 'unlabelledFailures',
-                detail: `order ${order.outcome}: ${JSON.stringify(order.message)}`
-            });
-        }
-    }
-    if (!ordered && !stuck) {
-        const shown = [...snapshots.values()].some((snapshot) =>
-            snapshot.messages.some(
-                (message) => message.severity === 'error' && isLabelled(message.message, texts)
-            )
+/**
+ * Stuck: the shopper could not place the order within the bound: a wait that never ended, or no order
+ * after MAX_ROUNDS rounds of doing what the page said and pressing Place Order (every checkout in the soak
+ * can be placed: its addresses are deliverable and no fault lasts).
+ */
+function stuck(run: SoakCheckoutRun): Violation[] {
+    if (run.hung) return [{ invariant: 'stuck', detail: `${run.scenario}: ${run.hung}` }];
+    const confirmed = run.orders.some((order) => order.outcome === 'success');
+    if (confirmed && run.final.orders.length > 0) return [];
+    const last = [...run.snapshots].map(([tab, snapshot]) => {
+        const messages = snapshot.messages.map(
+            (message) => `${message.code}${isLabelled(message.message) ? '' : ' (unlabelled)'}`
         );
-        const told = orders.some(
-            (order) => order.outcome !== 'success' && isLabelled(order.message, texts)
-        );
-        if (!shown && !told) {
-            violations.push({
-                invariant: 'unlabelledFailures',
-                detail: `${scenario}: no order and no labelled error`
-            });
+        return `${tab} [${messages.join(', ')}] blockers [${snapshot.placeOrderBlockers.join(', ')}]`;
+    });
+    const what = confirmed
+        ? 'an order was confirmed but the server has none'
+        : run.final.orders.length > 0
+          ? 'the server placed an order the shopper was never told of'
+          : `no order after ${MAX_ROUNDS} rounds`;
+    return [
+        {
+            invariant: 'stuck',
+            detail: `${run.scenario}: ${what}; last answer ${run.orders.at(-1)?.outcome ?? 'none'}; ${last.join('; ')}`
         }
-    }
-    return violations;
+    ];
+}
+
+/**
+ * Lost payments: an order placed without the shopper's last purchase-order number, or billed to another
+ * address than the order's shipping address (the shopper chose "same as shipping").
+ */
+function lostPayments(run: SoakCheckoutRun): Violation[] {
+    const intent = run.intents.last().get('payment.purchaseOrderNumber');
+    if (!intent) return [];
+    return run.final.orders.flatMap((order) => {
+        const shipping = defaultGroup(
+            orderedCheckout(run, order)?.deliveryGroups.items ?? []
+        )?.deliveryAddress;
+        const paid = order.payment;
+        const billedRight = !!paid && sameAddress(shipping, paid.billingAddress);
+        if (paid?.paymentToken === intent.value && billedRight) return [];
+        return [
+            {
+                invariant: 'lostPayments',
+                detail: `${run.scenario} order ${order.orderReferenceNumber}: wanted ${show(intent.value)} billed to the shipping address, the order has ${show(paid)} (shipping to ${show(shipping)})`
+            }
+        ];
+    });
 }

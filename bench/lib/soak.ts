@@ -1,13 +1,14 @@
 /**
- * The fault soak: seeded checkouts through the engine against the emulator with every fault knob on, random
- * shopper behaviour (edits while processing, address changes after the delivery method, double clicks on place
- * order, a second tab), and the invariants checked after every checkout.
+ * The fault soak: seeded checkouts through the engine against the emulator with every fault knob on (the
+ * emulator placing an order for every order POST), a scripted shopper (edits while processing, address
+ * changes after the delivery method, a purchase-order payment, double clicks, a second tab in its own
+ * realm, reloads after the session ended, the device offline and back), and the invariants judged after every
+ * checkout.
  */
-import { loadEngine } from './engine';
 import type { Emulator, FaultSettings } from './emulator';
 import type { Violation } from './invariants';
-import type { Journal } from './node-transport';
-import { runSoakCheckout } from './soak-checkout';
+import { runSoakCheckout, type SoakCheckoutRun } from './soak-checkout';
+import { ReferencePrices } from './soak-totals';
 import { judgeSoakCheckout } from './soak-verdict';
 
 export const SOAK_FAULTS: FaultSettings = {
@@ -17,8 +18,33 @@ export const SOAK_FAULTS: FaultSettings = {
     calculatorFailureRate: 0.05,
     sessionErrorRate: 0.2,
     lockRate: 0.03,
+    authExpiryRate: 0.01,
+    goneRate: 0.005,
+    hangRate: 0.01,
     latencyMs: [20, 300]
 };
+
+/**
+ * The engine's request timeout in the soak (its 20 s default scaled down with the rest): four times the
+ * slowest round trip, so only a write that never answers reaches it.
+ */
+export const SOAK_REQUEST_TIMEOUT_MS = 4_000;
+
+/** The invariants, in report order; each must be 0. */
+export const INVARIANTS = [
+    'lostEdits',
+    'duplicateOrders',
+    'forbiddenBodies',
+    'overlappingWrites',
+    'unlabelledFailures',
+    'wrongTotals',
+    'stuck',
+    'lostPayments'
+] as const;
+export type Invariant = (typeof INVARIANTS)[number];
+
+/** How many violations of each invariant the report keeps as samples. */
+const SAMPLES_PER_INVARIANT = 10;
 
 export interface SoakOptions {
     emulator: Emulator;
@@ -28,112 +54,103 @@ export interface SoakOptions {
     timeScale: number;
     faults?: FaultSettings;
     scenarios?: string[];
-    onCheckout?: (index: number, violations: Violation[], journal: Journal) => void;
+    onCheckout?: (index: number, violations: Violation[], run: SoakCheckoutRun) => void;
 }
 
-export interface SoakReport {
-    checkouts: number;
-    lostEdits: number;
-    duplicateOrders: number;
-    forbiddenBodies: number;
-    overlappingWrites: number;
-    unlabelledFailures: number;
-    /** Checkouts that did not settle within the time limit. */
-    stuckCheckouts: number;
-    ordersPlaced: number;
-    /** Checkouts that ended without an order, each with a labelled message (the faults made them fail). */
-    failedCheckouts: number;
-    /** Those checkouts by how they ended: order outcome / first error code shown. */
-    endings: Record<string, number>;
-    secondTabs: number;
-    /** Edits not on the server at the end but still shown (failed or waiting, value kept) in a checkout without an order. */
-    keptEdits: number;
-    requests: number;
-    /** Faults the emulator injected (its request log's `fault` field), by kind. */
-    faultsInjected: Record<string, number>;
-    /** Calculator failures the clients saw (422 answers). */
-    calculatorFailures: number;
-    /** Requests the server refused as malformed (400), and the first few of them. */
-    rejectedBodies: number;
-    rejectedSamples: Array<Record<string, unknown>>;
-    violations: Array<Violation & { seed: number }>;
-    settings: Record<string, unknown>;
-}
-
-export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-    const settings = {
-        emulator: options.emulator,
-        engine: loadEngine(),
-        timeScale: options.timeScale,
-        faults: options.faults ?? SOAK_FAULTS,
-        scenarios: options.scenarios ?? ['d2c-guest', 'b2b-buyer']
+export type SoakReport = { checkouts: number } & Record<Invariant, number> & {
+        /** Up to SAMPLES_PER_INVARIANT violations of each invariant, with the checkout's seed. */
+        samples: Partial<Record<Invariant, Array<{ seed: number; detail: string }>>>;
+        ordersPlaced: number;
+        /** Checkouts the shopper finished with a second tab, a reload, an offline spell. */
+        secondTabs: number;
+        reloads: number;
+        offlineSpells: number;
+        /** Rounds of "do what the page says, press Place Order" the placed orders took, by count. */
+        roundsToOrder: Record<string, number>;
+        /** Edits not on the server in a checkout without an order, still shown to the shopper. */
+        keptEdits: number;
+        requests: number;
+        /** Faults the emulator injected (its request log's `fault` field), by kind. */
+        faultsInjected: Record<string, number>;
+        /** Calculator failures the clients saw (422 answers). */
+        calculatorFailures: number;
+        wallMs: number;
+        settings: Record<string, unknown>;
     };
-    const report: SoakReport = {
+
+function emptyReport(options: SoakOptions, faults: FaultSettings): SoakReport {
+    return {
         checkouts: 0,
-        lostEdits: 0,
-        duplicateOrders: 0,
-        forbiddenBodies: 0,
-        overlappingWrites: 0,
-        unlabelledFailures: 0,
-        stuckCheckouts: 0,
+        ...(Object.fromEntries(INVARIANTS.map((name) => [name, 0])) as Record<Invariant, number>),
+        samples: {},
         ordersPlaced: 0,
-        failedCheckouts: 0,
-        endings: {},
         secondTabs: 0,
+        reloads: 0,
+        offlineSpells: 0,
+        roundsToOrder: {},
         keptEdits: 0,
         requests: 0,
         faultsInjected: {},
         calculatorFailures: 0,
-        rejectedBodies: 0,
-        rejectedSamples: [],
-        violations: [],
+        wallMs: 0,
         settings: {
             seed: options.seed,
             timeScale: options.timeScale,
-            faults: settings.faults
+            requestTimeoutMs: SOAK_REQUEST_TIMEOUT_MS,
+            idempotentOrders: false,
+            faults
         }
     };
-    for (let index = 0; index < options.checkouts; index++) {
-        const seed = options.seed + index;
-        const run = await runSoakCheckout(settings, seed);
-        const verdict = judgeSoakCheckout(run);
-        report.checkouts++;
-        if (run.stuck) report.stuckCheckouts++;
-        if (verdict.ordered) report.ordersPlaced++;
-        else {
-            report.failedCheckouts++;
-            report.endings[verdict.ending] = (report.endings[verdict.ending] ?? 0) + 1;
-        }
-        if (run.snapshots.size > 1) report.secondTabs++;
-        report.keptEdits += verdict.keptEdits;
-        for (const violation of verdict.violations) {
-            const key = violation.invariant as 'lostEdits';
-            report[key] = (report[key] as number) + 1;
-            if (report.violations.length < 100) report.violations.push({ ...violation, seed });
-        }
-        for (const request of run.serverLog) {
-            report.requests++;
-            if (request.fault) {
-                report.faultsInjected[request.fault] =
-                    (report.faultsInjected[request.fault] ?? 0) + 1;
+}
+
+const increment = (counts: Record<string, number>, key: string): void => {
+    counts[key] = (counts[key] ?? 0) + 1;
+};
+
+export async function runSoak(options: SoakOptions): Promise<SoakReport> {
+    const started = Date.now();
+    const faults = options.faults ?? SOAK_FAULTS;
+    const settings = {
+        emulator: options.emulator,
+        timeScale: options.timeScale,
+        faults,
+        scenarios: options.scenarios ?? ['d2c-guest', 'b2b-buyer'],
+        requestTimeoutMs: SOAK_REQUEST_TIMEOUT_MS
+    };
+    const report = emptyReport(options, faults);
+    const prices = new ReferencePrices();
+    try {
+        for (let index = 0; index < options.checkouts; index++) {
+            const seed = options.seed + index;
+            const run = await runSoakCheckout(settings, seed);
+            const verdict = await judgeSoakCheckout(run, prices);
+            report.checkouts++;
+            if (verdict.ordered) {
+                report.ordersPlaced++;
+                increment(report.roundsToOrder, String(run.rounds));
             }
-            if (request.status === 422) report.calculatorFailures++;
-            if (request.status === 400) report.rejectedBodies++;
-        }
-        for (const entry of run.journal.entries) {
-            if (entry.status === 400 && report.rejectedSamples.length < 10) {
-                const { client, method, path, requestBody, responseBody } = entry;
-                report.rejectedSamples.push({
-                    seed,
-                    client,
-                    method,
-                    path,
-                    requestBody,
-                    responseBody
-                });
+            if ([...run.snapshots.keys()].some((tab) => tab.startsWith('tab2')))
+                report.secondTabs++;
+            report.reloads += run.reloads;
+            report.offlineSpells += run.offlineSpells;
+            report.keptEdits += verdict.keptEdits;
+            for (const violation of verdict.violations) {
+                const invariant = violation.invariant as Invariant;
+                report[invariant]++;
+                const samples = (report.samples[invariant] ??= []);
+                if (samples.length < SAMPLES_PER_INVARIANT)
+                    samples.push({ seed, detail: violation.detail });
             }
+            for (const request of run.serverLog) {
+                report.requests++;
+                if (request.fault) increment(report.faultsInjected, request.fault);
+                if (request.status === 422) report.calculatorFailures++;
+            }
+            options.onCheckout?.(index, verdict.violations, run);
         }
-        options.onCheckout?.(index, verdict.violations, run.journal);
+    } finally {
+        await prices.close();
     }
+    report.wallMs = Date.now() - started;
     return report;
 }

@@ -512,6 +512,43 @@ describe('place order', () => {
         );
     });
 
+    it('records on the order the payment the checkout held', async () => {
+        const billingAddress = {
+            street: '500 Market St',
+            city: 'San Francisco',
+            region: 'CA',
+            postalCode: '94104',
+            country: 'US'
+        };
+        await h.reset({ scenario: 'b2b-buyer', seed: 1, ...INSTANT });
+        await startReady(h);
+        for (const paymentToken of ['PO-1', 'PO-2']) {
+            const paid = await h.connect('POST', '/checkouts/active/payments', {
+                requestType: 'SimplePurchaseOrder',
+                paymentToken,
+                billingAddress
+            });
+            assert.equal(paid.status, 200);
+        }
+        assert.equal((await h.connect('POST', '/checkouts/active/orders')).status, 201);
+        const [order] = (await h.state()).orders as Array<{ payment: Record<string, unknown> }>;
+        // The replaced PO-1 is not what the order was placed with.
+        assert.equal(order.payment.paymentToken, 'PO-2');
+        assert.equal(order.payment.requestType, 'SimplePurchaseOrder');
+        assert.deepEqual(
+            { ...(order.payment.billingAddress as object), id: undefined },
+            { ...billingAddress, id: undefined }
+        );
+    });
+
+    it('records no payment on an order placed without one', async () => {
+        await h.reset({ scenario: 'b2b-buyer', seed: 1, ...INSTANT });
+        await startReady(h);
+        assert.equal((await h.connect('POST', '/checkouts/active/orders')).status, 201);
+        const [order] = (await h.state()).orders as Array<{ payment: unknown }>;
+        assert.equal(order.payment, null);
+    });
+
     it('answers 412 saying what is missing', async () => {
         await h.reset({ scenario: 'd2c-guest', seed: 1, ...INSTANT });
         await startReady(h);

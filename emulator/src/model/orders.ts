@@ -20,6 +20,7 @@ import {
     type ApiResult,
     type CheckoutErrorOut,
     type CheckoutState,
+    type OrderPayment,
     type OrderRecord
 } from './records';
 import { errorsOf, totals } from './responseBodies';
@@ -65,11 +66,21 @@ function place(
         currencyIsoCode: org.scenario.currencyIsoCode,
         placedAt,
         orderCreatedAt: placedAt + cartToOrder,
-        completedAt: placedAt + cartToOrder + confirmation
+        completedAt: placedAt + cartToOrder + confirmation,
+        payment: heldPayment(checkout)
     };
     checkout.order = order;
     org.orders.push(order);
     return { orderReferenceNumber, errors: [] };
+}
+
+/** The checkout's authorized payment, as the order records it; null when it holds none. */
+function heldPayment(checkout: CheckoutState): OrderPayment | null {
+    // A new payment replaces the previous one, so at most one is authorized.
+    const held = checkout.payments.find((payment) => payment.status === 'Authorized');
+    if (!held) return null;
+    const { requestType, paymentToken, billingAddress } = held;
+    return { requestType, paymentToken, billingAddress: billingAddress && { ...billingAddress } };
 }
 
 /**

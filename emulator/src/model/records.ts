@@ -128,6 +128,18 @@ export interface OrderRecord {
     completedAt?: number;
     /** CPQ: the SUBMIT code that accepted it. */
     code?: string;
+    /**
+     * Commerce: the payment the checkout held when the order was placed (its authorized one), null without
+     * one; kept on the order because a later write could never change it, but a reader should not have to know.
+     */
+    payment?: OrderPayment | null;
+}
+
+/** A placed order's payment: what was charged, to which billing address. */
+export interface OrderPayment {
+    requestType: string;
+    paymentToken: string;
+    billingAddress: AddressOut | null;
 }
 
 export interface CheckoutState {
