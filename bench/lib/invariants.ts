@@ -88,6 +88,26 @@ export const SHOPPER_SAFE_SERVER_TEXTS: ReadonlySet<string> = new Set(
 );
 
 let labelPatterns: RegExp[] | undefined;
+let compositions: RegExp[] | undefined;
+
+/**
+ * A label that only composes others ("{0}: {1}", "{0} for {1}: {2}": a field's name and its message) would match
+ * any text with a colon; its last part, the message, must itself be labelled.
+ */
+function isComposition(value: string): boolean {
+    return value.replace(/\{\d+\}/g, '').replace(/[^\p{L}]/gu, '').length < 4;
+}
+
+function compositionPattern(value: string): RegExp {
+    return new RegExp(
+        '^' +
+            value
+                .split(/\{\d+\}/)
+                .map(escapeRegExp)
+                .join('([\\s\\S]+?)') +
+            '$'
+    );
+}
 
 function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -116,8 +136,14 @@ export function isLabelled(
 ): boolean {
     if (!message || !message.trim()) return false;
     if (allowed.has(message)) return true;
-    labelPatterns ??= [...customLabels().values()].map(labelPattern);
-    return labelPatterns.some((pattern) => pattern.test(message));
+    const values = [...customLabels().values()];
+    labelPatterns ??= values.filter((value) => !isComposition(value)).map(labelPattern);
+    compositions ??= values.filter(isComposition).map(compositionPattern);
+    if (labelPatterns.some((pattern) => pattern.test(message))) return true;
+    return compositions.some((pattern) => {
+        const parts = pattern.exec(message);
+        return parts !== null && parts.length > 1 && isLabelled(parts[parts.length - 1], allowed);
+    });
 }
 
 /** The value of one Custom Label (by API name without `c.`): the shopper's reading of a message is by its text. */

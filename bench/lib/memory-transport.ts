@@ -83,7 +83,8 @@ export function createMemoryServer(): MemoryServer {
     }
     server.transport = {
         async connect(method, path, options = {}) {
-            if (method === 'POST' && path === '/checkouts') return ok();
+            // PUT is the start the engine sends (create or get); POST the older form.
+            if ((method === 'POST' || method === 'PUT') && path === '/checkouts') return ok();
             if (/^\/checkouts\/[^/]+$/.test(path)) {
                 if (method === 'GET') return ok();
                 if (method === 'PATCH') {

@@ -42,6 +42,7 @@ export async function startBenchCheckout(
     const transport = createNodeTransport({
         baseUrl: emulator.url,
         webstoreId: state.webstoreId,
+        csrfToken: state.csrfToken,
         client,
         journal
     });

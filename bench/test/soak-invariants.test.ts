@@ -12,6 +12,12 @@ test('a Custom Label is labelled, its placeholders matching the text filled in',
     assert.ok(!isLabelled('Use {0} characters or fewer. Really.'));
 });
 
+test('a message naming its field is labelled only when the message itself is', () => {
+    const message = labelText('CheckoutKit_ValidationPostalCode');
+    assert.ok(isLabelled(`Postal code: ${message}`));
+    assert.ok(!isLabelled('Postal code: System.CalloutException: Read timed out'));
+});
+
 test('of the server texts, only the allow-listed shopper titles are labelled', () => {
     assert.ok(isLabelled(CALCULATOR_ERROR.tax.title));
     assert.ok(!isLabelled(CALCULATOR_ERROR.tax.detail), 'an exception text');
