@@ -4,7 +4,7 @@
  */
 import { changed } from './context';
 import type { EngineContext } from './context';
-import { CONTACT_FIELDS, parseKey, sameForKey } from './fields';
+import { CONTACT_FIELDS, groupKey, parseKey, sameForKey } from './fields';
 import { isObject } from './answers';
 import { orderResult, placedOrder } from './submission';
 import type {
@@ -53,6 +53,30 @@ export function serverValue(checkout: Checkout | null, key: FieldKey): unknown {
                           (!entry.Id && defaultGroupOf(checkout)?.id === parsed.groupId))
               );
     return item?.[parsed.field];
+}
+
+/**
+ * Brings back the shopper's delivery method for a group where it is offered and not selected (an id, or
+ * `name:<name>` after a new checkout gave the methods new ids). `not-offered`: the methods came, without it.
+ */
+export function applyMethodIntent(
+    ctx: EngineContext,
+    groupId: string
+): 'applied' | 'selected' | 'not-offered' | 'waiting' {
+    const intended = ctx.methodIntent.get(groupId);
+    const group = findGroup(ctx.checkout, groupId);
+    const key = groupKey(groupId, 'deliveryMethodId');
+    // No methods offered (e.g. the shipping calculator failed): keep the intent for the next answer.
+    if (!intended || !group || ctx.edits.has(key) || !group.availableDeliveryMethods?.length)
+        return 'waiting';
+    const method = group.availableDeliveryMethods.find((offered) =>
+        intended.startsWith('name:') ? offered.name === intended.slice(5) : offered.id === intended
+    );
+    if (!method) return 'not-offered';
+    ctx.methodIntent.set(groupId, method.id);
+    if (group.selectedDeliveryMethod?.id === method.id) return 'selected';
+    ctx.edits.set(key, { value: method.id, status: 'pending', revision: ++ctx.revision });
+    return 'applied';
 }
 
 /** The saved contact information, blanks left out: what a contactInfo PATCH re-sends unchanged. */

@@ -2,7 +2,7 @@
  * Intents: what the shopper did, validated and recorded in the edit ledger; the write queue takes it from
  * there. Invalid values are kept with their message and never sent.
  */
-import { findGroup } from './checkoutState';
+import { applyMethodIntent } from './checkoutState';
 import { changed, dropEngineMessages, getSnapshot, wakeInterest } from './context';
 import type { EngineContext } from './context';
 import { clearValidation, holdUnsent, recordEdit } from './editLedger';
@@ -147,13 +147,7 @@ export function retryFailed(ctx: EngineContext): void {
     ]);
     // A shipping write whose calculation failed may have reset the method; the choice was kept silently
     // (confirmWrite): trying again re-applies it when still offered.
-    for (const [groupId, intended] of ctx.methodIntent) {
-        const group = findGroup(ctx.checkout, groupId);
-        const key = groupKey(groupId, 'deliveryMethodId');
-        if (!group || ctx.edits.has(key) || group.selectedDeliveryMethod?.id === intended) continue;
-        if (group.availableDeliveryMethods?.some((method) => method.id === intended))
-            ctx.edits.set(key, { value: intended, status: 'pending', revision: ++ctx.revision });
-    }
+    for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);
     afterIntent(ctx);
     if (!ctx.checkoutId && !ctx.starting) void load(ctx);
 }

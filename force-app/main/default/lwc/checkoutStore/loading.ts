@@ -5,6 +5,7 @@
 import { isCheckoutBody, isObject } from './answers';
 import { readCpqSummary } from './accountData';
 import { recordCalculations } from './calculations';
+import { carryOver } from './carryOver';
 import { applyCheckout } from './checkoutState';
 import { answerWithin, changed, engineMessage } from './context';
 import type { EngineContext } from './context';
@@ -138,5 +139,8 @@ export async function restart(ctx: EngineContext): Promise<boolean> {
     afterRestart(ctx);
     if (ctx.restarts > MAX_RESTARTS) return failStart(ctx, labels.errorLoad);
     engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
-    return startCheckout(ctx);
+    const before = ctx.checkout;
+    const started = await startCheckout(ctx);
+    if (started && before) carryOver(ctx, before);
+    return started;
 }

@@ -4,17 +4,20 @@
  */
 import { nameCpqCart, readCpqSummary } from './accountData';
 import { requestRecalculation } from './calculations';
-import { isObject, readRefusal } from './answers';
+import { isCheckoutBody, isObject, readRefusal } from './answers';
+import { applyCheckout, applyMethodIntent } from './checkoutState';
 import { answerWithin, changed, delay, engineMessage, whenIdle } from './context';
 import type { EngineContext } from './context';
 import { sendWaitingCustomFields } from './customFieldsWaiting';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
-import { load } from './loading';
+import { load, restart } from './loading';
 import { placedOrders, storesOfCheckout, submissionsInFlight } from './pageRegistry';
-import { readSession, waitUntilReady } from './readiness';
+import { resendBeforeOrder } from './payment';
+import { getCheckout, readSession, waitUntilReady } from './readiness';
 import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
+import type { RequestFailure } from './request';
 import { placeOrderBlockers } from './snapshot';
 import { cpqFailure, cpqResult, cpqSubmitResult, orderResult, placedOrder } from './submission';
 import type { OrderResult, SubmissionSettings } from './types';
@@ -41,12 +44,12 @@ export async function runPlaceOrder(
     const running = submissionsInFlight.get(key);
     if (running) return setOrder(ctx, await running);
 
-    // Never on totals a failed calculation left stale: run it again first.
-    if (ctx.failedCalculations.size > 0) {
-        requestRecalculation(ctx);
-        ctx.scheduleWrites();
-        await whenIdle(ctx);
-    }
+    await settleBeforeOrder(ctx);
+    // Another store of this checkout may have placed or started the order meanwhile.
+    const placedMeanwhile = placedOrders.get(key);
+    if (placedMeanwhile) return setOrder(ctx, placedMeanwhile);
+    const runningMeanwhile = submissionsInFlight.get(key);
+    if (runningMeanwhile) return setOrder(ctx, await runningMeanwhile);
     const blockers = placeOrderBlockers(ctx).filter((blocker) => blocker !== 'submitting');
     if (blockers.length > 0) {
         // The real reason: a calculation that still fails says so itself.
@@ -78,6 +81,29 @@ export async function runPlaceOrder(
     }
 }
 
+/**
+ * Right before an order: a calculation that failed runs again (never an order on stale totals), the shopper's
+ * delivery methods are brought back where another tab or a recalculation changed them, and a payment the shopper
+ * entered goes again (another tab's method change clears it unseen).
+ */
+async function settleBeforeOrder(ctx: EngineContext): Promise<void> {
+    if (ctx.failedCalculations.size > 0) requestRecalculation(ctx);
+    for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);
+    resendBeforeOrder(ctx);
+    ctx.scheduleWrites();
+    await whenIdle(ctx);
+}
+
+/** After an order answer was lost: the session or the checkout says whether the order exists. */
+async function findPlacedOrder(ctx: EngineContext): Promise<OrderResult | null> {
+    await readSession(ctx);
+    if (ctx.order?.outcome !== 'success' && ctx.checkoutId) {
+        const answer = await getCheckout(ctx, ctx.checkoutId).catch(() => null);
+        if (answer && isCheckoutBody(answer.body)) applyCheckout(ctx, answer.body);
+    }
+    return ctx.order?.outcome === 'success' ? ctx.order : null;
+}
+
 function setOrder(ctx: EngineContext, result: OrderResult): OrderResult {
     ctx.order = orderResult(result);
     changed(ctx);
@@ -106,31 +132,65 @@ function clearOrderMessages(ctx: EngineContext): void {
     }
 }
 
-/** POST …/orders: 201 with the order reference number; 412/422 say what is missing. */
+/**
+ * POST …/orders: 201 with the order reference number; 412/422 say what is missing. A lost answer (network, 5xx,
+ * timeout) may hide an order the server placed, so the order is looked for before it is sent again; a conflict
+ * waits for the checkout and checks the shopper's choices again; a checkout gone (404/410) is started anew.
+ */
 async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
+    for (let attempt = 0; ; attempt += 1) {
+        const outcome = await postOrder(ctx);
+        if (!('retry' in outcome)) return outcome;
+        const found = await findPlacedOrder(ctx);
+        if (found) return found;
+        if (attempt >= ctx.retry.maxFaultRetries || ctx.disposed)
+            return failOrder(ctx, outcome.retry);
+        if (outcome.retry === 'conflict') {
+            await waitUntilReady(ctx, 'conflict');
+            // Something else changed the checkout meanwhile: the shopper's choices first, then a new try.
+            const changedUnderUs = [...ctx.methodIntent.keys()].some(
+                (groupId) => applyMethodIntent(ctx, groupId) !== 'selected'
+            );
+            if (changedUnderUs) {
+                ctx.scheduleWrites();
+                return failOrder(ctx, 'conflict');
+            }
+        }
+        await delay(ctx, ctx.retry.baseDelayMs * (attempt + 1));
+    }
+}
+
+function failOrder(ctx: EngineContext, failure: RequestFailure | 'cancelled'): OrderResult {
+    const message =
+        failure === 'signed-out'
+            ? signedOutMessage(ctx)
+            : failure === 'network'
+              ? labels.errorNetwork
+              : failure === 'conflict'
+                ? labels.errorConflict
+                : labels.orderFailed;
+    const failed: OrderResult = {
+        strategy: 'commerce',
+        outcome: 'retryable',
+        code: ENGINE_CODES.orderFailed,
+        message
+    };
+    reportOrderFailure(ctx, failed);
+    return failed;
+}
+
+async function postOrder(ctx: EngineContext): Promise<OrderResult | { retry: RequestFailure }> {
     const sent = await send(
         ctx,
         'POST',
         `/checkouts/${encodeURIComponent(ctx.checkoutId as string)}/orders`,
-        { query: connectQuery(ctx, true) },
-        true
+        { query: connectQuery(ctx, true), once: true },
+        false
     );
     if ('failure' in sent) {
-        // The server is idempotent per checkout, so trying again can never place a second order.
-        const message =
-            sent.failure === 'signed-out'
-                ? signedOutMessage(ctx)
-                : sent.failure === 'network'
-                  ? labels.errorNetwork
-                  : labels.orderFailed;
-        const failed: OrderResult = {
-            strategy: 'commerce',
-            outcome: 'retryable',
-            code: ENGINE_CODES.orderFailed,
-            message
-        };
-        reportOrderFailure(ctx, failed);
-        return failed;
+        if (sent.failure === 'cancelled' || sent.failure === 'signed-out')
+            return failOrder(ctx, sent.failure);
+        return { retry: sent.failure };
     }
     const { status, body } = sent.response;
     const reference = isObject(body) ? body.orderReferenceNumber : undefined;
@@ -139,10 +199,11 @@ async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
         return placedOrder(reference);
     }
     if (status === 404 || status === 410) {
-        // The session may already be complete (another tab placed the order).
-        await readSession(ctx);
-        const existing = ctx.session?.orderReferenceNumber;
-        if (existing) return placedOrder(existing, ctx.session?.orderId ?? undefined);
+        // The session may already be complete (another tab placed the order); else the checkout expired.
+        const found = await findPlacedOrder(ctx);
+        if (found) return found;
+        await restart(ctx);
+        return failOrder(ctx, 'network');
     }
     // Refused: refresh the checkout so the snapshot shows what the server holds now (another tab may have
     // changed it), then show every error.

@@ -47,9 +47,22 @@ export function updatePayment(ctx: EngineContext, values: Partial<PaymentValues>
 
 /** A write the contract says clears payment landed: the shopper's payment goes again. */
 export function afterWriteLanded(ctx: EngineContext, write: PlannedWrite): void {
-    if (ctx.payment?.status === 'saved' && 'deliveryMethodId' in write.body) {
-        ctx.payment.status = 'pending';
-    }
+    const payment = ctx.payment;
+    if (payment?.status !== 'saved') return;
+    // "Same as shipping" follows a new address of the group it is billed like.
+    const billedLikeThis =
+        payment.values.billingAddress === 'shipping' &&
+        'deliveryAddress' in write.body &&
+        write.groupId === defaultGroupOf(ctx.checkout)?.id;
+    if ('deliveryMethodId' in write.body || billedLikeThis) payment.status = 'pending';
+}
+
+/**
+ * Right before an order: a payment the shopper entered goes again, since another tab's delivery-method change
+ * clears it where this store cannot see. Nothing to do without one.
+ */
+export function resendBeforeOrder(ctx: EngineContext): void {
+    if (ctx.payment?.status === 'saved') ctx.payment.status = 'pending';
 }
 
 /** A new checkout holds no payment: the shopper's goes again. */

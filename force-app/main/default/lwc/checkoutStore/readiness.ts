@@ -66,7 +66,13 @@ export async function waitUntilReady(
             await readSession(ctx);
             return 'calculator-error';
         }
-        if (ctx.session?.isError || ctx.session?.isProcessing) await readSession(ctx);
+        if (ctx.session?.isError || ctx.session?.isProcessing) {
+            const stale = ctx.session;
+            await readSession(ctx);
+            // The read failed: the checkout that answered ready is newer than the error it remembers.
+            if (ctx.session === stale && stale.isError && ctx.failedCalculations.size === 0)
+                ctx.session = { ...stale, isError: false };
+        }
         return 'ready';
     } finally {
         ctx.awaitingReadiness = false;

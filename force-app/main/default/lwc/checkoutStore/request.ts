@@ -19,15 +19,17 @@ export type SendResult =
 
 /**
  * `awaitReadinessOnConflict`: on a conflict, wait until the checkout is ready before trying again (a start has
- * no checkout to wait for).
+ * no checkout to wait for). `request.once`: no retries here (an order must first be looked for before it is
+ * sent again); only the wait for `online` remains.
  */
 export async function send(
     ctx: EngineContext,
     method: HttpMethod,
     path: string,
-    request: { body?: unknown; query?: Record<string, string> },
+    request: { body?: unknown; query?: Record<string, string>; once?: boolean },
     awaitReadinessOnConflict: boolean
 ): Promise<SendResult> {
+    const { once, ...call } = request;
     let faults = 0;
     let conflicts = 0;
     for (;;) {
@@ -37,13 +39,13 @@ export async function send(
         let response: HttpResponse;
         try {
             response = await answerWithin(ctx, (signal) =>
-                ctx.transport.connect(method, path, { ...request, signal })
+                ctx.transport.connect(method, path, { ...call, signal })
             );
         } catch {
             if (ctx.disposed) return { failure: 'cancelled' };
             if (!ctx.connectivity.isOnline()) continue; // wait for `online`, not a fault
             faults += 1;
-            if (faults > ctx.retry.maxFaultRetries) return { failure: 'network' };
+            if (once || faults > ctx.retry.maxFaultRetries) return { failure: 'network' };
             await delay(ctx, backoff(ctx, faults));
             continue;
         }
@@ -51,13 +53,14 @@ export async function send(
         if (isSignedOut(response)) return { failure: 'signed-out', response };
         if (response.status >= 500) {
             faults += 1;
-            if (faults > ctx.retry.maxFaultRetries) return { failure: 'server', response };
+            if (once || faults > ctx.retry.maxFaultRetries) return { failure: 'server', response };
             await delay(ctx, backoff(ctx, faults));
             continue;
         }
         if (response.status === 409 || response.status === 423) {
             conflicts += 1;
-            if (conflicts > ctx.retry.maxConflictRetries) return { failure: 'conflict', response };
+            if (once || conflicts > ctx.retry.maxConflictRetries)
+                return { failure: 'conflict', response };
             // Repeated conflicts: the session tells whether something else is processing.
             if (conflicts >= 2) await readSession(ctx);
             if (ctx.checkoutId && awaitReadinessOnConflict) {

@@ -114,11 +114,17 @@ export function placeOrderBlockers(state: SnapshotSource): PlaceOrderBlocker[] {
     if (state.isGuest && !checkout.contactInfo?.email) blockers.push('missing-contact');
     const shipped = checkout.deliveryGroups.items.filter((group) => !group.isAllDigitalCartItems);
     if (shipped.some((group) => !group.deliveryAddress?.street)) blockers.push('missing-address');
-    if (shipped.some((group) => !group.selectedDeliveryMethod?.id))
+    // A method the engine could not bring back (no longer offered) is no longer the shopper's choice.
+    const methodLost = (groupId: string): boolean =>
+        state.engineMessages.has(`${ENGINE_CODES.methodReset}|${groupId}`) ||
+        state.engineMessages.has(`${ENGINE_CODES.methodUnavailable}|${groupId}`);
+    if (shipped.some((group) => !group.selectedDeliveryMethod?.id || methodLost(group.id)))
         blockers.push('missing-delivery-method');
     const payment = state.payment?.status;
     if (payment === 'pending' || payment === 'saving') blockers.push('payment-pending');
-    else if (state.paymentRequired && payment !== 'saved') blockers.push('missing-payment');
+    // A payment the shopper entered must be saved too, required or not: no order goes without it.
+    else if (payment === 'failed' || payment === 'invalid' || (state.paymentRequired && !payment))
+        blockers.push('missing-payment');
     return blockers;
 }
 

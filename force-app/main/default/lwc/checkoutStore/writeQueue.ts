@@ -5,7 +5,12 @@
 import { isCheckoutBody, readRefusal } from './answers';
 import { nextRecalculation, recordCalculations } from './calculations';
 import type { Refusal } from './answers';
-import { applyCheckout, dropEditsMatchingServer, findGroup, serverValue } from './checkoutState';
+import {
+    applyCheckout,
+    dropEditsMatchingServer,
+    applyMethodIntent,
+    serverValue
+} from './checkoutState';
 import { changed, dropEngineMessages, engineMessage, pendingCustomKeys } from './context';
 import type { EngineContext, PlannedWrite, SentEdit } from './context';
 import { setCustomWaiting } from './customFieldsWaiting';
@@ -178,16 +183,7 @@ function confirmWrite(ctx: EngineContext, write: PlannedWrite, calculatorFailed:
  * a changed address explains a vanished method; otherwise the method is just no longer offered.
  */
 function reapplyMethodIntent(ctx: EngineContext, groupId: string, addressChanged: boolean): void {
-    const intended = ctx.methodIntent.get(groupId);
-    const group = findGroup(ctx.checkout, groupId);
-    const key = groupKey(groupId, 'deliveryMethodId');
-    // No methods offered (e.g. the shipping calculator failed): keep the intent for the next answer.
-    if (!intended || !group || ctx.edits.has(key) || !group.availableDeliveryMethods?.length)
-        return;
-    if (group.selectedDeliveryMethod?.id === intended) return;
-    if (group.availableDeliveryMethods?.some((method) => method.id === intended)) {
-        ctx.edits.set(key, { value: intended, status: 'pending', revision: ++ctx.revision });
-    } else {
+    if (applyMethodIntent(ctx, groupId) === 'not-offered') {
         ctx.methodIntent.delete(groupId);
         const [code, message] = addressChanged
             ? [ENGINE_CODES.methodReset, labels.deliveryMethodReset]

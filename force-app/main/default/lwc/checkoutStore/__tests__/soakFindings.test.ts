@@ -1,0 +1,186 @@
+/**
+ * Failures the fault soak (bench/soak.ts) found, each reduced to the fake server: every test failed on the engine
+ * of commit 41a7973 and names the behaviour its fix has.
+ */
+import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+
+const DEFAULT_GROUP = '0a70000000000AAA';
+const STANDARD = `2Dm-std-${DEFAULT_GROUP}`;
+const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
+const GONE = { status: 410, body: [{ errorCode: 'GONE', message: 'This checkout expired.' }] };
+const readyToOrder = () =>
+    setup({ withAddress: true, contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' } });
+
+describe('soak: an expired checkout (410)', () => {
+    it('F1: brings every value the shopper saved on the old checkout to the new one ("Your entries are kept")', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await harness.idle();
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+        // The checkout expires; the start that follows makes a new one, without the old one's values.
+        server.scriptNext('PATCH', server.checkoutId, GONE);
+        server.scriptNext('PUT', '/checkouts', {
+            status: 202,
+            body: { checkoutId: server.checkoutId }
+        });
+        const fresh = server.groups[0];
+        store.updateContact({ firstName: 'Ada' });
+        fresh.shippingInstructions = null;
+        fresh.selectedMethodId = STANDARD;
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+        expect(server.groups[0].selectedMethodId).toBe(EXPRESS);
+    });
+
+    it('F2: keeps an edit of a delivery group whose id changed with the new checkout, instead of blocking the order for ever', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        server.scriptNext('PATCH', server.checkoutId, GONE);
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        // The new checkout's default group has a new id (and so have its methods).
+        server.groups[0].id = '0a70000000009AAA';
+        server.groups[0].selectedMethodId = '2Dm-std-0a70000000009AAA';
+        await harness.idle();
+        const snapshot = store.getSnapshot();
+        expect(snapshot.placeOrderBlockers).not.toContain('pending-edits');
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+    });
+
+    it('F3: starts again when place order finds the checkout gone, instead of posting to it again and again', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        server.scriptNext('POST', '/orders', GONE, 1);
+        server.scriptNext('GET', server.checkoutId, GONE, 1);
+        const first = await clock.resolve(store.placeOrder());
+        const second =
+            first.outcome === 'success' ? first : await clock.resolve(store.placeOrder());
+        expect(server.requestsOf('PUT', '/checkouts').length).toBeGreaterThan(1);
+        expect(second.outcome).toBe('success');
+    });
+});
+
+describe('soak: the delivery method the shopper chose', () => {
+    it('F4: is not replaced silently when place order meets a conflict and finds another method selected (another tab recalculated)', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await harness.idle();
+        let once = false;
+        server.faultInjector = (method, path) => {
+            if (once || method !== 'POST' || !path.endsWith('/orders')) return null;
+            once = true;
+            // Another tab's shipping recalculation reset the method meanwhile, and still runs.
+            server.groups[0].selectedMethodId = STANDARD;
+            return { status: 409, body: [{ errorCode: 'CHECKOUT_CONFLICT', message: 'busy' }] };
+        };
+        const result = await clock.resolve(store.placeOrder());
+        const placedWith = server.groups[0].selectedMethodId;
+        expect(result.outcome === 'success' ? placedWith : 'not placed').not.toBe(STANDARD);
+    });
+
+    it('F5: stops the order when the recalculation place order runs first drops it (no longer offered), and says so', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await harness.idle();
+        server.failNextCalculation = { type: '/commerce/errors/shipping-failure', detail: 'x' };
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Market St' }
+        });
+        await harness.idle();
+        // For the new address the carrier no longer offers Express.
+        server.withdrawnMethods.add(EXPRESS);
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).not.toBe('success');
+        expect(server.orderPosts).toBe(0);
+    });
+});
+
+describe('soak: a stale session error', () => {
+    it('F6: does not block the order for ever once the checkout answered ready, when the session read after it failed', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        server.failNextCalculation = { type: '/commerce/errors/shipping-failure', detail: 'x' };
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Market St' }
+        });
+        await harness.idle();
+        // The session now says Error; from here on every session read fails.
+        const read = server.getSession.bind(server);
+        server.getSession = () => Promise.reject(new Error('Unable to read the checkout session'));
+        store.retryFailed();
+        await harness.idle();
+        expect(server.lastErrors).toEqual([]); // the checkout answered 200: nothing is in error
+        const result = await clock.resolve(store.placeOrder());
+        server.getSession = read;
+        expect(result.outcome).toBe('success');
+    });
+});
+
+describe('soak: an order POST whose answer was lost', () => {
+    it('F7: is not sent again before the checkout or session says no order exists (the server may have placed it)', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        let lost = false;
+        server.faultInjector = (method, path) => {
+            if (lost || method !== 'POST' || !path.endsWith('/orders')) return null;
+            lost = true;
+            // The server placed the order; its answer never arrived.
+            server.orderReferenceNumber = 'ORN-LOST';
+            server.session = {
+                ...server.session,
+                state: 'Cart To Order',
+                orderReferenceNumber: 'ORN-LOST'
+            };
+            return 'network';
+        };
+        const result = await clock.resolve(store.placeOrder());
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
+        expect(result.orderReferenceNumber).toBe('ORN-LOST');
+    });
+});
+
+describe('soak: the purchase-order payment', () => {
+    it('F8: a payment that failed (the session ended) keeps the order from going without it', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        server.scriptNext('POST', '/payments', { status: 200, body: '<html>Login</html>' });
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome === 'success' ? server.payment : 'not placed').not.toBeNull();
+    });
+
+    it('F9: billed "same as shipping" is sent again when the shipping address changes', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await harness.idle();
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Market St' }
+        });
+        await harness.idle();
+        await clock.resolve(store.placeOrder());
+        expect(server.payment).toMatchObject({
+            billingAddress: expect.objectContaining({ street: '1 Market St' })
+        });
+    });
+
+    it('F10: is sent again when another tab’s delivery-method change cleared it', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await harness.idle();
+        // Another tab (its own page registry, its own store) picks a method: the contract clears the payment.
+        server.groups[0].selectedMethodId = EXPRESS;
+        server.payment = null;
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.payment).toMatchObject({ paymentToken: 'PO-1' });
+    });
+});

@@ -1,0 +1,70 @@
+/**
+ * A checkout that expired (404/410) is replaced by a new one that holds none of its values, and its delivery
+ * groups may have new ids. What the shopper set must follow: the edits not yet sent move to the new group ids,
+ * and what the old checkout held (as last read) goes again as pending edits. "Your entries are kept" is true.
+ */
+import {
+    applyMethodIntent,
+    defaultGroupOf,
+    dropEditsMatchingServer,
+    findGroup
+} from './checkoutState';
+import type { EngineContext } from './context';
+import { CONTACT_FIELDS, addressInput, contactKey, groupKey, parseKey } from './fields';
+import type { Checkout, FieldKey } from './types';
+
+const SHIPPING_DETAILS = [
+    'deliveryAddress',
+    'desiredDeliveryDate',
+    'shippingInstructions'
+] as const;
+
+/** `before`: the expired checkout as last read. */
+export function carryOver(ctx: EngineContext, before: Checkout): void {
+    const now = ctx.checkout;
+    if (!now) return;
+    const oldDefault = defaultGroupOf(before)?.id;
+    const newDefault = defaultGroupOf(now)?.id;
+    const groupOf = (id: string): string | undefined =>
+        findGroup(now, id) ? id : id === oldDefault ? newDefault : undefined;
+
+    // The delivery method by name: its id belongs to the old group.
+    for (const [groupId, methodId] of [...ctx.methodIntent]) {
+        const target = groupOf(groupId);
+        const name = findGroup(before, groupId)?.availableDeliveryMethods?.find(
+            (method) => method.id === methodId
+        )?.name;
+        ctx.methodIntent.delete(groupId);
+        if (target) ctx.methodIntent.set(target, name ? `name:${name}` : methodId);
+    }
+    for (const [key, edit] of [...ctx.edits]) {
+        const parsed = parseKey(key);
+        if (!parsed || !('groupId' in parsed)) continue;
+        const target = groupOf(parsed.groupId);
+        if (target === parsed.groupId || !target) continue;
+        ctx.edits.delete(key);
+        ctx.edits.set(key.replace(parsed.groupId, target) as FieldKey, edit);
+    }
+
+    const carry = (key: FieldKey, value: unknown): void => {
+        if (value === undefined || value === null || value === '' || ctx.edits.has(key)) return;
+        ctx.edits.set(key, { value, status: 'pending', revision: ++ctx.revision });
+    };
+    for (const field of CONTACT_FIELDS) carry(contactKey(field), before.contactInfo?.[field]);
+    for (const group of before.deliveryGroups.items) {
+        const target = groupOf(group.id);
+        if (!target) continue;
+        for (const field of SHIPPING_DETAILS) {
+            const value = group[field];
+            carry(
+                groupKey(target, field),
+                field === 'deliveryAddress' && value ? addressInput(group.deliveryAddress) : value
+            );
+        }
+        const chosen = group.selectedDeliveryMethod;
+        if (chosen && !ctx.methodIntent.has(target))
+            ctx.methodIntent.set(target, `name:${chosen.name}`);
+    }
+    dropEditsMatchingServer(ctx);
+    for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);
+}
