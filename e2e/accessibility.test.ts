@@ -144,6 +144,8 @@ describe('accessibility', () => {
         await buyer.waitForDeliveryOptions();
         await buyer.waitUntilSettled();
         await scan(buyer.page, 'buyer with saved addresses and delivery methods');
+        await buyer.payByPurchaseOrder();
+        await scan(buyer.page, 'buyer with a purchase order and the terms accepted');
         await buyer.placeOrderButton.click();
         await buyer.waitForOrderReference();
         await scan(buyer.page, 'order confirmation');

@@ -127,6 +127,7 @@ describe('checking out in the preview', () => {
         await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
         await checkout.waitUntilSettled();
         await checkout.waitForTotal('Shipping', /\$9\.99/);
+        await checkout.payByPurchaseOrder();
         await checkout.screenshot('b2b-buyer');
 
         await checkout.placeOrderButton.click();

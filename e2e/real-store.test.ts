@@ -61,6 +61,7 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
         await checkout.waitUntilSettled();
         await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
         await checkout.waitUntilSettled();
+        await checkout.payByPurchaseOrder();
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
 

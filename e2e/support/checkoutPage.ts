@@ -18,7 +18,8 @@ const BUSY_TEXTS = [
     'Updating your checkout…',
     'Finding delivery methods for this address…',
     'Placing your order…',
-    'Saving your changes, then placing your order…'
+    'Saving your changes, then placing your order…',
+    'Saving your payment details…'
 ];
 
 export interface ContactValues {
@@ -62,6 +63,28 @@ export class CheckoutPage {
 
     get delivery(): Locator {
         return this.page.getByRole('region', { name: 'Delivery Method' });
+    }
+
+    get payment(): Locator {
+        return this.page.getByRole('region', { name: 'Payment and Billing' });
+    }
+
+    get purchaseOrderField(): Locator {
+        return this.payment.getByLabel(/Purchase order number/);
+    }
+
+    get termsCheckbox(): Locator {
+        return this.summary.getByRole('checkbox', { name: /accept the terms and conditions/ });
+    }
+
+    /**
+     * What the b2b-buyer page asks before the order goes (the store requires a purchase order): a PO number, billing
+     * the same as shipping, and the store's terms accepted.
+     */
+    async payByPurchaseOrder(number = 'PO-4471'): Promise<void> {
+        await this.enter(this.purchaseOrderField, number);
+        await this.termsCheckbox.check();
+        await this.waitUntilSettled();
     }
 
     get summary(): Locator {

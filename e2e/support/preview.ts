@@ -17,6 +17,8 @@ export interface ResetOptions {
     timeScale?: number;
     faults?: Partial<Faults>;
     cpqOutcome?: string | string[];
+    /** Place order refuses a checkout without a payment; the scenario's default (on for b2b-buyer) when left out. */
+    paymentRequired?: boolean;
 }
 
 export interface E2ePreview {

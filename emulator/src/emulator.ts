@@ -35,6 +35,11 @@ export interface EmulatorOptions {
      * default; like the scenario, kept across resets that leave it out.
      */
     idempotentOrders?: boolean;
+    /**
+     * Place order refuses a checkout without a payment (412). The scenario's setting (on for b2b-buyer) when left
+     * out; unlike idempotentOrders, not kept across resets.
+     */
+    paymentRequired?: boolean;
     /** Replace the faults along with the reset (otherwise the current faults are kept). */
     faults?: Partial<Faults>;
     /** How many requests the log keeps (oldest dropped first); 20,000 by default. Creation only. */
@@ -58,6 +63,10 @@ export interface EmulatorState {
     /** The CartCheckoutSession record with its API field names. */
     session: Record<string, unknown> | null;
     payments: unknown[];
+    /** The checkout's billing address (WebCart.BillingAddress) as the last payment set it, or null. */
+    billingAddress: unknown;
+    /** Place order refuses a checkout without a payment. */
+    paymentRequired: boolean;
     orders: unknown[];
     cpqCartId: string | null;
     cpqNamespace: string | null;
@@ -126,7 +135,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
                 today: opts.today,
                 cpqOutcome,
                 cpqOrder: opts.cpqOrder,
-                cpqSettings: opts.cpqSettings
+                cpqSettings: opts.cpqSettings,
+                paymentRequired: opts.paymentRequired
             },
             () => faults,
             now
@@ -154,6 +164,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             checkoutStatus: current?.status ?? null,
             session: checkoutId ? model.sessionRecord(checkoutId) : null,
             payments: model.currentPayments(),
+            billingAddress: model.currentBillingAddress(),
+            paymentRequired: model.paymentRequired,
             orders: model.orders.map((o) => ({ ...o })),
             cpqCartId: model.cpq?.cartId ?? null,
             cpqNamespace: model.cpq?.settings.namespace ?? null,

@@ -7,6 +7,7 @@ import type { Calculator, Faults } from './faults';
 import { accountAddressesPage, sessionContext } from './model/accounts';
 import {
     currentCheckout,
+    currentBillingAddress,
     currentPayments,
     getCheckout,
     getDeliveryGroup,
@@ -24,6 +25,7 @@ import { Org } from './model/org';
 import { placeOrder } from './model/orders';
 import { postPayment } from './model/payments';
 import type {
+    AddressOut,
     ApiResult,
     CpqState,
     ModelOptions,
@@ -133,6 +135,12 @@ export class OrgModel {
     // The admin state's views
     currentCheckout(): { status: number; body: Record<string, unknown> | null } | null {
         return currentCheckout(this.org);
+    }
+    currentBillingAddress(): AddressOut | null {
+        return currentBillingAddress(this.org);
+    }
+    get paymentRequired(): boolean {
+        return this.org.paymentRequired;
     }
     currentPayments(): PaymentRecord[] {
         return currentPayments(this.org);

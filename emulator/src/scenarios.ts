@@ -97,6 +97,8 @@ export interface Scenario {
         CartDeliveryGroup: Record<string, CustomFieldDefinition>;
     };
     cpq?: CpqOrderData;
+    /** The store takes no order without a payment (the admin made payment required); a reset may override it. */
+    paymentRequired?: boolean;
 }
 
 /** The custom fields the seed's request examples use, plus one of each remaining allowed type. */
@@ -243,8 +245,9 @@ export const SCENARIOS: Record<string, Scenario> = {
     'b2b-buyer': {
         name: 'b2b-buyer',
         description:
-            'A signed-in B2B buyer with saved addresses; the default one is applied at start.',
+            'A signed-in B2B buyer with saved addresses; the default one is applied at start. Pays by purchase order: no order without a payment.',
         ...NORTHWIND_BUYER,
+        paymentRequired: true,
         currencyIsoCode: 'USD',
         groups: [
             {

@@ -327,8 +327,10 @@ describe('processing, conflicts and the session record', () => {
     });
 
     it('moves the CartCheckoutSession through the calculator states', async () => {
+        // Payment is not the subject here (paymentRequired.test.ts).
         await h.reset({
             scenario: 'b2b-buyer',
+            paymentRequired: false,
             seed: 1,
             timeScale: 1,
             faults: {
@@ -491,7 +493,7 @@ describe('payments, delete and delivery method side effects', () => {
 
 describe('place order', () => {
     it('is idempotent per checkout: a second call returns the same order reference', async () => {
-        await h.reset({ scenario: 'b2b-buyer', seed: 1, ...INSTANT });
+        await h.reset({ scenario: 'b2b-buyer', paymentRequired: false, seed: 1, ...INSTANT });
         const id = await startReady(h);
         const first = await h.connect('POST', '/checkouts/active/orders');
         assert.equal(first.status, 201);

@@ -29,6 +29,7 @@ export const CHECKOUT_COMPONENTS = [
     'checkoutContactForm',
     'checkoutAddressForm',
     'checkoutDeliveryMethod',
+    'checkoutPayment',
     'checkoutOrderSummary'
 ];
 

@@ -121,6 +121,7 @@ export function parseResetBody(body: unknown): EmulatorOptions {
             'cpqOrder',
             'cpqSettings',
             'idempotentOrders',
+            'paymentRequired',
             'faults'
         ],
         'reset'
@@ -152,6 +153,11 @@ export function parseResetBody(body: unknown): EmulatorOptions {
         if (typeof body.idempotentOrders !== 'boolean')
             throw invalidInput('idempotentOrders must be true or false.');
         options.idempotentOrders = body.idempotentOrders;
+    }
+    if (body.paymentRequired !== undefined) {
+        if (typeof body.paymentRequired !== 'boolean')
+            throw invalidInput('paymentRequired must be true or false.');
+        options.paymentRequired = body.paymentRequired;
     }
     if (body.faults !== undefined) options.faults = parseFaults(body.faults);
     return options;

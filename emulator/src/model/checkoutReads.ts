@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 import { sameId } from '../ids';
 import { settleCheckout } from './calculatorTimeline';
 import type { Org } from './org';
-import type { ApiResult, PaymentRecord } from './records';
+import type { AddressOut, ApiResult, PaymentRecord } from './records';
 import { checkoutBody, groupBody, statusOf } from './responseBodies';
 
 export function getCheckout(org: Org, idOrActive: string): ApiResult {
@@ -37,6 +37,13 @@ export function currentCheckout(
     settleCheckout(org, checkout, org.now());
     const status = statusOf(checkout);
     return { status, body: checkoutBody(org, checkout, status) };
+}
+
+/** The current checkout's billing address (WebCart.BillingAddress), or null. */
+export function currentBillingAddress(org: Org): AddressOut | null {
+    const id = org.currentCheckoutId;
+    const address = id ? org.findAny(id).billingAddress : null;
+    return address ? { ...address } : null;
 }
 
 export function currentPayments(org: Org): PaymentRecord[] {

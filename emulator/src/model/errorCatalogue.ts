@@ -59,6 +59,12 @@ export const CONTACT_INCOMPLETE: CheckoutErrorOut = {
     detail: 'Enter an email address.'
 };
 
+export const PAYMENT_MISSING: CheckoutErrorOut = {
+    type: PLACE_ORDER,
+    title: 'Payment information is missing',
+    detail: 'Enter a payment method and a billing address.'
+};
+
 const MISSING_FOR_GROUP = {
     shippingAddress: ['A shipping address is missing', 'Enter a shipping address for'],
     deliveryMethod: ['A delivery method is missing', 'Choose a delivery method for']

@@ -1,6 +1,7 @@
 /**
  * `POST …/checkouts/{id}/orders`: idempotent per checkout (the same reference again), refused while
- * calculators run (409), while in error (422) or with information missing (412). Order placement then runs on
+ * calculators run (409), while in error (422) or with information missing (412), a payment included where the
+ * store requires one (`paymentRequired`). Order placement then runs on
  * the clock: Cart To Order, then Order Confirmation, each a seeded `processingMs.order` draw. Answers
  * `{orderReferenceNumber, errors: []}`.
  *
@@ -12,7 +13,7 @@ import { PREFIX } from '../ids';
 import { formatMoney } from '../money';
 import { isObject } from '../validation/json';
 import { phaseDuration } from './calculatorTimeline';
-import { CONTACT_INCOMPLETE, missingForGroup } from './errorCatalogue';
+import { CONTACT_INCOMPLETE, PAYMENT_MISSING, missingForGroup } from './errorCatalogue';
 import type { Org } from './org';
 import {
     isAllDigital,
@@ -41,6 +42,9 @@ export function placeOrder(org: Org, idOrActive: string, body: unknown): ApiResu
     const errors = errorsOf(checkout);
     if (errors.length > 0) return { status: 422, body: { orderReferenceNumber: null, errors } };
     const missing = missingForOrder(checkout);
+    // The store requires payment: an authorized payment must be on the checkout (a method change cleared it).
+    if (org.paymentRequired && !checkout.payments.some((p) => p.status === 'Authorized'))
+        missing.push({ ...PAYMENT_MISSING });
     if (missing.length > 0)
         return { status: 412, body: { orderReferenceNumber: null, errors: missing } };
     return { status: 201, body: place(org, checkout) };

@@ -42,6 +42,8 @@ export class Org {
     /** The signed-in session's CSRF token (a guest's page has one too, but guest writes don't need it). */
     readonly csrfToken: string;
     activeCheckout: CheckoutState | null = null;
+    /** Place order refuses a checkout without an authorized payment. */
+    readonly paymentRequired: boolean;
     cpqOutcomes: string[];
 
     constructor(
@@ -73,6 +75,7 @@ export class Org {
             ? buildCpq(this.ids, scenario, options.cpqOrder, options.cpqSettings)
             : null;
         this.cpqOutcomes = [...(options.cpqOutcome ?? [])];
+        this.paymentRequired = options.paymentRequired ?? scenario.paymentRequired ?? false;
     }
 
     groupsById(checkout: CheckoutState, ids: string[]): GroupState[] {

@@ -203,6 +203,8 @@ export interface ModelOptions {
     cpqSettings?: Partial<CpqSettings>;
     /** False: every order POST places a new order (default true: the same order again). */
     idempotentOrders?: boolean;
+    /** Place order refuses a checkout without a payment; the scenario's setting when left out. */
+    paymentRequired?: boolean;
 }
 
 /** How the org's Industries CPQ checkout is configured: admin settings, not request parameters. */

@@ -3,14 +3,9 @@
  * of them, the address it shows (the shopper's drafts over the store's) and the one it hands to the store, and
  * where focus leaving a field goes.
  */
-import { ADDRESS_FIELDS, addressPartKey, groupKey } from 'c/checkoutStore';
+import { addressPartKey, groupKey } from 'c/checkoutStore';
 import { shippingGroup } from 'c/checkoutKitSupport';
-import { hasRegions, isValidRegion } from 'c/checkoutValidation';
-
-/** The address parts the shopper types: the engine's, but the name (made from first and last name) and phone. */
-export const TYPED_ADDRESS_FIELDS = ADDRESS_FIELDS.filter(
-    (field) => field !== 'name' && field !== 'shipToPhoneNumber'
-);
+import { TYPED_ADDRESS_FIELDS } from 'c/checkoutAddressFields';
 /** The group values beside the address: each is an edit of its own. */
 export const SHIPPING_VALUE_FIELDS = ['desiredDeliveryDate', 'shippingInstructions'];
 
@@ -47,36 +42,6 @@ export function shownAddress(group, drafts, defaultCountry) {
         address.country = defaultCountry;
     }
     return address;
-}
-
-/** The address after the shopper changed one part: a region stays only when the new country lists it. */
-export function changedAddress(address, field, value) {
-    const changed = { ...address, [field]: value };
-    if (
-        field === 'country' &&
-        !(hasRegions(changed.country) && isValidRegion(changed.country, changed.region))
-    ) {
-        changed.region = '';
-    }
-    return changed;
-}
-
-/**
- * The address handed to the store for a draft or a saved address: its typed parts, named by first and last name
- * (else its own name). Not the engine's addressInput, which would also send a saved address's ship-to phone.
- */
-export function toCheckoutAddress(address) {
-    const result = {};
-    TYPED_ADDRESS_FIELDS.forEach((field) => {
-        if (address[field]) {
-            result[field] = address[field];
-        }
-    });
-    const name = [address.firstName, address.lastName].filter(Boolean).join(' ') || address.name;
-    if (name) {
-        result.name = name;
-    }
-    return result;
 }
 
 /** The shipping instructions a group's text area shows: the shopper's draft, else the store's. */

@@ -1,11 +1,10 @@
 /**
  * The address form's view, free of the DOM and of component state: what each delivery group's section shows
  * (saved addresses, address fields, delivery date, instructions) and which message each field shows, named by its
- * field. Country, region and postal-code data come from c/checkoutValidation.
+ * field. The address fields themselves are c/checkoutAddressFields', shared with the billing address.
  */
 import { addressPartKey, groupKey } from 'c/checkoutStore';
 import {
-    countryName,
     fieldMessage,
     fieldState,
     formatLabel,
@@ -14,114 +13,14 @@ import {
     sameDestination,
     splitList
 } from 'c/checkoutKitSupport';
-import { hasRegions, needsPostalCode, postalCodeExample, regionsOf } from 'c/checkoutValidation';
+import { TYPED_ADDRESS_FIELDS, addressFields } from 'c/checkoutAddressFields';
 import ADDRESS_LEGEND from '@salesforce/label/c.CheckoutKit_AddressLegend';
-import COUNTRY from '@salesforce/label/c.CheckoutKit_Country';
-import FIRST_NAME from '@salesforce/label/c.CheckoutKit_FirstName';
-import LAST_NAME from '@salesforce/label/c.CheckoutKit_LastName';
-import COMPANY from '@salesforce/label/c.CheckoutKit_Company';
-import STREET from '@salesforce/label/c.CheckoutKit_Street';
-import CITY from '@salesforce/label/c.CheckoutKit_City';
-import REGION from '@salesforce/label/c.CheckoutKit_Region';
-import CHOOSE_REGION from '@salesforce/label/c.CheckoutKit_ChooseRegion';
-import POSTAL_CODE from '@salesforce/label/c.CheckoutKit_PostalCode';
-import POSTAL_HINT from '@salesforce/label/c.CheckoutKit_PostalCodeHint';
 import DELIVERY_DATE from '@salesforce/label/c.CheckoutKit_DeliveryDate';
 import DELIVERY_DATE_OPTIONAL from '@salesforce/label/c.CheckoutKit_DeliveryDateOptional';
 import DELIVERY_DATE_HINT from '@salesforce/label/c.CheckoutKit_DeliveryDateHint';
 import INSTRUCTIONS_HINT from '@salesforce/label/c.CheckoutKit_ShippingInstructionsHint';
 import { savedOptions, showMoreButton } from './savedAddresses';
-import { TYPED_ADDRESS_FIELDS, shownAddress } from './addressValues';
-
-function regionField(country, region) {
-    if (!hasRegions(country)) {
-        return { name: 'region', label: REGION, autocomplete: 'address-level1' };
-    }
-    return {
-        name: 'region',
-        label: REGION,
-        isSelect: true,
-        autocomplete: 'address-level1',
-        required: true,
-        options: [
-            { value: '', label: CHOOSE_REGION, selected: !region },
-            ...regionsOf(country).map((option) => ({
-                value: option.code,
-                label: option.name,
-                selected: option.code === region
-            }))
-        ]
-    };
-}
-
-/**
- * The fields of the country's address in display order; `messages` holds each field's shown message, named by
- * its field (and `groupName` where several groups show).
- */
-function addressFields({ groupId, groupName, address, countries, showCompanyName, messages }) {
-    const country = address.country;
-    const example = postalCodeExample(country);
-    const definitions = [
-        {
-            name: 'country',
-            label: COUNTRY,
-            isSelect: true,
-            autocomplete: 'country',
-            options: countries.map((code) => ({
-                value: code,
-                label: countryName(code),
-                selected: code === country
-            })),
-            required: true,
-            wide: true
-        },
-        { name: 'firstName', label: FIRST_NAME, autocomplete: 'given-name', required: true },
-        { name: 'lastName', label: LAST_NAME, autocomplete: 'family-name', required: true },
-        showCompanyName && { name: 'companyName', label: COMPANY, autocomplete: 'organization' },
-        {
-            name: 'street',
-            label: STREET,
-            autocomplete: 'address-line1',
-            required: true,
-            wide: true
-        },
-        { name: 'city', label: CITY, autocomplete: 'address-level2', required: true },
-        regionField(country, address.region),
-        {
-            name: 'postalCode',
-            label: POSTAL_CODE,
-            autocomplete: 'postal-code',
-            required: needsPostalCode(country),
-            hint: example ? formatLabel(POSTAL_HINT, example) : ''
-        }
-    ].filter(Boolean);
-    const section = `section-${groupId} shipping`;
-    return definitions.map((definition) => {
-        const hintId = definition.hint ? `${definition.name}-hint-${groupId}` : null;
-        const errorId = `${definition.name}-error-${groupId}`;
-        return {
-            ...definition,
-            key: definition.name,
-            isSelect: Boolean(definition.isSelect),
-            required: Boolean(definition.required),
-            autocomplete: `${section} ${definition.autocomplete}`,
-            inputId: `${definition.name}-${groupId}`,
-            hintId,
-            errorId,
-            groupId,
-            value: address[definition.name] || '',
-            ...fieldState({
-                message: messages[definition.name] || '',
-                label: definition.label,
-                groupName,
-                errorId,
-                hintId,
-                className: 'slds-form-element',
-                wide: definition.wide
-            })
-        };
-    });
-}
+import { shownAddress } from './addressValues';
 
 function dateField({ groupId, groupName, value, message, required, min, max }) {
     const hintId = `date-hint-${groupId}`;
@@ -273,8 +172,9 @@ export function groupSection({
         showForm,
         fields: showForm
             ? addressFields({
-                  groupId: group.id,
+                  scopeId: group.id,
                   groupName,
+                  autocompleteSection: `section-${group.id} shipping`,
                   address: shownAddress(group, drafts, settings.defaultCountry),
                   countries: settings.countries,
                   showCompanyName: settings.showCompanyName,

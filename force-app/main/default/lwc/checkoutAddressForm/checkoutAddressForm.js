@@ -18,9 +18,9 @@ import {
     groupFieldKeys,
     instructionsValue,
     leavesAddress,
-    shownAddress,
-    toCheckoutAddress
+    shownAddress
 } from './addressValues';
+import { editedAddress, toCheckoutAddress } from 'c/checkoutAddressFields';
 import { chosenAddress } from './savedAddresses';
 import {
     formSettings,
@@ -29,7 +29,7 @@ import {
     shownMessage,
     wholeAddressMessage
 } from './addressView';
-import { checkShippingValue, editedAddress, groupErrors, isoDateFromToday } from './addressChecks';
+import { checkShippingValue, groupErrors, isoDateFromToday } from './addressChecks';
 import HEADING from '@salesforce/label/c.CheckoutKit_AddressHeading';
 import SAVED_LEGEND from '@salesforce/label/c.CheckoutKit_SavedAddressesLegend';
 import NEW_ADDRESS from '@salesforce/label/c.CheckoutKit_NewAddress';
@@ -290,7 +290,9 @@ export default class CheckoutAddressForm extends LightningElement {
         if (!group) {
             return;
         }
-        const { draft, errors } = editedAddress(this.addressOf(group), groupId, field, value);
+        const { draft, errors } = editedAddress(this.addressOf(group), field, value, (part) =>
+            addressPartKey(groupId, part)
+        );
         this.drafts = this.drafts
             .setDrafts(addressDrafts(groupId, draft))
             .markHanded(addressPartKey(groupId, field), value);

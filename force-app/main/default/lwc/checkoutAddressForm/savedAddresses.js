@@ -2,26 +2,11 @@
  * The saved account addresses a signed-in buyer chooses from: each one's title and details, how many are listed,
  * the "show more / show fewer" button, and the address a choice hands to the store.
  */
-import { countryName, formatLabel } from 'c/checkoutKitSupport';
-import { toCheckoutAddress } from './addressValues';
+import { formatLabel } from 'c/checkoutKitSupport';
+import { savedAddressText, toCheckoutAddress } from 'c/checkoutAddressFields';
 import DEFAULT_ADDRESS from '@salesforce/label/c.CheckoutKit_DefaultAddress';
 import SHOW_MORE from '@salesforce/label/c.CheckoutKit_ShowMoreAddresses';
 import SHOW_FEWER from '@salesforce/label/c.CheckoutKit_ShowFewerAddresses';
-
-/** A saved account address's one-line title and details. */
-function savedAddressText(item) {
-    return {
-        title: item.name || [item.firstName, item.lastName].filter(Boolean).join(' '),
-        lines: [
-            item.companyName,
-            item.street,
-            [item.city, item.region, item.postalCode].filter(Boolean).join(', '),
-            countryName(item.country)
-        ]
-            .filter(Boolean)
-            .join(' · ')
-    };
-}
 
 /** The saved addresses listed for a group: the first `limit`, every one when expanded, and the chosen one. */
 export function savedOptions({ groupId, saved, chosen, showForm, expanded, limit }) {

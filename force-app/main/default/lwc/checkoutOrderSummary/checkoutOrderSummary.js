@@ -2,10 +2,12 @@ import { LightningElement, api, wire } from 'lwc';
 import { CheckoutStateAdapter, getCheckoutStore } from 'c/checkoutStore';
 import {
     formatLabel,
+    focusFirstInvalid,
     formatMoney,
     isAddressChanging,
     isLoading,
     isProcessing,
+    registerForm,
     sectionMessages,
     shippingGroups,
     showWhatIsMissing
@@ -19,6 +21,7 @@ import {
     canRetry
 } from './orderBlockers';
 import { recurringRow, totalRows } from './summaryTotals';
+import { termsFieldValues, termsMessage, termsView } from './termsAcceptance';
 import HEADING from '@salesforce/label/c.CheckoutKit_SummaryHeading';
 import TOTAL from '@salesforce/label/c.CheckoutKit_Total';
 import PLACE_ORDER from '@salesforce/label/c.CheckoutKit_PlaceOrder';
@@ -58,6 +61,14 @@ export default class CheckoutOrderSummary extends LightningElement {
      * Builder the admin binds it, by default to the page's record (`{!Route.recordId}`). Never the WebCart id.
      */
     @api cpqCartId;
+    /** The shopper accepts the terms before placing the order. */
+    @api showTerms = false;
+    /** The checkbox's text (translatable); the Custom Label is used when empty. */
+    @api termsLabel;
+    /** The terms page the checkbox links to. */
+    @api termsUrl;
+    /** A WebCart custom field (API name) that records the answer; empty: the answer is sent nowhere. */
+    @api termsField;
 
     // The engine's own adapter: the lint list only knows the platform's adapters.
     @wire(CheckoutStateAdapter)
@@ -78,9 +89,18 @@ export default class CheckoutOrderSummary extends LightningElement {
     submitError = '';
     /** The shopper placed the order here: once it is placed, focus goes to the confirmation. */
     focusConfirmation = false;
+    termsAccepted = false;
+    /** Shown once Place Order found the terms unaccepted, until they are accepted. */
+    termsError = '';
 
     connectedCallback() {
         this.nameCpqCart();
+        // Unaccepted terms are marked like a form's missing field (c/checkoutKitSupport attention).
+        this.unregister = registerForm(this);
+    }
+
+    disconnectedCallback() {
+        this.unregister();
     }
 
     /** The button the shopper pressed is gone once the order is placed: focus moves to what replaced it. */
@@ -289,6 +309,34 @@ export default class CheckoutOrderSummary extends LightningElement {
         return { strategy: 'commerce' };
     }
 
+    get terms() {
+        return termsView(this);
+    }
+
+    get termsMissing() {
+        return Boolean(this.showTerms && !this.termsAccepted);
+    }
+
+    handleTermsChange(event) {
+        this.termsAccepted = event.target.checked;
+        this.termsError = '';
+        const values = termsFieldValues(this.termsField, this.termsAccepted);
+        if (values) {
+            this.store.updateCustomFields({ type: 'WebCart' }, values);
+        }
+    }
+
+    /** Attention: unaccepted terms show their message and, with `focus`, take focus. True when accepted. */
+    @api
+    reportValidity({ focus = true } = {}) {
+        this.termsError = this.showTerms ? termsMessage(this.termsAccepted) : '';
+        if (this.termsError && focus) {
+            // After the render that marks the checkbox invalid and ties its message.
+            Promise.resolve().then(() => focusFirstInvalid(this.template));
+        }
+        return !this.termsError;
+    }
+
     async handlePlaceOrder() {
         if (this.placing || this.buttonDisabled) {
             return;
@@ -319,7 +367,7 @@ export default class CheckoutOrderSummary extends LightningElement {
             snapshot = this.store.getSnapshot() || snapshot;
         }
         const waiting = [...TRANSIENT_BLOCKERS, ...RUN_AGAIN_BLOCKERS];
-        if (!blockersOf(snapshot).every((b) => waiting.includes(b))) {
+        if (this.termsMissing || !blockersOf(snapshot).every((b) => waiting.includes(b))) {
             this.showBlockers(blockersOf(snapshot));
             return;
         }
@@ -337,7 +385,7 @@ export default class CheckoutOrderSummary extends LightningElement {
      */
     showBlockers(blockers) {
         this.showingBlockers = true;
-        if (blockers.some((blocker) => MISSING_INFORMATION.includes(blocker))) {
+        if (this.termsMissing || blockers.some((b) => MISSING_INFORMATION.includes(b))) {
             showWhatIsMissing();
         }
     }

@@ -10,11 +10,16 @@ const STORE_NAMES = {
     cpq: 'Meridian Telecom Business'
 };
 
+/** The store whose buyers pay by purchase order: its page has the payment component and terms to accept. */
+const PURCHASE_ORDER_STORE = 'b2b-buyer';
+
 /**
- * An LWR checkout page as an admin builds it in Experience Builder: a theme header, then the four Checkout Kit
+ * An LWR checkout page as an admin builds it in Experience Builder: a theme header, then the Checkout Kit
  * components in a two-column section (forms left, summary right; one column on a phone), each with the
  * property values the builder gives a newly placed component. The Industries CPQ store's admin switched the
- * order summary to CPQ submission and bound it to the CPQ cart.
+ * order summary to CPQ submission and bound it to the CPQ cart. The B2B store's admin added Payment and Billing
+ * after the delivery method (a required purchase order number) and turned on the summary's terms, with a link;
+ * the other stores take no purchase orders, so their pages have no payment component.
  */
 export default class CheckoutPage extends LightningElement {
     storeName = STORE_NAMES[scenario] || 'Alder & Pine Outfitters';
@@ -26,14 +31,18 @@ export default class CheckoutPage extends LightningElement {
     contactProperties = { ...builderDefaults.checkoutContactForm };
     addressProperties = { ...builderDefaults.checkoutAddressForm };
     deliveryProperties = { ...builderDefaults.checkoutDeliveryMethod };
+    showPayment = scenario === PURCHASE_ORDER_STORE;
+    paymentProperties = { ...builderDefaults.checkoutPayment };
     summaryProperties =
-        scenario === 'cpq'
-            ? {
-                  ...builderDefaults.checkoutOrderSummary,
-                  submissionStrategy: 'cpq',
-                  cpqNamespace: cpqNamespace || 'vlocity_cmt',
-                  // On a CPQ page the admin binds the cart to the page's record ({!Route.recordId}).
-                  cpqCartId
-              }
-            : { ...builderDefaults.checkoutOrderSummary };
+        scenario === PURCHASE_ORDER_STORE
+            ? { ...builderDefaults.checkoutOrderSummary, showTerms: true, termsUrl: '/terms' }
+            : scenario === 'cpq'
+              ? {
+                    ...builderDefaults.checkoutOrderSummary,
+                    submissionStrategy: 'cpq',
+                    cpqNamespace: cpqNamespace || 'vlocity_cmt',
+                    // On a CPQ page the admin binds the cart to the page's record ({!Route.recordId}).
+                    cpqCartId
+                }
+              : { ...builderDefaults.checkoutOrderSummary };
 }

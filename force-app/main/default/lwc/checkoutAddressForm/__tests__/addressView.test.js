@@ -1,15 +1,8 @@
 import { ADDRESS_FIELDS } from 'c/checkoutStore';
 import { FieldDrafts } from 'c/checkoutKitSupport';
 import { regionsOf } from 'c/checkoutValidation';
-import {
-    TYPED_ADDRESS_FIELDS,
-    addressDrafts,
-    changedAddress,
-    fieldKey,
-    groupFieldKeys,
-    shownAddress,
-    toCheckoutAddress
-} from '../addressValues';
+import { TYPED_ADDRESS_FIELDS, changedAddress, toCheckoutAddress } from 'c/checkoutAddressFields';
+import { addressDrafts, fieldKey, groupFieldKeys, shownAddress } from '../addressValues';
 import { groupSection, shownMessage, wholeAddressMessage } from '../addressView';
 import { accountAddress, deliveryGroup, snapshotFor, ADDRESS } from 'checkoutKitTest/snapshots';
 
