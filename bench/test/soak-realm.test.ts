@@ -63,7 +63,9 @@ async function ordersFromTwoTabs(realms: [EngineModule, EngineModule]): Promise<
         scenario: 'b2b-buyer',
         seed: 3,
         timeScale: 0,
-        idempotentOrders: false
+        idempotentOrders: false,
+        // Payment is not this test's subject (b2b-buyer requires one by default).
+        paymentRequired: false
     });
     const journal = new Journal();
     const tabs = realms.map((engine, index) => buyerStore(engine, `tab${index + 1}`, journal));
