@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { CheckoutPage, UI_TIMEOUT_MS, type AddressValues } from './support/checkoutPage';
-import { forbiddenPatches, overlappingWrites } from './support/invariants';
+import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
+import { ADA_CONTACT, SAN_FRANCISCO } from './support/shoppers';
+import { assertCleanLog } from './support/invariants';
 import { startE2ePreview, type E2ePreview } from './support/preview';
 import { orderReferences, serverCheckout } from './support/serverState';
-
-const ADA_CONTACT = {
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    email: 'ada@example.com',
-    phone: '+1 415 555 0100'
-};
-
-const SAN_FRANCISCO: AddressValues = {
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    street: '415 Mission Street',
-    city: 'San Francisco',
-    region: 'California',
-    postalCode: '94105'
-};
 
 describe('checking out in the preview', () => {
     let preview: E2ePreview;
@@ -36,11 +21,8 @@ describe('checking out in the preview', () => {
         await preview?.close();
     });
 
-    async function assertCleanRequestLog(): Promise<void> {
-        const requests = await preview.requests();
-        assert.deepEqual(forbiddenPatches(requests), [], 'no PATCH breaks a combination rule');
-        assert.deepEqual(overlappingWrites(requests), [], 'never two writes in flight');
-    }
+    const assertCleanRequestLog = async (): Promise<void> =>
+        assertCleanLog(await preview.requests());
 
     test('a guest typing briskly keeps every character typed, on the page and on the server', async () => {
         await preview.reset({ scenario: 'd2c-guest' });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { loggedJson, type RequestLogEntry } from '../../emulator/src/index';
 
 /**
@@ -100,4 +101,10 @@ export function overlappingWrites(requests: readonly RequestLogEntry[]): string[
         }
     }
     return overlaps;
+}
+
+/** The request log breaks neither rule: no PATCH the API would refuse, never two writes in flight. */
+export function assertCleanLog(requests: readonly RequestLogEntry[]): void {
+    assert.deepEqual(forbiddenPatches(requests), [], 'no PATCH breaks a combination rule');
+    assert.deepEqual(overlappingWrites(requests), [], 'never two writes in flight');
 }
