@@ -8,7 +8,7 @@
  */
 import { tooLongMessage } from 'c/checkoutValidation';
 import * as labels from './labels';
-import type { Checkout, HttpResponse } from './types';
+import type { Calculation, Checkout, HttpResponse } from './types';
 
 export function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,19 +47,31 @@ export function shopperSafe(text: unknown): string | undefined {
         : undefined;
 }
 
-/** The calculators' integration error types, by the word in `/commerce/errors/<word>-failure`. */
-const CALCULATION_LABELS: Record<string, string> = {
-    shipping: labels.errorShippingCalculation,
-    tax: labels.errorTaxCalculation,
-    pricing: labels.errorPricingCalculation,
-    promotions: labels.errorPricingCalculation,
-    inventory: labels.errorInventoryCalculation
+/**
+ * The calculators' integration error types, by the word in `/commerce/errors/<word>-failure`: the calculation it
+ * reports (promotions are part of pricing) and the label that says it.
+ */
+const CALCULATIONS: Record<string, [Calculation, string]> = {
+    shipping: ['shipping', labels.errorShippingCalculation],
+    tax: ['tax', labels.errorTaxCalculation],
+    pricing: ['pricing', labels.errorPricingCalculation],
+    promotions: ['pricing', labels.errorPricingCalculation],
+    inventory: ['inventory', labels.errorInventoryCalculation]
 };
+
+function calculationEntry(type: unknown): [Calculation, string] | undefined {
+    const word = typeof type === 'string' ? /\/([a-z]+)-failure$/.exec(type)?.[1] : undefined;
+    return word ? CALCULATIONS[word] : undefined;
+}
+
+/** The calculation an integration error `type` reports (`/commerce/errors/tax-failure` → tax). */
+export function calculationOf(type: unknown): Calculation | undefined {
+    return calculationEntry(type)?.[0];
+}
 
 /** The label for an integration error `type`, when it names a calculator. */
 export function calculationLabel(type: unknown): string | undefined {
-    const word = typeof type === 'string' ? /\/([a-z]+)-failure$/.exec(type)?.[1] : undefined;
-    return word ? CALCULATION_LABELS[word] : undefined;
+    return calculationEntry(type)?.[1];
 }
 
 /** Platform codes whose meaning we can say better than the generic fallback. */

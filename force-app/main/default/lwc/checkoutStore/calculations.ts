@@ -5,7 +5,7 @@
  * start). So a failure is kept until a run of that calculation succeeds, and no order is placed on totals a
  * failed calculation left stale (docs/contract-decisions.md, "Calculations").
  */
-import { calculationLabel, readRefusal } from './answers';
+import { calculationOf, readRefusal } from './answers';
 import { defaultGroupOf, findGroup } from './checkoutState';
 import type { EngineContext, PlannedWrite } from './context';
 import { addressInput } from './fields';
@@ -20,20 +20,6 @@ const RUNS: Partial<Record<OperationKind, Calculation[]>> = {
     shipping: ['shipping', 'tax'],
     deliveryMethod: ['tax']
 };
-
-const CALCULATIONS: Record<string, Calculation> = {
-    shipping: 'shipping',
-    tax: 'tax',
-    pricing: 'pricing',
-    promotions: 'pricing',
-    inventory: 'inventory'
-};
-
-/** The calculation an integration error `type` reports (`/commerce/errors/tax-failure` → tax). */
-export function calculationOf(type: unknown): Calculation | undefined {
-    if (!calculationLabel(type)) return undefined;
-    return CALCULATIONS[/\/([a-z]+)-failure$/.exec(type as string)?.[1] ?? ''];
-}
 
 const keyOf = (failure: Pick<CalculationFailure, 'calculation' | 'groupId'>): string =>
     `${failure.calculation}|${failure.groupId ?? ''}`;

@@ -39,17 +39,13 @@ export async function runPlaceOrder(
         return setOrder(ctx, result);
     }
     const key = settings.strategy === 'cpq' ? `cpq:${cpqCartId}` : `commerce:${ctx.checkoutId}`;
-    const placed = placedOrders.get(key);
-    if (placed) return setOrder(ctx, placed);
-    const running = submissionsInFlight.get(key);
-    if (running) return setOrder(ctx, await running);
+    const existing = orderOfPage(key);
+    if (existing) return setOrder(ctx, await existing);
 
     await settleBeforeOrder(ctx);
     // Another store of this checkout may have placed or started the order meanwhile.
-    const placedMeanwhile = placedOrders.get(key);
-    if (placedMeanwhile) return setOrder(ctx, placedMeanwhile);
-    const runningMeanwhile = submissionsInFlight.get(key);
-    if (runningMeanwhile) return setOrder(ctx, await runningMeanwhile);
+    const meanwhile = orderOfPage(key);
+    if (meanwhile) return setOrder(ctx, await meanwhile);
     const blockers = placeOrderBlockers(ctx).filter((blocker) => blocker !== 'submitting');
     if (blockers.length > 0) {
         // The real reason: a calculation that still fails says so itself.
@@ -102,6 +98,14 @@ async function findPlacedOrder(ctx: EngineContext): Promise<OrderResult | null> 
         if (answer && isCheckoutBody(answer.body)) applyCheckout(ctx, answer.body);
     }
     return ctx.order?.outcome === 'success' ? ctx.order : null;
+}
+
+/**
+ * The order a store on this page placed, or the submission one has in flight. Undefined synchronously when there
+ * is none: the caller registers its own submission before any other store can look.
+ */
+function orderOfPage(key: string): OrderResult | Promise<OrderResult> | undefined {
+    return placedOrders.get(key) ?? submissionsInFlight.get(key);
 }
 
 function setOrder(ctx: EngineContext, result: OrderResult): OrderResult {

@@ -2,8 +2,7 @@
  * The snapshot: everything a component shows, projected from the engine's state. Pure: the same state gives
  * the same snapshot, frozen; the edits overlay the server's checkout so the shopper always sees what they typed.
  */
-import { readRefusal } from './answers';
-import { calculationOf } from './calculations';
+import { calculationOf, readRefusal } from './answers';
 import type { EditRecord, EngineContext } from './context';
 import { ENGINE_CODES } from './engineCodes';
 import { CONTACT_FIELDS, SHIPPING_FIELDS, contactKey, groupKey, parseKey } from './fields';
