@@ -1,6 +1,6 @@
 /**
- * A checkout that expired (404/410) is replaced by a new one that holds none of its values, and its delivery
- * groups may have new ids. What the shopper set must follow: the edits not yet sent move to the new group ids,
+ * A checkout that expired (404/410, or a start that answered with another checkout) is replaced by a new one
+ * that holds none of its values, custom fields included, and its delivery groups may have new ids. What the shopper set must follow: the edits not yet sent move to the new group ids,
  * and what the old checkout held (as last read) goes again as pending edits. "Your entries are kept" is true.
  */
 import {
@@ -10,7 +10,15 @@ import {
     findGroup
 } from './checkoutState';
 import type { EngineContext } from './context';
-import { CONTACT_FIELDS, addressInput, contactKey, groupKey, parseKey } from './fields';
+import {
+    CONTACT_FIELDS,
+    addressInput,
+    contactKey,
+    groupCustomKey,
+    groupKey,
+    parseKey,
+    webCartKey
+} from './fields';
 import type { Checkout, FieldKey } from './types';
 
 const SHIPPING_DETAILS = [
@@ -64,6 +72,14 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
         const chosen = group.selectedDeliveryMethod;
         if (chosen && !ctx.methodIntent.has(target))
             ctx.methodIntent.set(target, `name:${chosen.name}`);
+    }
+    for (const item of before.customFields ?? []) {
+        const { attributes, Id, ...values } = item;
+        const target = attributes?.type === 'WebCart' ? null : groupOf(Id ?? oldDefault ?? '');
+        if (attributes?.type !== 'WebCart' && !target) continue;
+        for (const [field, value] of Object.entries(values)) {
+            carry(target ? groupCustomKey(target, field) : webCartKey(field), value);
+        }
     }
     dropEditsMatchingServer(ctx);
     for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);

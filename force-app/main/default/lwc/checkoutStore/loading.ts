@@ -59,7 +59,21 @@ async function resolveContextAndStart(ctx: EngineContext): Promise<void> {
  * PUT …/checkouts {cartId: 'active'}: "create or get", as the platform's own checkout starts today; one request
  * whether or not the cart already has a checkout (docs/contract-decisions.md, "Starting a checkout").
  */
-async function startCheckout(ctx: EngineContext): Promise<boolean> {
+/** `expired`: the checkout held answered 404/410, so the one started is new whatever its id. */
+async function startCheckout(ctx: EngineContext, expired = false): Promise<boolean> {
+    const before = ctx.checkout;
+    const started = await putCheckout(ctx);
+    // "Create or get" may answer with a new checkout (the old one expired): what the shopper set follows.
+    const renewed = expired || ctx.checkout?.checkoutId !== before?.checkoutId;
+    if (started && before && renewed) {
+        engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
+        afterRestart(ctx);
+        carryOver(ctx, before);
+    }
+    return started;
+}
+
+async function putCheckout(ctx: EngineContext): Promise<boolean> {
     ctx.starting = true;
     ctx.startFailed = false;
     ctx.engineMessages.delete(ENGINE_CODES.load);
@@ -94,7 +108,7 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
         if (readiness === 'gone' && ctx.restarts < MAX_RESTARTS) {
             ctx.restarts += 1;
             ctx.starting = false;
-            return startCheckout(ctx);
+            return putCheckout(ctx);
         }
         if (readiness === 'ready' || readiness === 'calculator-error') return true;
         if (readiness === 'cancelled') return failStart(ctx);
@@ -108,7 +122,6 @@ async function startCheckout(ctx: EngineContext): Promise<boolean> {
     }
 }
 
-/** `message`: what the shopper is told; none when the start was cancelled. */
 /** Buyers usually have a saved address, so their start also runs shipping and tax. */
 function startKind(ctx: EngineContext): OperationKind {
     return ctx.isGuest ? 'start' : 'startWithAddress';
@@ -122,6 +135,7 @@ export function startAgain(ctx: EngineContext): Promise<boolean> {
     return startCheckout(ctx);
 }
 
+/** `message`: what the shopper is told; none when the start was cancelled. */
 function failStart(ctx: EngineContext, message?: string): false {
     ctx.startFailed = true;
     ctx.loadRun = null; // a later load() or retryFailed() starts again
@@ -139,8 +153,5 @@ export async function restart(ctx: EngineContext): Promise<boolean> {
     afterRestart(ctx);
     if (ctx.restarts > MAX_RESTARTS) return failStart(ctx, labels.errorLoad);
     engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
-    const before = ctx.checkout;
-    const started = await startCheckout(ctx);
-    if (started && before) carryOver(ctx, before);
-    return started;
+    return startCheckout(ctx, true);
 }

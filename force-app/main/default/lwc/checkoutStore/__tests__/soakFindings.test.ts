@@ -63,6 +63,43 @@ describe('soak: an expired checkout (410)', () => {
         expect(server.requestsOf('PUT', '/checkouts').length).toBeGreaterThan(1);
         expect(second.outcome).toBe('success');
     });
+    it('F11: brings a custom field saved on the expired checkout to the new one', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updateCustomFields({ type: 'WebCart' }, { MyCustomTextField__c: 'PO 4711' });
+        await harness.idle();
+        expect(server.webCartFields.MyCustomTextField__c).toBe('PO 4711');
+        server.scriptNext('PATCH', server.checkoutId, GONE);
+        server.scriptNext('PUT', '/checkouts', {
+            status: 202,
+            body: { checkoutId: server.checkoutId }
+        });
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        server.webCartFields = {};
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.webCartFields.MyCustomTextField__c).toBe('PO 4711');
+    });
+
+    it('F12: keeps what the shopper saved when starting again after a failed pricing run meets an expired checkout', async () => {
+        const harness = readyToOrder();
+        const { server, store, clock } = harness;
+        server.failNextCalculation = { type: '/commerce/errors/pricing-failure', detail: 'x' };
+        await clock.resolve(store.load());
+        await harness.idle();
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await harness.idle();
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+        // Meanwhile the checkout expired: the start that runs pricing again gets a new, empty one.
+        server.checkoutId = '2z9000000000999AAA';
+        server.groups[0].shippingInstructions = null;
+        store.retryCalculation();
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+    });
 });
 
 describe('soak: the delivery method the shopper chose', () => {
