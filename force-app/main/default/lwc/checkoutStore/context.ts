@@ -126,6 +126,8 @@ export interface EngineContext {
     // Ordering
     submission: Promise<OrderResult> | null;
     submitting: boolean;
+    /** An order POST's answer was lost and no read has said since whether the server placed it. */
+    orderInDoubt: boolean;
 
     // Custom fields pending that no write can send in this store's view of the checkout
     customWaiting: boolean;
@@ -208,6 +210,7 @@ export function createContext(options: StoreOptions): EngineContext {
         sessionRead: null,
         submission: null,
         submitting: false,
+        orderInDoubt: false,
         customWaiting: false,
         cancelWaitingRead: null,
         waitingReads: 0,

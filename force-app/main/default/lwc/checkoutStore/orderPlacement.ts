@@ -90,14 +90,19 @@ async function settleBeforeOrder(ctx: EngineContext): Promise<void> {
     await whenIdle(ctx);
 }
 
-/** After an order answer was lost: the session or the checkout says whether the order exists. */
-async function findPlacedOrder(ctx: EngineContext): Promise<OrderResult | null> {
+/**
+ * After an order answer was lost: the session or the checkout says whether the order exists. `absent` only when
+ * the checkout answered without one; `unknown` when no read answered (offline, the session ended).
+ */
+async function findPlacedOrder(ctx: EngineContext): Promise<OrderResult | 'absent' | 'unknown'> {
     await readSession(ctx);
     if (ctx.order?.outcome !== 'success' && ctx.checkoutId) {
         const answer = await getCheckout(ctx, ctx.checkoutId).catch(() => null);
-        if (answer && isCheckoutBody(answer.body)) applyCheckout(ctx, answer.body);
+        if (!answer || !isCheckoutBody(answer.body)) return 'unknown';
+        applyCheckout(ctx, answer.body);
     }
-    return ctx.order?.outcome === 'success' ? ctx.order : null;
+    if (ctx.order?.outcome === 'success') return ctx.order;
+    return ctx.checkoutId ? 'absent' : 'unknown';
 }
 
 /**
@@ -138,18 +143,24 @@ function clearOrderMessages(ctx: EngineContext): void {
 
 /**
  * POST …/orders: 201 with the order reference number; 412/422 say what is missing. A lost answer (network, 5xx,
- * timeout) may hide an order the server placed, so the order is looked for before it is sent again; a conflict
- * waits for the checkout and checks the shopper's choices again; a checkout gone (404/410) is started anew.
+ * timeout) may hide an order the server placed: nothing is sent again until a read says there is none, in this
+ * press or a later one. A conflict waits for the checkout and checks the shopper's choices again; a checkout
+ * gone (404/410) is started anew.
  */
 async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
     for (let attempt = 0; ; attempt += 1) {
-        const outcome = await postOrder(ctx);
-        if (!('retry' in outcome)) return outcome;
-        const found = await findPlacedOrder(ctx);
-        if (found) return found;
-        if (attempt >= ctx.retry.maxFaultRetries || ctx.disposed)
-            return failOrder(ctx, outcome.retry);
-        if (outcome.retry === 'conflict') {
+        let failure: RequestFailure = 'network';
+        const found = ctx.orderInDoubt ? await findPlacedOrder(ctx) : 'absent';
+        if (found !== 'unknown') ctx.orderInDoubt = false;
+        if (typeof found === 'object') return found;
+        if (found === 'absent') {
+            const outcome = await postOrder(ctx);
+            if (!('retry' in outcome)) return outcome;
+            failure = outcome.retry;
+            ctx.orderInDoubt = failure !== 'conflict';
+        }
+        if (attempt >= ctx.retry.maxFaultRetries || ctx.disposed) return failOrder(ctx, failure);
+        if (failure === 'conflict') {
             await waitUntilReady(ctx, 'conflict');
             // Something else changed the checkout meanwhile: the shopper's choices first, then a new try.
             const changedUnderUs = [...ctx.methodIntent.keys()].some(
@@ -205,7 +216,7 @@ async function postOrder(ctx: EngineContext): Promise<OrderResult | { retry: Req
     if (status === 404 || status === 410) {
         // The session may already be complete (another tab placed the order); else the checkout expired.
         const found = await findPlacedOrder(ctx);
-        if (found) return found;
+        if (typeof found === 'object') return found;
         await restart(ctx);
         return failOrder(ctx, 'network');
     }

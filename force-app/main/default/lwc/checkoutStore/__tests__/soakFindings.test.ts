@@ -181,6 +181,33 @@ describe('soak: an order POST whose answer was lost', () => {
         expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
         expect(result.orderReferenceNumber).toBe('ORN-LOST');
     });
+    it('F13: is not sent again while no read can say whether the server placed it (offline right after the POST)', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        let offline = false;
+        server.faultInjector = (method, path) => {
+            if (offline) return 'network';
+            if (method !== 'POST' || !path.endsWith('/orders')) return null;
+            // The server placed the order, and the device went offline before its answer arrived.
+            offline = true;
+            server.orderReferenceNumber = 'ORN-LOST';
+            server.session = {
+                ...server.session,
+                state: 'Cart To Order',
+                orderReferenceNumber: 'ORN-LOST'
+            };
+            return 'network';
+        };
+        const read = server.getSession.bind(server);
+        server.getSession = (checkoutId) =>
+            offline ? Promise.reject(new TypeError('Failed to fetch')) : read(checkoutId);
+        const first = await clock.resolve(store.placeOrder());
+        offline = false;
+        const second =
+            first.outcome === 'success' ? first : await clock.resolve(store.placeOrder());
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
+        expect(second.orderReferenceNumber).toBe('ORN-LOST');
+    });
 });
 
 describe('soak: the purchase-order payment', () => {
