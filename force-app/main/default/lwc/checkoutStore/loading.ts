@@ -13,7 +13,7 @@ import type { OperationKind } from './types';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
 import { afterRestart } from './payment';
-import { waitUntilReady } from './readiness';
+import { refreshSessionAfterReady, sessionInDoubt, waitUntilReady } from './readiness';
 import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
 
@@ -97,6 +97,7 @@ async function putCheckout(ctx: EngineContext): Promise<boolean> {
         if (status === 200 && isCheckoutBody(body)) {
             applyCheckout(ctx, body);
             recordCalculations(ctx, startKind(ctx));
+            if (sessionInDoubt(ctx)) await refreshSessionAfterReady(ctx);
             return true;
         }
         const checkoutId = isObject(body) ? body.checkoutId : undefined;

@@ -3,7 +3,7 @@
  * Commerce (`POST …/orders`) or Industries CPQ. Outcomes are read in `submission.ts`.
  */
 import { nameCpqCart, readCpqSummary } from './accountData';
-import { requestRecalculation } from './calculations';
+import { recordCalculations, requestRecalculation } from './calculations';
 import { isCheckoutBody, isObject, readRefusal } from './answers';
 import { applyCheckout, applyMethodIntent } from './checkoutState';
 import { answerWithin, changed, delay, engineMessage, whenIdle } from './context';
@@ -100,6 +100,7 @@ async function findPlacedOrder(ctx: EngineContext): Promise<OrderResult | 'absen
         const answer = await getCheckout(ctx, ctx.checkoutId).catch(() => null);
         if (!answer || !isCheckoutBody(answer.body)) return 'unknown';
         applyCheckout(ctx, answer.body);
+        recordCalculations(ctx, 'conflict');
     }
     if (ctx.order?.outcome === 'success') return ctx.order;
     return ctx.checkoutId ? 'absent' : 'unknown';

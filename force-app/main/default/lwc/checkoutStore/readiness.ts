@@ -66,19 +66,28 @@ export async function waitUntilReady(
             await readSession(ctx);
             return 'calculator-error';
         }
-        if (ctx.session?.isError || ctx.session?.isProcessing) {
-            const stale = ctx.session;
-            await readSession(ctx);
-            // The read failed: the checkout that answered ready is newer than the error it remembers.
-            if (ctx.session === stale && stale.isError && ctx.failedCalculations.size === 0)
-                ctx.session = { ...stale, isError: false };
-        }
+        if (sessionInDoubt(ctx)) await refreshSessionAfterReady(ctx);
         return 'ready';
     } finally {
         ctx.awaitingReadiness = false;
         changed(ctx);
     }
 }
+
+/**
+ * The checkout answered ready: a session remembered as in error or processing is read again. When that read
+ * fails, the checkout's answer is newer than the error the session last said.
+ */
+export async function refreshSessionAfterReady(ctx: EngineContext): Promise<void> {
+    const stale = ctx.session;
+    await readSession(ctx);
+    if (ctx.session === stale && stale?.isError && ctx.failedCalculations.size === 0)
+        ctx.session = { ...stale, isError: false };
+}
+
+/** Checked before `refreshSessionAfterReady`, so an answer with nothing to refresh takes no extra tick. */
+export const sessionInDoubt = (ctx: EngineContext): boolean =>
+    Boolean(ctx.session?.isError || ctx.session?.isProcessing);
 
 /** One GET of the checkout. */
 export function getCheckout(

@@ -158,6 +158,28 @@ describe('soak: a stale session error', () => {
         server.getSession = read;
         expect(result.outcome).toBe('success');
     });
+    it('F14: does not block the order for ever when a start answered ready at once and the session read after it failed', async () => {
+        const harness = readyToOrder();
+        const { server, store, clock } = harness;
+        server.failNextCalculation = { type: '/commerce/errors/pricing-failure', detail: 'x' };
+        await clock.resolve(store.load());
+        await harness.idle();
+        expect(store.getSnapshot().failedCalculations.map((f) => f.calculation)).toEqual([
+            'pricing'
+        ]);
+        // Pricing ran meanwhile: the start answers 200 with the checkout, and the session read after it fails.
+        server.lastErrors = [];
+        server.session = { ...server.session, isError: false, state: 'Checkout Summary' };
+        server.scriptNext('PUT', '/checkouts', { status: 200, body: server.checkoutBody() });
+        const read = server.getSession.bind(server);
+        server.getSession = () => Promise.reject(new Error('Unable to read the checkout session'));
+        store.retryCalculation();
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        server.getSession = read;
+        expect(store.getSnapshot().placeOrderBlockers).not.toContain('session-error');
+        expect(result.outcome).toBe('success');
+    });
 });
 
 describe('soak: an order POST whose answer was lost', () => {
