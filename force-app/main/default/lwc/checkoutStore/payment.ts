@@ -85,11 +85,14 @@ export function hasPaymentToSend(ctx: EngineContext): boolean {
     return ctx.payment?.status === 'pending' && !!ctx.checkoutId && billingAddress(ctx) !== null;
 }
 
-/** Sends the shopper's payment; false stops the write queue (cancelled). */
-export async function sendPayment(ctx: EngineContext): Promise<boolean> {
+/**
+ * Sends the shopper's payment. `gone`: the checkout expired (404/410) and the payment waits for the new one
+ * the caller starts; `cancelled` stops the write queue.
+ */
+export async function sendPayment(ctx: EngineContext): Promise<'sent' | 'gone' | 'cancelled'> {
     const payment = ctx.payment;
     const billing = billingAddress(ctx);
-    if (!payment || !billing || !ctx.checkoutId) return true;
+    if (!payment || !billing || !ctx.checkoutId) return 'sent';
     const sentValues = payment.values;
     payment.status = 'saving';
     changed(ctx);
@@ -107,9 +110,14 @@ export async function sendPayment(ctx: EngineContext): Promise<boolean> {
         },
         true
     );
-    if ('failure' in sent && sent.failure === 'cancelled') return false;
+    if ('failure' in sent && sent.failure === 'cancelled') return 'cancelled';
+    const status = 'response' in sent ? sent.response?.status : undefined;
+    if (status === 404 || status === 410) {
+        payment.status = 'pending';
+        return 'gone';
+    }
     // Changed while it was in flight: the newer values go next.
-    if (ctx.payment !== payment || payment.values !== sentValues) return true;
+    if (ctx.payment !== payment || payment.values !== sentValues) return 'sent';
     const body = 'response' in sent ? sent.response?.body : undefined;
     const accepted =
         !('failure' in sent) &&
@@ -131,5 +139,5 @@ export async function sendPayment(ctx: EngineContext): Promise<boolean> {
         engineMessage(ctx, ENGINE_CODES.paymentFailed, 'payment', payment.message);
     }
     changed(ctx);
-    return true;
+    return 'sent';
 }

@@ -55,7 +55,9 @@ async function runWriteQueue(ctx: EngineContext): Promise<void> {
             }
             // The payment goes last: after every write that could clear it.
             if (!write && hasPaymentToSend(ctx)) {
-                if (!(await sendPayment(ctx))) break;
+                const payment = await sendPayment(ctx);
+                if (payment === 'cancelled') break;
+                if (payment === 'gone' && !(await restart(ctx))) break;
                 continue;
             }
             if (!write) {

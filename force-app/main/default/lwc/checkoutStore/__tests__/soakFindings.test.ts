@@ -242,6 +242,23 @@ describe('soak: the purchase-order payment', () => {
         expect(result.outcome === 'success' ? server.payment : 'not placed').not.toBeNull();
     });
 
+    it('F15: a payment answered 410 starts a new checkout and goes to it, instead of going to the expired one again and again', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        server.scriptNext('POST', '/payments', GONE);
+        server.scriptNext('PUT', '/checkouts', {
+            status: 202,
+            body: { checkoutId: server.checkoutId }
+        });
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await harness.idle();
+        expect(server.requestsOf('POST', '/payments')).toHaveLength(2);
+        expect(store.getSnapshot().payment?.status).toBe('saved');
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.payment).toMatchObject({ paymentToken: 'PO-1' });
+    });
+
     it('F9: billed "same as shipping" is sent again when the shipping address changes', async () => {
         const harness = await readyToOrder().loaded();
         const { server, store, clock } = harness;
