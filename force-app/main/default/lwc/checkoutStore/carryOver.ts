@@ -7,7 +7,8 @@ import {
     applyMethodIntent,
     defaultGroupOf,
     dropEditsMatchingServer,
-    findGroup
+    findGroup,
+    serverValue
 } from './checkoutState';
 import type { EngineContext } from './context';
 import {
@@ -56,7 +57,8 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
 
     const carry = (key: FieldKey, value: unknown): void => {
         if (value === undefined || value === null || value === '' || ctx.edits.has(key)) return;
-        ctx.edits.set(key, { value, status: 'pending', revision: ++ctx.revision });
+        const carried = { held: serverValue(now, key) };
+        ctx.edits.set(key, { value, status: 'pending', revision: ++ctx.revision, carried });
     };
     for (const field of CONTACT_FIELDS) carry(contactKey(field), before.contactInfo?.[field]);
     for (const group of before.deliveryGroups.items) {

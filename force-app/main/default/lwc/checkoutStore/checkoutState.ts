@@ -139,14 +139,16 @@ export function applyCheckout(ctx: EngineContext, body: Checkout): void {
 }
 
 /**
- * Drops edits the server already holds. A key the write in flight sends is left alone until that write
- * lands (`confirmWrite` passes `landed`): a checkout read meanwhile (a 409's readiness wait) shows the value
- * from before it, so a newer edit equal to that older value is still needed.
+ * Drops edits the server already holds, and carried ones another tab has set since. A key the write in flight
+ * sends is left alone until that write lands (`confirmWrite` passes `landed`): a checkout read meanwhile (a 409's
+ * readiness wait) shows the value from before it, so a newer edit equal to that older value is still needed.
  */
 export function dropEditsMatchingServer(ctx: EngineContext, landed = false): void {
     const sending = landed ? undefined : ctx.inFlight?.edits;
     for (const [key, edit] of ctx.edits) {
         if (edit.status === 'saving' || edit.invalid || sending?.has(key)) continue;
-        if (sameForKey(key, edit.value, serverValue(ctx.checkout, key))) ctx.edits.delete(key);
+        const held = serverValue(ctx.checkout, key);
+        const setSinceCarried = edit.carried && !sameForKey(key, edit.carried.held, held);
+        if (setSinceCarried || sameForKey(key, edit.value, held)) ctx.edits.delete(key);
     }
 }

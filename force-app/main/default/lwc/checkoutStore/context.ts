@@ -43,6 +43,11 @@ export interface EditRecord {
     code?: string;
     /** Client-side validation failed: never sent, not retried until the value changes. */
     invalid?: boolean;
+    /**
+     * Carried from an expired checkout (carryOver.ts), with what the new one held then: a value set there
+     * since (another tab's) is newer than the carried one, which then gives way.
+     */
+    carried?: { held: unknown };
 }
 
 /** The value and revision of an edit as a write sent it. */

@@ -100,6 +100,31 @@ describe('soak: an expired checkout (410)', () => {
         expect(result.outcome).toBe('success');
         expect(server.groups[0].shippingInstructions).toBe('Ring twice');
     });
+
+    it('F16: does not write what the expired checkout held over a value another tab set on the new one since', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await harness.idle();
+        server.scriptNext('PATCH', server.checkoutId, GONE);
+        let started = false;
+        let otherTabWrote = false;
+        server.faultInjector = (method) => {
+            if (method === 'PUT') started = true;
+            if (!started || otherTabWrote || method !== 'PATCH') return null;
+            // Another tab sets the instructions on the new checkout; this tab's first write meets it.
+            otherTabWrote = true;
+            server.groups[0].shippingInstructions = 'Back entrance';
+            return { status: 409, body: [{ errorCode: 'CHECKOUT_CONFLICT', message: 'busy' }] };
+        };
+        server.groups[0].shippingInstructions = null;
+        store.updateContact({ firstName: 'Ada' });
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(otherTabWrote).toBe(true);
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].shippingInstructions).toBe('Back entrance');
+    });
 });
 
 describe('soak: the delivery method the shopper chose', () => {
