@@ -97,7 +97,9 @@ export class SoakPage {
             random: seededRandom(seed * 7 + this.tabs.size + this.reloads * 31),
             customFieldTypes: { WebCart: { MyCustomTextField__c: 'Text' } },
             connectivity: this.device,
-            retry: { requestTimeoutMs }
+            retry: { requestTimeoutMs },
+            // Tabs of one browser hear each other (Node's BroadcastChannel reaches every realm of the process).
+            tabs: { name: `checkout-kit-soak:${seed}` }
         });
         const tab = { name, base, store };
         this.tabs.set(base, tab);

@@ -39,7 +39,8 @@ function productionOptions(): StoreOptions {
         isGuest: context.isGuest,
         language: context.language,
         resolveContext: () => readSessionContext(transport),
-        learnedTimings: { webstoreId: context.webstoreId }
+        learnedTimings: { webstoreId: context.webstoreId },
+        tabs: { name: `checkout-kit:${context.webstoreId}` }
     };
 }
 

@@ -23,7 +23,8 @@ import type {
     PaymentState,
     PollTuning,
     RetryTuning,
-    StoreOptions
+    StoreOptions,
+    TabChannel
 } from './types';
 
 export const DEFAULT_RETRY_TUNING: RetryTuning = {
@@ -134,6 +135,12 @@ export interface EngineContext {
     /** An order POST's answer was lost and no read has said since whether the server placed it. */
     orderInDoubt: boolean;
 
+    // Other tabs on this checkout (tabSync.ts)
+    tabChannel: TabChannel | null;
+    /** Another tab saved since this tab last read the checkout. */
+    otherTabSaved: boolean;
+    catchingUp: Promise<void> | null;
+
     // Custom fields pending that no write can send in this store's view of the checkout
     customWaiting: boolean;
     cancelWaitingRead: (() => void) | null;
@@ -216,6 +223,9 @@ export function createContext(options: StoreOptions): EngineContext {
         submission: null,
         submitting: false,
         orderInDoubt: false,
+        tabChannel: null,
+        otherTabSaved: false,
+        catchingUp: null,
         customWaiting: false,
         cancelWaitingRead: null,
         waitingReads: 0,

@@ -7,6 +7,7 @@ import type { EngineContext, PlannedWrite } from './context';
 import { serverValue } from './checkoutState';
 import { ENGINE_CODES } from './engineCodes';
 import { sameForKey } from './fields';
+import { tellTabs } from './tabSync';
 import type { FieldKey } from './types';
 
 /**
@@ -21,6 +22,7 @@ export function recordEdit(
     keepValidation = false
 ): void {
     if (!keepValidation) clearValidation(ctx, key);
+    tellTabs(ctx, { edited: [[key, value]] });
     const existing = ctx.edits.get(key);
     if (invalidMessage) {
         if (!keepValidation) ctx.validation.set(key, invalidMessage);

@@ -17,6 +17,7 @@ import { resendBeforeOrder } from './payment';
 import { getCheckout, readSession, waitUntilReady } from './readiness';
 import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
+import { catchUp, tellTabs } from './tabSync';
 import type { RequestFailure } from './request';
 import { placeOrderBlockers } from './snapshot';
 import { cpqFailure, cpqResult, cpqSubmitResult, orderResult, placedOrder } from './submission';
@@ -68,7 +69,10 @@ export async function runPlaceOrder(
     changed(ctx);
     try {
         const result = await submission;
-        if (result.outcome === 'success') placedOrders.set(key, result);
+        if (result.outcome === 'success') {
+            placedOrders.set(key, result);
+            tellTabs(ctx, { saved: true });
+        }
         return setOrder(ctx, result);
     } finally {
         submissionsInFlight.delete(key);
@@ -78,11 +82,13 @@ export async function runPlaceOrder(
 }
 
 /**
- * Right before an order: a calculation that failed runs again (never an order on stale totals), the shopper's
- * delivery methods are brought back where another tab or a recalculation changed them, and a payment the shopper
- * entered goes again (another tab's method change clears it unseen).
+ * Right before an order: a checkout another tab changed is read again, a calculation that failed runs again
+ * (never an order on stale totals), the shopper's delivery methods are brought back where another tab or a
+ * recalculation changed them, and a payment the shopper entered goes again (another tab's method change clears
+ * it unseen).
  */
 async function settleBeforeOrder(ctx: EngineContext): Promise<void> {
+    await catchUp(ctx);
     if (ctx.failedCalculations.size > 0) requestRecalculation(ctx);
     for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);
     resendBeforeOrder(ctx);

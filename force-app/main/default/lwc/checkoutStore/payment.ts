@@ -15,6 +15,7 @@ import { ENGINE_CODES } from './engineCodes';
 import { addressInput } from './fields';
 import * as labels from './labels';
 import { send, signedOutMessage } from './request';
+import { tellTabs } from './tabSync';
 import type { CheckoutAddress, PaymentValues } from './types';
 
 /** WebCart.PoNumber's length. */
@@ -127,6 +128,7 @@ export async function sendPayment(ctx: EngineContext): Promise<'sent' | 'gone' |
     if (accepted) {
         payment.status = 'saved';
         payment.message = undefined;
+        tellTabs(ctx, { saved: true });
     } else {
         payment.status = 'failed';
         payment.message =

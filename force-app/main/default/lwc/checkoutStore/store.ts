@@ -29,6 +29,7 @@ import { load } from './loading';
 import { updatePayment } from './payment';
 import { runPlaceOrder } from './orderPlacement';
 import { liveStores } from './pageRegistry';
+import { closeTabChannel, openTabChannel } from './tabSync';
 import { scheduleWrites } from './writeQueue';
 import type { CheckoutStore, OrderResult, StoreOptions } from './types';
 
@@ -37,6 +38,7 @@ export function createCheckoutStore(options: StoreOptions): CheckoutStore {
     const ctx = createContext(options);
     ctx.scheduleWrites = () => scheduleWrites(ctx);
     liveStores.add(ctx);
+    openTabChannel(ctx);
     /** Intents after dispose() are ignored: the store sends nothing more. */
     const unlessDisposed =
         <A extends unknown[]>(intent: (...args: A) => void) =>
@@ -104,6 +106,7 @@ export function createCheckoutStore(options: StoreOptions): CheckoutStore {
             if (ctx.disposed) return;
             ctx.disposed = true;
             liveStores.delete(ctx);
+            closeTabChannel(ctx);
             ctx.listeners.clear();
             [...ctx.cancelers].forEach((cancel) => cancel());
             wakeInterest(ctx);

@@ -267,6 +267,19 @@ export interface StoreOptions {
      * omitted; null keeps nothing). Without this option nothing is read or kept.
      */
     learnedTimings?: { webstoreId: string; storage?: Pick<Storage, 'getItem' | 'setItem'> | null };
+    /**
+     * Tabs of this browser on the same checkout tell each other what the shopper edited and when a save landed,
+     * on the BroadcastChannel `name` (`channel` injected for tests; null shares nothing). Without it, or where
+     * the runtime has no BroadcastChannel, a tab sees another's changes on its next read only.
+     */
+    tabs?: { name: string; channel?: TabChannel | null };
+}
+
+/** The part of BroadcastChannel the engine uses. */
+export interface TabChannel {
+    postMessage(message: unknown): void;
+    onmessage: ((event: { data: unknown }) => void) | null;
+    close(): void;
 }
 
 // ---------------------------------------------------------------------------------------------------------

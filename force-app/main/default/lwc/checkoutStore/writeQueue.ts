@@ -27,6 +27,7 @@ import { send, signedOutMessage } from './request';
 import type { RequestFailure } from './request';
 import type { CheckoutAddress, ContactInfo } from './types';
 import { afterWriteLanded, hasPaymentToSend, sendPayment } from './payment';
+import { tellTabs } from './tabSync';
 import { planNextWrite } from './writePlanner';
 
 /** Starts the queue on the next microtask, so a burst of synchronous intents merges into one write. */
@@ -146,6 +147,7 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
 /** The server has the sent values: forget the edits that were not replaced meanwhile. */
 function confirmWrite(ctx: EngineContext, write: PlannedWrite, calculatorFailed: boolean): void {
     ctx.restarts = 0;
+    tellTabs(ctx, { saved: true });
     afterWriteLanded(ctx, write);
     dropEngineMessages(ctx, [
         ENGINE_CODES.conflict,

@@ -1,0 +1,105 @@
+/**
+ * Tabs of one browser on the same checkout (BroadcastChannel): the soak found an older value one tab held
+ * written over a newer one typed in another, and an order placed on a view another tab had changed.
+ */
+import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import { tabChannels } from './support/tabChannels';
+
+const DEFAULT_GROUP = '0a70000000000AAA';
+const STANDARD = `2Dm-std-${DEFAULT_GROUP}`;
+const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
+const CUSTOM_FIELD = 'custom.WebCart.MyCustomTextField__c';
+
+function twoTabs() {
+    const channelOf = tabChannels();
+    const otherTab = channelOf();
+    const harness = setup({
+        withAddress: true,
+        contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' },
+        store: { tabs: { name: 'checkout-kit:test', channel: channelOf() } }
+    });
+    return { ...harness, otherTab };
+}
+
+describe('tabs of one browser', () => {
+    it('places no order on a view another tab changed: it reads the checkout first and brings the shopper’s method back', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock, otherTab } = tabs;
+        await tabs.loaded();
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await tabs.idle();
+        // The other tab ran shipping again (its "Try again"): the carrier reset the method.
+        server.groups[0].selectedMethodId = STANDARD;
+        otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].selectedMethodId).toBe(EXPRESS);
+    });
+
+    it('drops a value it could not save once the shopper typed a newer one in another tab', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock, otherTab } = tabs;
+        await tabs.loaded();
+        let failing = true;
+        server.faultInjector = (method) =>
+            failing && method === 'PATCH' ? { status: 503, body: null } : null;
+        store.updateCustomFields({ type: 'WebCart' }, { MyCustomTextField__c: 'Foo' });
+        await tabs.idle();
+        expect(store.getSnapshot().edits[CUSTOM_FIELD]?.status).toBe('failed');
+        // The shopper types a newer value in the other tab, which saves it.
+        failing = false;
+        otherTab.postMessage({
+            checkoutId: server.checkoutId,
+            edited: [[CUSTOM_FIELD, 'Bar']]
+        });
+        server.webCartFields.MyCustomTextField__c = 'Bar';
+        otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
+        await tabs.idle();
+        store.retryFailed();
+        await tabs.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
+    });
+
+    it('tells the other tabs what the shopper edited and when a save landed', async () => {
+        const tabs = twoTabs();
+        const { server, store, otherTab } = tabs;
+        await tabs.loaded();
+        const heard: unknown[] = [];
+        otherTab.onmessage = (event) => heard.push(event.data);
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Market St' }
+        });
+        await tabs.idle();
+        expect(heard).toEqual([
+            {
+                checkoutId: server.checkoutId,
+                edited: [
+                    [
+                        `group.${DEFAULT_GROUP}.deliveryAddress`,
+                        expect.objectContaining({ street: '1 Market St' })
+                    ]
+                ]
+            },
+            { checkoutId: server.checkoutId, saved: true }
+        ]);
+    });
+
+    it('ignores news of another checkout and messages it cannot read', async () => {
+        const tabs = twoTabs();
+        const { server, store, otherTab } = tabs;
+        await tabs.loaded();
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        otherTab.postMessage({
+            checkoutId: 'another',
+            edited: [[`group.${DEFAULT_GROUP}.shippingInstructions`, 'x']]
+        });
+        otherTab.postMessage('boom');
+        otherTab.postMessage({ checkoutId: server.checkoutId, edited: 'boom' });
+        otherTab.postMessage({ checkoutId: server.checkoutId, edited: [null, [1, 2]] });
+        await tabs.idle();
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+        expect(() => store.getSnapshot()).not.toThrow();
+    });
+});
