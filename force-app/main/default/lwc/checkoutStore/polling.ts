@@ -1,8 +1,8 @@
 /**
  * Adaptive readiness polling. After a write the server runs calculators for a while (GET answers 202), then
  * answers 200 or 422. Instead of a fixed schedule, the poller learns when each kind of operation finishes in
- * this store and spreads a few GETs across that window, starting just before it opens (overlapping GETs are
- * fine: they are reads); past the window it backs off in proportion to the overshoot.
+ * this store and places a few GETs where, in that window, the wait most likely ends (overlapping GETs are fine:
+ * they are reads); past the window their spacing grows.
  * Bounded by `maxWaitMs`; paused while nothing listens; stopped on dispose.
  */
 import { openTimingMemory } from './timingMemory';
@@ -24,10 +24,10 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
         customFields: [150, 1500],
         conflict: [100, 1500]
     },
-    leadMs: 30,
-    pollsPerWindow: 6,
+    focus: 5,
+    firstPollAt: 0.18,
+    pollCostMs: 30,
     minIntervalMs: 40,
-    backoffFactor: 1.5,
     maxIntervalMs: 1000,
     maxPollsInFlight: 2,
     maxWaitMs: 90000,
@@ -61,19 +61,29 @@ export class ReadinessEstimator {
 
     record(kind: OperationKind, readyOffsetMs: number): void {
         const list = (this.timings.samples[kind] ??= []);
-        list.push(Math.max(0, readyOffsetMs));
+        list.push(readyOffsetMs);
         if (list.length > this.memory) list.shift();
         this.timings.keep();
     }
 
-    /** The window [earliest, latest] past waits of this kind finished in, or undefined before the first. */
-    window(kind: OperationKind): [number, number] | undefined {
+    /**
+     * The window past waits of this kind finished in (send offsets, never negative), widened on each side by half
+     * the prior's width ÷ (samples + 1): one sample is not a window of zero width; many narrow it to their span.
+     */
+    window(kind: OperationKind, [earliest, latest]: [number, number]): [number, number] {
         const list = this.timings.samples[kind];
-        return list?.length ? [Math.min(...list), Math.max(...list)] : undefined;
+        const pad = (latest - earliest) / 2 / ((list?.length ?? 0) + 1);
+        return list?.length
+            ? [Math.min(...list) - pad, Math.max(...list) + pad]
+            : [earliest, latest];
     }
 }
 
-/** Where this wait expects readiness: [earliest, latest] send offsets. */
+/**
+ * Where this wait expects readiness, as a log-logistic belief (durations vary by factors, and a sum of several
+ * calculators gathers in the middle): [median, shape]. The median is the window's middle; the shape makes the
+ * belief as tight as the window is narrow for its position.
+ */
 export type PollPlan = [number, number];
 
 export function planFor(
@@ -81,21 +91,34 @@ export function planFor(
     kind: OperationKind,
     tuning: PollTuning
 ): PollPlan {
-    return estimator.window(kind) ?? tuning.priors[kind] ?? tuning.priors.conflict;
+    const [earliest, latest] = estimator.window(kind, tuning.priors[kind]);
+    const median = Math.max(1, (earliest + latest) / 2);
+    return [median, (tuning.focus * median) / (latest - earliest)];
 }
 
-export function firstPollOffset(plan: PollPlan, tuning: PollTuning): number {
-    return Math.max(0, plan[0] - tuning.leadMs);
+/** Where the belief has `firstPollAt` of the waits over: earlier polls would mostly find it still running. */
+export function firstPollOffset([median, shape]: PollPlan, tuning: PollTuning): number {
+    const { firstPollAt } = tuning;
+    return Math.round(median * (firstPollAt / (1 - firstPollAt)) ** (1 / shape));
 }
 
-/** The send offset of the poll after one sent at `offset`. */
-export function nextPollOffset(offset: number, plan: PollPlan, tuning: PollTuning): number {
-    const [earliest, latest] = plan;
-    const interval =
-        offset < latest
-            ? (latest - earliest) / tuning.pollsPerWindow
-            : (offset - latest) * (tuning.backoffFactor - 1);
-    return offset + Math.min(tuning.maxIntervalMs, Math.max(tuning.minIntervalMs, interval));
+/**
+ * The send offset of the poll after one sent at `offset`: the interval that balances a poll's cost against the
+ * lag it saves is √(2 · pollCostMs ÷ hazard), the hazard being how likely the wait ends now if it has not yet;
+ * for a log-logistic belief 1 ÷ hazard = t · (1 + (t ÷ median)^−shape) ÷ shape. Polls gather where waits end
+ * and spread out past the window, where each one catches less.
+ */
+export function nextPollOffset(
+    offset: number,
+    [median, shape]: PollPlan,
+    tuning: PollTuning
+): number {
+    const interval = Math.sqrt(
+        (2 * tuning.pollCostMs * offset * (1 + (offset / median) ** -shape)) / shape
+    );
+    return Math.round(
+        offset + Math.min(tuning.maxIntervalMs, Math.max(tuning.minIntervalMs, interval))
+    );
 }
 
 export type ProbeResult<T> = { settled: true; value: T } | { settled: false };
@@ -182,8 +205,8 @@ export function pollUntilSettled<T>(request: PollRequest<T>): Promise<PollOutcom
                 if (finished) return;
                 if (result.settled) {
                     // Ready lies between the last 202 and this poll. When the very first poll was already ready
-                    // there is no lower bound: record the poll itself, so the next wait aims `leadMs` earlier
-                    // and the estimate walks down to the real duration.
+                    // there is no lower bound: record the poll itself; the next wait's first poll goes below
+                    // it, so the estimate walks down to the real duration.
                     estimator.record(
                         kind,
                         lastPendingOffset < 0 ? offset : (lastPendingOffset + offset) / 2

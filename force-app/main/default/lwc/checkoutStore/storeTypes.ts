@@ -193,20 +193,19 @@ export type OperationKind =
 
 /**
  * Readiness polling constants (benchmarks tune them). Times are send offsets in ms from the moment the write's
- * answer arrived. The poller spreads its GETs over the window in which the operation is expected to finish:
+ * answer arrived. The poller places its GETs where the operation most likely finishes, within the window
  * learned from this store's past waits of the same kind, else the prior for that kind.
  */
 export interface PollTuning {
     /** Expected finish window [earliest, latest] per kind before anything was learned. */
     priors: Record<OperationKind, [number, number]>;
-    /** The first poll goes this long before the window opens. */
-    leadMs: number;
-    /** Polls spread across the window: its width divided by this is the interval inside it. */
-    pollsPerWindow: number;
-    /** Shortest interval between two polls. */
+    /** How much the waits gather in the window's middle: the belief's shape is focus × middle ÷ width. */
+    focus: number;
+    /** The first poll goes where this share of the waits is expected to be over. */
+    firstPollAt: number;
+    /** A poll is worth this much lag (ms) saved: lower polls more often. */
+    pollCostMs: number;
     minIntervalMs: number;
-    /** Past the window the interval grows with the overshoot: overshoot × (backoffFactor − 1). */
-    backoffFactor: number;
     maxIntervalMs: number;
     /** Polls may overlap (GETs are reads): at most this many in flight at once. */
     maxPollsInFlight: number;

@@ -17,7 +17,7 @@ function pollsAfter(server: ReturnType<typeof setup>['server'], sentAfter: numbe
 
 describe('readiness polling', () => {
     it('polls through 202 answers until 200, showing processing meanwhile', async () => {
-        const harness = await setup({ processingMs: { shipping: 800 } }).loaded();
+        const harness = await setup({ processingMs: { shipping: 1500 } }).loaded();
         const { server, store, clock } = harness;
         const phases: string[] = [];
         store.subscribe((snapshot) => phases.push(snapshot.phase));
@@ -35,7 +35,7 @@ describe('readiness polling', () => {
     });
 
     it('learns how long an operation takes and needs fewer polls the next time', async () => {
-        const harness = await setup({ processingMs: { shipping: 1200 } }).loaded();
+        const harness = await setup({ processingMs: { shipping: 1900 } }).loaded();
         const { server, store } = harness;
         const counts: number[] = [];
         for (let i = 0; i < 4; i += 1) {
@@ -103,35 +103,60 @@ describe('readiness polling', () => {
 });
 
 describe('the poll schedule', () => {
-    const tuning = { ...DEFAULT_POLL_TUNING, leadMs: 30, pollsPerWindow: 5, minIntervalMs: 40 };
+    const tuning = DEFAULT_POLL_TUNING;
+    const prior = tuning.priors.start;
+
+    /** The send offsets of a wait's polls up to `untilMs`. */
+    function schedule(estimator: ReadinessEstimator, untilMs: number): number[] {
+        const plan = planFor(estimator, 'start', tuning);
+        const offsets = [firstPollOffset(plan, tuning)];
+        while (offsets[offsets.length - 1] < untilMs)
+            offsets.push(nextPollOffset(offsets[offsets.length - 1], plan, tuning));
+        return offsets;
+    }
 
     it('starts from the prior window of the kind before anything was learned', () => {
         const estimator = new ReadinessEstimator(8);
-        expect(planFor(estimator, 'deliveryMethod', tuning)).toEqual(tuning.priors.deliveryMethod);
+        expect(estimator.window('deliveryMethod', [150, 600])).toEqual([150, 600]);
+        expect(planFor(estimator, 'deliveryMethod', tuning)[0]).toBe(375);
     });
 
-    it('spreads polls across the learned window, starting just before it opens', () => {
+    it('widens a learned window by the prior: one sample is not a window of zero width', () => {
         const estimator = new ReadinessEstimator(8);
-        estimator.record('shipping', 1000);
-        estimator.record('shipping', 1500);
-        const plan = planFor(estimator, 'shipping', tuning);
-        expect(plan).toEqual([1000, 1500]);
-        expect(firstPollOffset(plan, tuning)).toBe(970);
-        expect(nextPollOffset(970, plan, tuning)).toBe(1070);
-        expect(nextPollOffset(1470, plan, tuning)).toBe(1570);
+        estimator.record('start', 600);
+        expect(estimator.window('start', prior)).toEqual([300, 900]);
+        const offsets = schedule(estimator, 900);
+        expect(offsets[0]).toBeLessThan(600);
+        // A start slower than the sample is still caught with polls spaced as inside the window.
+        const after = offsets.filter((offset) => offset > 600 && offset <= 900);
+        expect(after.length).toBeGreaterThanOrEqual(2);
     });
 
-    it('keeps the minimum interval in a narrow window', () => {
+    it('narrows the window as samples agree', () => {
         const estimator = new ReadinessEstimator(8);
-        estimator.record('shipping', 1000);
-        expect(nextPollOffset(990, planFor(estimator, 'shipping', tuning), tuning)).toBe(1030);
+        [600, 620, 640].forEach((ms) => estimator.record('start', ms));
+        expect(estimator.window('start', prior)).toEqual([450, 790]);
     });
 
-    it('backs off in proportion to the overshoot past the window, up to the cap', () => {
-        const plan: [number, number] = [0, 100];
-        const backoff = { ...tuning, backoffFactor: 1.5, maxIntervalMs: 1000 };
-        expect(nextPollOffset(1100, plan, backoff) - 1100).toBe(500);
-        expect(nextPollOffset(10_100, plan, backoff) - 10_100).toBe(1000);
+    it('polls most densely where waits most likely end, and spreads out past the window', () => {
+        const offsets = schedule(new ReadinessEstimator(8), 6000);
+        const intervals = offsets.slice(1).map((offset, index) => offset - offsets[index]);
+        const densest = offsets[intervals.indexOf(Math.min(...intervals))];
+        expect(densest).toBeGreaterThan(prior[0]);
+        expect(densest).toBeLessThan(prior[1]);
+        const pastWindow = intervals.filter((_, index) => offsets[index] > prior[1]);
+        pastWindow
+            .slice(1)
+            .forEach((interval, index) =>
+                expect(interval).toBeGreaterThanOrEqual(pastWindow[index])
+            );
+    });
+
+    it('keeps every interval within its bounds', () => {
+        const plan = planFor(new ReadinessEstimator(8), 'start', tuning);
+        expect(nextPollOffset(1_000_000, plan, tuning) - 1_000_000).toBe(tuning.maxIntervalMs);
+        const cheap = { ...tuning, pollCostMs: 0.01 };
+        expect(nextPollOffset(900, plan, cheap) - 900).toBe(tuning.minIntervalMs);
     });
 
     it('forgets the oldest waits beyond its memory', () => {
@@ -139,7 +164,7 @@ describe('the poll schedule', () => {
         estimator.record('start', 100);
         estimator.record('start', 900);
         estimator.record('start', 500);
-        expect(estimator.window('start')).toEqual([500, 900]);
+        expect(estimator.window('start', prior)).toEqual([300, 1100]);
     });
 });
 

@@ -1,5 +1,5 @@
 import { configureCheckoutStore } from '../checkoutStore';
-import { DEFAULT_POLL_TUNING } from '../polling';
+import { DEFAULT_POLL_TUNING, ReadinessEstimator, firstPollOffset, planFor } from '../polling';
 import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 import type { StoreOptions } from '../types';
 
@@ -7,9 +7,14 @@ type TimingStorage = NonNullable<NonNullable<StoreOptions['learnedTimings']>['st
 
 const WEBSTORE = '0ZE000000000001';
 const KEY = `checkoutKit.pollTimings.v1.${WEBSTORE}`;
-const { leadMs } = DEFAULT_POLL_TUNING;
-/** Where the first poll of a guest's start goes with nothing learned: just before the prior window opens. */
-const PRIOR_FIRST_POLL = DEFAULT_POLL_TUNING.priors.start[0] - leadMs;
+
+/** Where the first poll of a wait of `kind` goes after these samples (none: as the prior says). */
+function firstPollFrom(samples: number[] = [], kind: 'start' | 'shipping' = 'start'): number {
+    const estimator = new ReadinessEstimator(DEFAULT_POLL_TUNING.memory);
+    samples.forEach((ms) => estimator.record(kind, ms));
+    return firstPollOffset(planFor(estimator, kind, DEFAULT_POLL_TUNING), DEFAULT_POLL_TUNING);
+}
+const PRIOR_FIRST_POLL = firstPollFrom();
 
 function memoryStorage(entries: Record<string, string> = {}): TimingStorage & {
     items: Map<string, string>;
@@ -39,7 +44,9 @@ describe('learned timings across page loads', () => {
 
     it('starts from the stored estimates of its webstore', async () => {
         const storage = memoryStorage({ [KEY]: stored({ start: [800] }) });
-        expect(await firstPollAfterStart({ webstoreId: WEBSTORE, storage })).toBe(800 - leadMs);
+        const firstPoll = await firstPollAfterStart({ webstoreId: WEBSTORE, storage });
+        expect(firstPoll).toBe(firstPollFrom([800]));
+        expect(firstPoll).not.toBe(PRIOR_FIRST_POLL);
     });
 
     it('keeps what a page load learned for the next one', async () => {
@@ -48,7 +55,7 @@ describe('learned timings across page loads', () => {
         const kept = JSON.parse(storage.items.get(KEY) ?? 'null');
         expect(kept.start).toHaveLength(1);
         const nextPageLoad = await firstPollAfterStart({ webstoreId: WEBSTORE, storage });
-        expect(nextPageLoad).toBe(Math.max(0, kept.start[0] - leadMs));
+        expect(nextPageLoad).toBe(firstPollFrom(kept.start));
     });
 
     it('keeps the start only: later waits learn again within the page', async () => {
@@ -64,8 +71,9 @@ describe('learned timings across page loads', () => {
         const firstShippingPoll = server
             .requestsOf('GET', '/checkouts/')
             .find((get) => get.sentAt > patch.sentAt);
-        const { shipping } = DEFAULT_POLL_TUNING.priors;
-        expect((firstShippingPoll?.sentAt ?? 0) - patch.answeredAt).toBe(shipping[0] - leadMs);
+        expect((firstShippingPoll?.sentAt ?? 0) - patch.answeredAt).toBe(
+            firstPollFrom([], 'shipping')
+        );
         expect(Object.keys(JSON.parse(storage.items.get(KEY) ?? '{}'))).toEqual(['start']);
     });
 
@@ -80,7 +88,7 @@ describe('learned timings across page loads', () => {
     it('uses the page localStorage when no storage is given', async () => {
         window.localStorage.setItem(KEY, stored({ start: [600] }));
         try {
-            expect(await firstPollAfterStart({ webstoreId: WEBSTORE })).toBe(600 - leadMs);
+            expect(await firstPollAfterStart({ webstoreId: WEBSTORE })).toBe(firstPollFrom([600]));
         } finally {
             window.localStorage.clear();
         }
