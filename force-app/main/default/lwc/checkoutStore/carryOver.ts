@@ -46,6 +46,16 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
         ctx.methodIntent.delete(groupId);
         if (target) ctx.methodIntent.set(target, name ? `name:${name}` : methodId);
     }
+    // A group's messages (a delivery method reset) belong to its successor, or go with it.
+    for (const [id, message] of [...ctx.engineMessages]) {
+        const { groupId } = message;
+        if (!groupId || findGroup(now, groupId)) continue;
+        ctx.engineMessages.delete(id);
+        const target = groupOf(groupId);
+        if (!target) continue;
+        const moved = { ...message, id: message.id.replace(groupId, target), groupId: target };
+        ctx.engineMessages.set(id.replace(groupId, target), moved);
+    }
     for (const [key, edit] of [...ctx.edits]) {
         const parsed = parseKey(key);
         if (!parsed || !('groupId' in parsed)) continue;

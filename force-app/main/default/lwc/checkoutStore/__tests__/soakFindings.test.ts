@@ -125,6 +125,41 @@ describe('soak: an expired checkout (410)', () => {
         expect(result.outcome).toBe('success');
         expect(server.groups[0].shippingInstructions).toBe('Back entrance');
     });
+    it('F17: moves a delivery-group message to the new checkout’s group, or drops it, instead of showing it for ever', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await harness.idle();
+        // The new address no longer offers Express: the shopper is told the method was reset.
+        server.withdrawnMethods.add(EXPRESS);
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Market St' }
+        });
+        await harness.idle();
+        const reset = (groupId: string) =>
+            store
+                .getSnapshot()
+                .messages.filter(
+                    (m) => m.code === 'DELIVERY_METHOD_RESET' && m.groupId === groupId
+                );
+        expect(reset(DEFAULT_GROUP)).toHaveLength(1);
+        // The checkout expires; the new one's default group has a new id.
+        server.scriptNext('PATCH', server.checkoutId, GONE);
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        const newGroup = '0a70000000009AAA';
+        server.groups[0].id = newGroup;
+        server.groups[0].selectedMethodId = `2Dm-std-${newGroup}`;
+        await harness.idle();
+        const shown = store
+            .getSnapshot()
+            .messages.filter((m) => m.code === 'DELIVERY_METHOD_RESET');
+        expect(shown.every((m) => m.groupId === newGroup)).toBe(true);
+        // The shopper confirms the method offered: the message goes, and the order can be placed.
+        store.selectDeliveryMethod(newGroup, `2Dm-std-${newGroup}`);
+        await harness.idle();
+        expect(reset(newGroup)).toEqual([]);
+        expect((await clock.resolve(store.placeOrder())).outcome).toBe('success');
+    });
 });
 
 describe('soak: the delivery method the shopper chose', () => {
