@@ -4,6 +4,7 @@
  * cancellable delays, interest (does anyone need an answer?) and idleness.
  */
 import { DEFAULT_POLL_TUNING, ReadinessEstimator } from './polling';
+import { browserConnectivity, realClock } from './browserDefaults';
 import { projectSnapshot } from './snapshot';
 import type { PatchBody, PatchResource } from './patchRules';
 import { parseKey } from './fields';
@@ -161,23 +162,6 @@ export interface EngineContext {
     notifyScheduled: boolean;
 }
 
-const realClock: Clock = {
-    now: () => Date.now(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>)
-};
-
-function defaultConnectivity(): NonNullable<StoreOptions['connectivity']> {
-    return {
-        isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
-        onOnline: (listener) => {
-            if (typeof window === 'undefined') return () => undefined;
-            window.addEventListener('online', listener);
-            return () => window.removeEventListener('online', listener);
-        }
-    };
-}
-
 export function createContext(options: StoreOptions): EngineContext {
     const polling = { ...DEFAULT_POLL_TUNING, ...options.polling };
     return {
@@ -187,7 +171,7 @@ export function createContext(options: StoreOptions): EngineContext {
         random: options.random ?? Math.random,
         polling,
         retry: { ...DEFAULT_RETRY_TUNING, ...options.retry },
-        connectivity: options.connectivity ?? defaultConnectivity(),
+        connectivity: options.connectivity ?? browserConnectivity(),
         estimator: new ReadinessEstimator(polling.memory, options.learnedTimings),
         scheduleWrites: () => undefined,
         effectiveAccountId: options.effectiveAccountId,
