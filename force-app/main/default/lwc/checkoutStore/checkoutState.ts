@@ -69,9 +69,12 @@ export function applyMethodIntent(
     // No methods offered (e.g. the shipping calculator failed): keep the intent for the next answer.
     if (!intended || !group || ctx.edits.has(key) || !group.availableDeliveryMethods?.length)
         return 'waiting';
-    const method = group.availableDeliveryMethods.find((offered) =>
-        intended.startsWith('name:') ? offered.name === intended.slice(5) : offered.id === intended
-    );
+    // By name when a new address or checkout gave the methods new ids: the same method, new records.
+    const name = intended.startsWith('name:') ? intended.slice(5) : ctx.methodNames.get(intended);
+    const offered = group.availableDeliveryMethods;
+    const method =
+        offered.find((candidate) => candidate.id === intended) ??
+        offered.find((candidate) => name !== undefined && candidate.name === name);
     if (!method) return 'not-offered';
     ctx.methodIntent.set(groupId, method.id);
     if (group.selectedDeliveryMethod?.id === method.id) return 'selected';
@@ -131,6 +134,10 @@ export function adoptPlacedOrder(
 
 export function applyCheckout(ctx: EngineContext, body: Checkout): void {
     ctx.checkout = normaliseCheckout(body);
+    for (const group of ctx.checkout.deliveryGroups.items) {
+        for (const method of group.availableDeliveryMethods ?? [])
+            ctx.methodNames.set(method.id, method.name);
+    }
     const reference = ctx.checkout.orderReferenceNumber;
     if (typeof reference === 'string' && reference) adoptPlacedOrder(ctx, reference);
     ctx.checkoutId = body.checkoutId || ctx.checkoutId;

@@ -111,6 +111,8 @@ export interface EngineContext {
     readonly recalculations: Set<string>;
     /** The shopper's last delivery-method choice per group: re-applied if an address change resets it. */
     readonly methodIntent: Map<string, string>;
+    /** The name of every delivery method seen, by id: a choice survives new ids for the same method. */
+    readonly methodNames: Map<string, string>;
     revision: number;
 
     // Loading: `load()` is one run (shared by its callers); a run starts the checkout, restarts start it again.
@@ -193,6 +195,7 @@ export function createContext(options: StoreOptions): EngineContext {
         failedCalculations: new Map(),
         recalculations: new Set(),
         methodIntent: new Map(),
+        methodNames: new Map(),
         revision: 0,
         loadRun: null,
         loadActive: false,

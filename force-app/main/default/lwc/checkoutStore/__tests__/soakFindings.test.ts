@@ -197,6 +197,24 @@ describe('soak: the delivery method the shopper chose', () => {
         expect(result.outcome).not.toBe('success');
         expect(server.orderPosts).toBe(0);
     });
+    it('F18: brings the chosen method back by its name when a new address gave the methods new ids and a calculation failed on the way', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await harness.idle();
+        // The shipping calculator makes new method records for the new address; tax fails after it.
+        server.methodIdVariant = '-2';
+        server.failNextCalculation = { type: '/commerce/errors/tax-failure', detail: 'x' };
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Market St' }
+        });
+        await harness.idle();
+        store.retryCalculation();
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].selectedMethodId).toBe(`${EXPRESS}-2`);
+    });
 });
 
 describe('soak: a stale session error', () => {

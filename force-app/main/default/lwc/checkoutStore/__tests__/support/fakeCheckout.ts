@@ -227,16 +227,17 @@ export interface FakeServerOptions {
 
 let checkoutCounter = 0;
 
-const methodsFor = (groupId: string): DeliveryMethod[] => [
+/** `variant`: the shipping calculator's new records for a new address (the same methods, new ids). */
+const methodsFor = (groupId: string, variant = ''): DeliveryMethod[] => [
     {
-        id: `2Dm-std-${groupId}`,
+        id: `2Dm-std-${groupId}${variant}`,
         name: 'Standard',
         carrier: 'UPS',
         shippingFee: '5.00',
         currencyIsoCode: 'USD'
     },
     {
-        id: `2Dm-exp-${groupId}`,
+        id: `2Dm-exp-${groupId}${variant}`,
         name: 'Express',
         carrier: 'UPS',
         shippingFee: '15.00',
@@ -284,6 +285,8 @@ export class FakeCheckoutServer implements CheckoutTransport {
     cpqRejection: unknown = null;
     /** Method ids the shipping calculator no longer offers (e.g. a carrier withdrawn meanwhile). */
     readonly withdrawnMethods = new Set<string>();
+    /** Set to give the methods new ids from the next shipping run on (see `methodsFor`). */
+    methodIdVariant = '';
     cpqAnswer: CpqSubmission = {
         messages: [{ code: 'SUBMIT-1001', severity: 'INFO', message: 'ok' }],
         records: []
@@ -380,7 +383,7 @@ export class FakeCheckoutServer implements CheckoutTransport {
             }
         }
         const fee = this.groups.reduce((sum, group) => {
-            const method = methodsFor(group.id).find(
+            const method = methodsFor(group.id, this.methodIdVariant).find(
                 (entry) => entry.id === group.selectedMethodId
             );
             return sum + Number(method?.shippingFee ?? 0);
@@ -406,12 +409,12 @@ export class FakeCheckoutServer implements CheckoutTransport {
                     desiredDeliveryDate: group.desiredDeliveryDate,
                     shippingInstructions: group.shippingInstructions,
                     availableDeliveryMethods: group.deliveryAddress
-                        ? methodsFor(group.id).filter(
+                        ? methodsFor(group.id, this.methodIdVariant).filter(
                               (method) => !this.withdrawnMethods.has(method.id)
                           )
                         : [],
                     selectedDeliveryMethod:
-                        methodsFor(group.id).find(
+                        methodsFor(group.id, this.methodIdVariant).find(
                             (method) => method.id === group.selectedMethodId
                         ) ?? null
                 }))
@@ -575,7 +578,9 @@ export class FakeCheckoutServer implements CheckoutTransport {
         }
         if (shippingChanged) {
             // The shipping calculator regenerates methods and selects the cheapest one.
-            group.selectedMethodId = group.deliveryAddress ? methodsFor(group.id)[0].id : null;
+            group.selectedMethodId = group.deliveryAddress
+                ? methodsFor(group.id, this.methodIdVariant)[0].id
+                : null;
             this.startProcessing(this.processingMs.shipping, 'Shipping Cost');
         }
         if (body.deliveryMethodId !== undefined) {
