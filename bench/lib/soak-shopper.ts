@@ -135,7 +135,6 @@ export class Shopper {
                 break;
         }
         this.intents.record(tab.name, field, value, again);
-        if (process.env.SOAK_DEBUG) console.error('ENTER', tab.name, field, JSON.stringify(value).slice(0, 60), again, field === 'shipping.deliveryMethod' ? JSON.stringify(group?.availableDeliveryMethods.map((m) => [m.id, m.name])) : '');
         return true;
     }
 
