@@ -2,7 +2,9 @@
  * The checkout as the server last answered it: taking in a new answer, and reading what the server holds
  * for a field. Edits the server now holds leave the ledger here, at the one place answers arrive.
  */
-import { changed } from './context';
+import { changed, engineMessage } from './context';
+import { ENGINE_CODES } from './engineCodes';
+import * as labels from './labels';
 import type { EngineContext } from './context';
 import { CONTACT_FIELDS, groupKey, parseKey, sameForKey } from './fields';
 import { isObject } from './answers';
@@ -80,6 +82,27 @@ export function applyMethodIntent(
     if (group.selectedDeliveryMethod?.id === method.id) return 'selected';
     ctx.edits.set(key, { value: method.id, status: 'pending', revision: ++ctx.revision });
     return 'applied';
+}
+
+/**
+ * Brings back the shopper's method when still offered (a shipping write can reset it); when it is not, the
+ * choice goes and the shopper is told, which blocks the order. Only a changed address explains a vanished
+ * method; otherwise the method is just no longer offered.
+ */
+export function reapplyMethodIntent(
+    ctx: EngineContext,
+    groupId: string,
+    addressChanged: boolean
+): ReturnType<typeof applyMethodIntent> {
+    const outcome = applyMethodIntent(ctx, groupId);
+    if (outcome === 'not-offered') {
+        ctx.methodIntent.delete(groupId);
+        const [code, message] = addressChanged
+            ? [ENGINE_CODES.methodReset, labels.deliveryMethodReset]
+            : [ENGINE_CODES.methodUnavailable, labels.deliveryMethodUnavailable];
+        engineMessage(ctx, `${code}|${groupId}`, 'deliveryMethod', message, 'info', groupId);
+    }
+    return outcome;
 }
 
 /** The saved contact information, blanks left out: what a contactInfo PATCH re-sends unchanged. */

@@ -5,7 +5,7 @@
 import { nameCpqCart, readCpqSummary } from './accountData';
 import { recordCalculations, requestRecalculation } from './calculations';
 import { isCheckoutBody, isObject, readRefusal } from './answers';
-import { applyCheckout, applyMethodIntent } from './checkoutState';
+import { applyCheckout, applyMethodIntent, reapplyMethodIntent } from './checkoutState';
 import { answerWithin, changed, delay, engineMessage, whenIdle } from './context';
 import type { EngineContext } from './context';
 import { sendWaitingCustomFields } from './customFieldsWaiting';
@@ -94,6 +94,16 @@ async function settleBeforeOrder(ctx: EngineContext): Promise<void> {
     resendBeforeOrder(ctx);
     ctx.scheduleWrites();
     await whenIdle(ctx);
+    // Calculated: a choice the checkout no longer offers goes, and the shopper is asked (a failed calculation
+    // says nothing about the methods; that failure blocks the order itself).
+    if (ctx.failedCalculations.size > 0) return;
+    const reapplied = [...ctx.methodIntent.keys()].map((groupId) =>
+        reapplyMethodIntent(ctx, groupId, false)
+    );
+    if (reapplied.includes('applied')) {
+        ctx.scheduleWrites();
+        await whenIdle(ctx);
+    }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Refusal } from './answers';
 import {
     applyCheckout,
     dropEditsMatchingServer,
-    applyMethodIntent,
+    reapplyMethodIntent,
     serverValue
 } from './checkoutState';
 import { changed, dropEngineMessages, engineMessage, pendingCustomKeys } from './context';
@@ -180,20 +180,6 @@ function confirmWrite(ctx: EngineContext, write: PlannedWrite, calculatorFailed:
         reapplyMethodIntent(ctx, write.groupId, write.edits.has(addressKey));
     }
     dropEditsMatchingServer(ctx, true);
-}
-
-/**
- * A shipping write can reset the delivery method: bring back the shopper's choice when still offered. Only
- * a changed address explains a vanished method; otherwise the method is just no longer offered.
- */
-function reapplyMethodIntent(ctx: EngineContext, groupId: string, addressChanged: boolean): void {
-    if (applyMethodIntent(ctx, groupId) === 'not-offered') {
-        ctx.methodIntent.delete(groupId);
-        const [code, message] = addressChanged
-            ? [ENGINE_CODES.methodReset, labels.deliveryMethodReset]
-            : [ENGINE_CODES.methodUnavailable, labels.deliveryMethodUnavailable];
-        engineMessage(ctx, `${code}|${groupId}`, 'deliveryMethod', message, 'info', groupId);
-    }
 }
 
 /**

@@ -215,6 +215,28 @@ describe('soak: the delivery method the shopper chose', () => {
         expect(result.outcome).toBe('success');
         expect(server.groups[0].selectedMethodId).toBe(`${EXPRESS}-2`);
     });
+    it('F19: stops the order and says so when the new address no longer offers the chosen method and a calculation failed on the way', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await harness.idle();
+        server.withdrawnMethods.add(EXPRESS);
+        server.failNextCalculation = { type: '/commerce/errors/tax-failure', detail: 'x' };
+        store.updateShipping(DEFAULT_GROUP, {
+            deliveryAddress: { ...SAMPLE_ADDRESS, street: '1 Market St' }
+        });
+        await harness.idle();
+        store.retryCalculation();
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).not.toBe('success');
+        expect(server.orderPosts).toBe(0);
+        const snapshot = store.getSnapshot();
+        expect(snapshot.placeOrderBlockers).toContain('missing-delivery-method');
+        expect(snapshot.messages.map((message) => message.message)).toContain(
+            'c.CheckoutKit_DeliveryMethodUnavailable'
+        );
+    });
 });
 
 describe('soak: a stale session error', () => {
