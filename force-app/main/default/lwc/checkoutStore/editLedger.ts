@@ -22,7 +22,8 @@ export function recordEdit(
     keepValidation = false
 ): void {
     if (!keepValidation) clearValidation(ctx, key);
-    tellTabs(ctx, { edited: [[key, value]] });
+    // A valid value only: other tabs may send it (tabSync.ts).
+    if (!invalidMessage) tellTabs(ctx, { edited: [[key, value]] });
     const existing = ctx.edits.get(key);
     if (invalidMessage) {
         if (!keepValidation) ctx.validation.set(key, invalidMessage);

@@ -69,12 +69,17 @@ function receive(ctx: EngineContext, news: unknown): void {
     if (isIdle(ctx)) void catchUp(ctx);
 }
 
-/** The other tab's value is the shopper's newest: this tab's unsent one gives way, its method choice follows. */
+/**
+ * The other tab's value is the shopper's newest: this tab's unsent one gives way, and its method choice
+ * follows. One this tab is still sending may land after the newer one, so the newer one goes after it.
+ */
 function takeNewerEdit(ctx: EngineContext, key: string, value: unknown): void {
     const parsed = parseKey(key as FieldKey);
     if (!parsed) return;
     const mine = ctx.edits.get(key as FieldKey);
-    if (mine && mine.status !== 'saving') {
+    if (mine?.status === 'saving') {
+        ctx.edits.set(key as FieldKey, { value, status: 'pending', revision: ++ctx.revision });
+    } else if (mine) {
         ctx.edits.delete(key as FieldKey);
         clearValidation(ctx, key as FieldKey);
     }

@@ -62,6 +62,32 @@ describe('tabs of one browser', () => {
         expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
     });
 
+    it('sends the newer value another tab typed after its own older one, still in flight, lands over it', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock, otherTab } = tabs;
+        await tabs.loaded();
+        const key = `group.${DEFAULT_GROUP}.shippingInstructions`;
+        let overtaken = false;
+        server.faultInjector = (method) => {
+            if (overtaken || method !== 'PATCH') return null;
+            overtaken = true;
+            // While this tab's write is on its way, the shopper types a newer value in the other tab, which
+            // saves it first; this tab's older value then lands over it.
+            otherTab.postMessage({
+                checkoutId: server.checkoutId,
+                edited: [[key, 'Back entrance']]
+            });
+            server.groups[0].shippingInstructions = 'Back entrance';
+            return null;
+        };
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await tabs.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(overtaken).toBe(true);
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].shippingInstructions).toBe('Back entrance');
+    });
+
     it('tells the other tabs what the shopper edited and when a save landed', async () => {
         const tabs = twoTabs();
         const { server, store, otherTab } = tabs;
