@@ -70,6 +70,18 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
         const carried = { held: serverValue(now, key) };
         ctx.edits.set(key, { value, status: 'pending', revision: ++ctx.revision, carried });
     };
+    // What other tabs' shoppers entered since this tab's last read is newer than its view: it goes first.
+    for (const [key, value] of ctx.heardEdits) {
+        const parsed = parseKey(key);
+        if (!parsed || (parsed.area === 'group' && parsed.field === 'deliveryMethodId')) continue;
+        const target = 'groupId' in parsed ? groupOf(parsed.groupId) : undefined;
+        if ('groupId' in parsed && !target) continue;
+        carry(
+            target && 'groupId' in parsed ? (key.replace(parsed.groupId, target) as FieldKey) : key,
+            value
+        );
+    }
+    ctx.heardEdits.clear();
     for (const field of CONTACT_FIELDS) carry(contactKey(field), before.contactInfo?.[field]);
     for (const group of before.deliveryGroups.items) {
         const target = groupOf(group.id);

@@ -142,6 +142,8 @@ export interface EngineContext {
     tabChannel: TabChannel | null;
     /** Another tab saved since this tab last read the checkout. */
     otherTabSaved: boolean;
+    /** Values other tabs' shoppers entered since this tab's last read: newer than its view, for a restart. */
+    readonly heardEdits: Map<FieldKey, unknown>;
     catchingUp: Promise<void> | null;
 
     // Custom fields pending that no write can send in this store's view of the checkout
@@ -212,6 +214,7 @@ export function createContext(options: StoreOptions): EngineContext {
         orderInDoubt: false,
         tabChannel: null,
         otherTabSaved: false,
+        heardEdits: new Map(),
         catchingUp: null,
         customWaiting: false,
         cancelWaitingRead: null,

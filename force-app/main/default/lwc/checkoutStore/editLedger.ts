@@ -24,6 +24,7 @@ export function recordEdit(
     if (!keepValidation) clearValidation(ctx, key);
     // A valid value only: other tabs may send it (tabSync.ts).
     if (!invalidMessage) tellTabs(ctx, { edited: [[key, value]] });
+    ctx.heardEdits.delete(key);
     const existing = ctx.edits.get(key);
     if (invalidMessage) {
         if (!keepValidation) ctx.validation.set(key, invalidMessage);

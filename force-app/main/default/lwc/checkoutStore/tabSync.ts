@@ -76,6 +76,7 @@ function receive(ctx: EngineContext, news: unknown): void {
 function takeNewerEdit(ctx: EngineContext, key: string, value: unknown): void {
     const parsed = parseKey(key as FieldKey);
     if (!parsed) return;
+    ctx.heardEdits.set(key as FieldKey, value);
     const mine = ctx.edits.get(key as FieldKey);
     if (mine?.status === 'saving') {
         ctx.edits.set(key as FieldKey, { value, status: 'pending', revision: ++ctx.revision });
@@ -102,6 +103,7 @@ export function catchUp(ctx: EngineContext): Promise<void> {
 }
 
 async function readAgain(ctx: EngineContext): Promise<void> {
+    ctx.heardEdits.clear();
     const readiness = await waitUntilReady(ctx, 'conflict');
     if (readiness !== 'ready' && readiness !== 'calculator-error') return;
     for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);

@@ -88,6 +88,35 @@ describe('tabs of one browser', () => {
         expect(server.groups[0].shippingInstructions).toBe('Back entrance');
     });
 
+    it('carries to a new checkout what another tab saved since this tab last read the one that expired', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock, otherTab } = tabs;
+        await tabs.loaded();
+        let expired = false;
+        server.faultInjector = (method) => {
+            if (expired || method !== 'PATCH') return null;
+            expired = true;
+            // The other tab saved a custom field; then the checkout expired, and the new one holds nothing.
+            otherTab.postMessage({
+                checkoutId: server.checkoutId,
+                edited: [[CUSTOM_FIELD, 'Bar']]
+            });
+            otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
+            server.webCartFields = {};
+            return {
+                status: 410,
+                body: [{ errorCode: 'GONE', message: 'This checkout expired.' }]
+            };
+        };
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await tabs.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(expired).toBe(true);
+        expect(result.outcome).toBe('success');
+        expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+    });
+
     it('tells the other tabs what the shopper edited and when a save landed', async () => {
         const tabs = twoTabs();
         const { server, store, otherTab } = tabs;
