@@ -22,6 +22,7 @@ module.exports = [
             '.sfdx/**',
             'coverage/**',
             'preview/dist/**',
+            '.cache/**',
             'force-app/main/default/lwc/checkoutStore/*.js',
             'force-app/main/default/lwc/checkoutValidation/*.js'
         ]

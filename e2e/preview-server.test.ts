@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
+import { REPO_ROOT } from '../preview/src/build';
 import { startE2ePreview, type E2ePreview } from './support/preview';
 
 /** The preview server without a browser: what `npm start` serves on its one origin. */
@@ -82,5 +86,37 @@ describe('the preview server', () => {
         assert.equal((await get('/dist/%2e%2e/%2e%2e/package.json')).status, 404);
         assert.equal((await get('/assets/%2e%2e/package.json')).status, 404);
         assert.equal((await get('/no-such-page')).status, 404);
+    });
+
+    test('npm start prints its URL once the page answers, reusing the build of the same sources', async () => {
+        // The suite's own server (before) stored the bundle for these sources: npm start shares that cache.
+        const server = spawn(process.execPath, ['--import', 'tsx', 'preview/server.ts'], {
+            cwd: REPO_ROOT,
+            env: { ...process.env, PORT: '0' },
+            stdio: ['ignore', 'pipe', 'inherit']
+        });
+        try {
+            const printed: string[] = [];
+            let url: string | undefined;
+            for await (const line of createInterface({ input: server.stdout })) {
+                printed.push(line);
+                url = /checkout preview on (http\S+)/.exec(line)?.[1];
+                if (url) break;
+            }
+            assert.ok(url, `npm start printed no URL:\n${printed.join('\n')}`);
+            // Asked the moment the URL is printed: the first build is already served.
+            const build = (await (await fetch(`${url}/__preview/build`)).json()) as {
+                buildId: number;
+                ok?: boolean;
+                fromCache?: boolean;
+            };
+            assert.equal(build.ok, true);
+            assert.ok(build.buildId >= 1, 'the first build is done');
+            assert.equal(build.fromCache, true, printed.join('\n'));
+            assert.equal((await fetch(`${url}/`)).status, 200);
+        } finally {
+            server.kill('SIGTERM');
+            if (server.exitCode === null) await once(server, 'exit');
+        }
     });
 });

@@ -1,10 +1,6 @@
-import path from 'node:path';
 import type { EmulatorState, Faults, RequestLogEntry } from '../../emulator/src/index';
-import { REPO_ROOT } from '../../preview/src/build';
+import { PREVIEW_CACHE_DIR } from '../../preview/src/buildCache';
 import { startPreviewServer, type PreviewServer } from '../../preview/src/previewServer';
-
-/** Test files share one browser bundle per set of inputs (see buildPreviewCached). */
-const BUILD_CACHE_DIR = path.join(REPO_ROOT, 'node_modules/.cache/checkout-kit-e2e');
 
 /** Every emulator delay is multiplied by this: calculators take tens of milliseconds instead of seconds. */
 export const E2E_TIME_SCALE = 0.1;
@@ -34,9 +30,15 @@ export interface E2ePreview {
     close(): Promise<void>;
 }
 
-/** `npm start`'s server on a free port, driven through its same-origin admin API as a developer would. */
+/**
+ * `npm start`'s server on a free port, driven through its same-origin admin API as a developer would. Test
+ * files share npm start's stored bundle for the same sources (see buildPreviewCached).
+ */
 export async function startE2ePreview(): Promise<E2ePreview> {
-    const server: PreviewServer = await startPreviewServer({ port: 0, cacheDir: BUILD_CACHE_DIR });
+    const server: PreviewServer = await startPreviewServer({
+        port: 0,
+        cacheDir: PREVIEW_CACHE_DIR
+    });
     const build = await server.firstBuild;
     if (!build.ok) {
         await server.close();

@@ -1,13 +1,4 @@
-import { createHash } from 'node:crypto';
-import {
-    existsSync,
-    readdirSync,
-    readFileSync,
-    renameSync,
-    rmSync,
-    statSync,
-    writeFileSync
-} from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +13,7 @@ import { typescriptModules } from './typescriptModules';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FORCE_APP_LWC_DIR = path.join(REPO_ROOT, 'force-app/main/default/lwc');
-const PREVIEW_APP_DIR = path.join(REPO_ROOT, 'preview/app');
+export const PREVIEW_APP_DIR = path.join(REPO_ROOT, 'preview/app');
 
 /** The four Experience Builder components the page composes, as an admin would place them. */
 export const CHECKOUT_COMPONENTS = [
@@ -42,6 +33,8 @@ export interface BuildReport {
     warnings: string[];
     /** `c.*` labels a component imports that CustomLabels.labels-meta.xml does not define. */
     missingLabels: string[];
+    /** The bundle stored for these same inputs was served: nothing was built. */
+    fromCache?: boolean;
 }
 
 export interface PreviewBuildOptions {
@@ -209,10 +202,14 @@ export interface PreviewWatcher {
     close(): Promise<void>;
 }
 
-/** Rollup watch mode: rebuilds on every change to a component, the engine, a label or the page. */
+/**
+ * Rollup watch mode: rebuilds on every change to a component, the engine, a label or the page. `onStart` is
+ * told before each build reads its inputs.
+ */
 export function watchPreview(
     options: PreviewBuildOptions,
-    onBuild: (report: BuildReport) => void
+    onBuild: (report: BuildReport) => void,
+    onStart?: () => void
 ): PreviewWatcher {
     const report = emptyReport();
     const config = rollupOptions(options, report);
@@ -220,6 +217,7 @@ export function watchPreview(
     watcher.on('event', (event) => {
         if (event.code === 'START') {
             Object.assign(report, emptyReport());
+            onStart?.();
         } else if (event.code === 'BUNDLE_END') {
             report.ok = true;
             report.durationMs = event.duration;
@@ -232,82 +230,4 @@ export function watchPreview(
         }
     });
     return { close: () => watcher.close() };
-}
-
-/**
- * A digest of everything the browser bundle is built from (components, engine sources, labels, the preview's
- * own code and the metadata readers it shares from scripts/lib, and the versions of the LWC toolchain): equal
- * digests give equal bundles.
- */
-export function buildInputsDigest(): string {
-    const hash = createHash('sha256');
-    const addTree = (dir: string): void => {
-        if (!existsSync(dir)) {
-            return;
-        }
-        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-            a.name.localeCompare(b.name)
-        )) {
-            const file = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (entry.name !== '__tests__') {
-                    addTree(file);
-                }
-            } else if (statSync(file).isFile()) {
-                hash.update(path.relative(REPO_ROOT, file))
-                    .update('\0')
-                    .update(readFileSync(file))
-                    .update('\0');
-            }
-        }
-    };
-    addTree(path.join(REPO_ROOT, 'force-app/main/default/lwc'));
-    addTree(path.join(REPO_ROOT, 'force-app/main/default/labels'));
-    addTree(path.join(REPO_ROOT, 'preview/app'));
-    addTree(path.join(REPO_ROOT, 'preview/src'));
-    addTree(path.join(REPO_ROOT, 'scripts/lib'));
-    for (const pkg of ['lwc', '@lwc/rollup-plugin', 'lightning-base-components', 'rollup']) {
-        hash.update(readFileSync(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json')));
-    }
-    return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * Builds into `cacheDir/<digest>` unless that bundle exists already: test files that each start a preview
- * share one build. Writes to a temporary folder first, so a concurrent reader never sees half a bundle.
- */
-export async function buildPreviewCached(
-    cacheDir: string
-): Promise<BuildReport & { outDir: string }> {
-    const outDir = path.join(cacheDir, buildInputsDigest());
-    const reportFile = path.join(outDir, 'build-report.json');
-    if (existsSync(reportFile)) {
-        const cached = JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport;
-        return { ...cached, durationMs: 0, outDir };
-    }
-    const staging = `${outDir}.${process.pid}.tmp`;
-    const report = await buildPreview({ outDir: staging });
-    if (report.ok && !existsSync(outDir)) {
-        writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(report));
-        renameSync(staging, outDir);
-        pruneCache(cacheDir, KEPT_CACHED_BUILDS);
-    }
-    rmSync(staging, { recursive: true, force: true });
-    return { ...report, outDir };
-}
-
-const KEPT_CACHED_BUILDS = 3;
-
-/** Keeps the newest bundles only: every edit of a component makes a new one. */
-function pruneCache(cacheDir: string, keep: number): void {
-    const builds = readdirSync(cacheDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name))
-        .map((entry) => ({
-            dir: path.join(cacheDir, entry.name),
-            time: statSync(path.join(cacheDir, entry.name)).mtimeMs
-        }))
-        .sort((a, b) => b.time - a.time);
-    for (const stale of builds.slice(keep)) {
-        rmSync(stale.dir, { recursive: true, force: true });
-    }
 }

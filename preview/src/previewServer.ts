@@ -6,12 +6,12 @@ import path from 'node:path';
 import { createEmulator, defaultFaults, type Emulator } from '../../emulator/src/index';
 import {
     buildPreview,
-    buildPreviewCached,
     REPO_ROOT,
     watchPreview,
     type BuildReport,
     type PreviewWatcher
 } from './build';
+import { buildPreviewCached, watchPreviewCached } from './buildCache';
 import { renderPage } from './page';
 import { guardRequest } from './requestGuard';
 import { CONTEXT_MODULE_URL } from './salesforceModules';
@@ -46,9 +46,12 @@ export interface PreviewServerOptions {
     host?: string;
     /** Rebuild on every change (npm start); tests build once. */
     watch?: boolean;
-    /** Without `watch`: reuse (or store) the bundle for these exact inputs here, so test files share a build. */
+    /**
+     * Reuse (or store) the bundle for these exact inputs here: a start with nothing changed builds nothing, and
+     * test files share a build.
+     */
     cacheDir?: string;
-    /** The browser entry module (not with `cacheDir`): the checkout page unless given; tests build a small one. */
+    /** The browser entry module: the checkout page unless given; tests build a small one. */
     entry?: string;
     /** Build progress and errors; silent when omitted. */
     log?: (line: string) => void;
@@ -95,18 +98,25 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         };
         if (options.watch) {
             let first = true;
-            watcher = watchPreview({ outDir, entry: options.entry }, (report) => {
+            const onWatchBuild = (report: BuildReport & { outDir?: string }): void => {
+                outDir = report.outDir || outDir;
                 if (first) {
                     first = false;
                     settle(report);
                 } else {
                     onBuild(report);
                 }
-            });
+            };
+            watcher = options.cacheDir
+                ? watchPreviewCached(
+                      { cacheDir: options.cacheDir, entry: options.entry },
+                      onWatchBuild
+                  )
+                : watchPreview({ outDir, entry: options.entry }, onWatchBuild);
             return;
         }
         const build = options.cacheDir
-            ? buildPreviewCached(options.cacheDir).then((report) => {
+            ? buildPreviewCached(options.cacheDir, options.entry).then((report) => {
                   outDir = report.outDir;
                   return report;
               })
@@ -228,7 +238,11 @@ function reportBuild(report: BuildReport, log: (line: string) => void): void {
         log(`build failed:\n${report.errors.join('\n\n')}`);
         return;
     }
-    log(`built in ${(report.durationMs / 1000).toFixed(1)} s`);
+    log(
+        report.fromCache
+            ? 'reused the stored build of these same sources (nothing changed since it was built)'
+            : `built in ${(report.durationMs / 1000).toFixed(1)} s`
+    );
     for (const warning of report.warnings) {
         log(`warning: ${warning}`);
     }

@@ -5,7 +5,8 @@ import { scenario, cpqCartId, cpqNamespace } from '/__preview/context.js';
 const STORE_NAMES = {
     'd2c-guest': 'Alder & Pine Outfitters',
     'b2b-buyer': 'Northwind Industrial Supply',
-    'multi-group': 'Alder & Pine Outfitters',
+    // The same signed-in Northwind buyer as b2b-buyer, shipping one cart to several addresses.
+    'multi-group': 'Northwind Industrial Supply',
     'digital-only': 'Alder & Pine Digital',
     cpq: 'Meridian Telecom Business'
 };

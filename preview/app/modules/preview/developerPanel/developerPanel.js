@@ -45,7 +45,8 @@ const SHOWN_REQUESTS = 200;
  * engine sends, live. Talks only to the emulator's admin API (`/__emulator/*`) on the same origin.
  */
 export default class DeveloperPanel extends LightningElement {
-    collapsed = false;
+    /** Collapsed to its bar until the developer opens it: expanded, it covers half the page. */
+    collapsed = true;
     scenario = activeScenario || 'd2c-guest';
     faults = { ...NO_FAULTS };
     faultDefaults = null;
@@ -55,7 +56,11 @@ export default class DeveloperPanel extends LightningElement {
     connectedCallback() {
         const saved = readSettings();
         const fromUrl = new URLSearchParams(window.location.search).get('panel');
-        this.collapsed = fromUrl ? fromUrl === 'collapsed' : Boolean(saved.collapsed);
+        if (fromUrl === 'expanded' || fromUrl === 'collapsed') {
+            this.collapsed = fromUrl === 'collapsed';
+        } else {
+            this.collapsed = saved.collapsed !== false;
+        }
         fetchJson('/__preview/fault-defaults').then((defaults) => {
             this.faultDefaults = defaults;
             this.poll();
