@@ -8,6 +8,7 @@ import type { Refusal } from './answers';
 import {
     applyCheckout,
     dropEditsMatchingServer,
+    findGroup,
     reapplyMethodIntent,
     serverValue
 } from './checkoutState';
@@ -90,6 +91,7 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
         failSentEdits(ctx, write, labels.errorRejected, ENGINE_CODES.forbiddenBody);
         return true;
     }
+    keepSelectedMethod(ctx, write);
     markSending(ctx, write);
     ctx.inFlight = write;
     changed(ctx);
@@ -142,6 +144,18 @@ async function executeWrite(ctx: EngineContext, write: PlannedWrite): Promise<bo
         ctx.inFlight = null;
         changed(ctx);
     }
+}
+
+/**
+ * A shipping write without a new address (a date, instructions, shipping run again) resets the method as a side
+ * effect: the one the checkout holds, chosen on this page or before a reload, comes back after it.
+ */
+function keepSelectedMethod(ctx: EngineContext, write: PlannedWrite): void {
+    const groupId = write.groupId;
+    if (write.kind !== 'shipping' || !groupId || ctx.methodIntent.has(groupId)) return;
+    if (write.edits.has(groupKey(groupId, 'deliveryAddress'))) return;
+    const selected = findGroup(ctx.checkout, groupId)?.selectedDeliveryMethod?.id;
+    if (selected) ctx.methodIntent.set(groupId, selected);
 }
 
 /** The server has the sent values: forget the edits that were not replaced meanwhile. */

@@ -237,6 +237,22 @@ describe('soak: the delivery method the shopper chose', () => {
             'c.CheckoutKit_DeliveryMethodUnavailable'
         );
     });
+    it('F20: keeps the method the checkout holds when running shipping again re-sends the address (chosen before a reload)', async () => {
+        const harness = readyToOrder();
+        const { server, store, clock } = harness;
+        // Chosen in an earlier page load: this page's store never saw the choice being made.
+        server.groups[0].selectedMethodId = EXPRESS;
+        await harness.loaded();
+        server.failNextCalculation = { type: '/commerce/errors/shipping-failure', detail: 'x' };
+        store.updateShipping(DEFAULT_GROUP, { desiredDeliveryDate: '2030-01-15' });
+        await harness.idle();
+        store.retryCalculation();
+        await harness.idle();
+        expect(server.groups[0].selectedMethodId).toBe(EXPRESS);
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].selectedMethodId).toBe(EXPRESS);
+    });
 });
 
 describe('soak: a stale session error', () => {
