@@ -142,7 +142,7 @@ export interface EngineContext {
     tabChannel: TabChannel | null;
     /** Another tab saved since this tab last read the checkout. */
     otherTabSaved: boolean;
-    /** Values other tabs' shoppers entered since this tab's last read: newer than its view, for a restart. */
+    /** Values other tabs' shoppers entered (until this tab's shopper edits the field): newer than its view. */
     readonly heardEdits: Map<FieldKey, unknown>;
     catchingUp: Promise<void> | null;
 

@@ -103,7 +103,6 @@ export function catchUp(ctx: EngineContext): Promise<void> {
 }
 
 async function readAgain(ctx: EngineContext): Promise<void> {
-    ctx.heardEdits.clear();
     const readiness = await waitUntilReady(ctx, 'conflict');
     if (readiness !== 'ready' && readiness !== 'calculator-error') return;
     for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);

@@ -117,6 +117,32 @@ describe('tabs of one browser', () => {
         expect(server.groups[0].shippingInstructions).toBe('Ring twice');
     });
 
+    it('still carries another tab’s value when this tab read the checkout before that tab’s save landed', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock, otherTab } = tabs;
+        await tabs.loaded();
+        // The shopper types in the other tab; this tab, idle, reads at once: the save has not landed yet.
+        otherTab.postMessage({ checkoutId: server.checkoutId, edited: [[CUSTOM_FIELD, 'Bar']] });
+        await tabs.idle();
+        let expired = false;
+        server.faultInjector = (method) => {
+            if (expired || method !== 'PATCH') return null;
+            expired = true;
+            otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
+            server.webCartFields = {};
+            return {
+                status: 410,
+                body: [{ errorCode: 'GONE', message: 'This checkout expired.' }]
+            };
+        };
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await tabs.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(expired).toBe(true);
+        expect(result.outcome).toBe('success');
+        expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
+    });
+
     it('tells the other tabs what the shopper edited and when a save landed', async () => {
         const tabs = twoTabs();
         const { server, store, otherTab } = tabs;
