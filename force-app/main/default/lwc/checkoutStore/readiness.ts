@@ -76,13 +76,15 @@ export async function waitUntilReady(
 
 /**
  * The checkout answered ready: a session remembered as in error or processing is read again. When that read
- * fails, the checkout's answer is newer than the error the session last said.
+ * fails, the checkout's answer is newer than what the session last said: nothing runs, and no error stands
+ * that no failed calculation explains.
  */
 export async function refreshSessionAfterReady(ctx: EngineContext): Promise<void> {
     const stale = ctx.session;
     await readSession(ctx);
-    if (ctx.session === stale && stale?.isError && ctx.failedCalculations.size === 0)
-        ctx.session = { ...stale, isError: false };
+    if (ctx.session !== stale || !stale) return;
+    const isError = stale.isError && ctx.failedCalculations.size > 0;
+    ctx.session = { ...stale, isProcessing: false, isError };
 }
 
 /** Checked before `refreshSessionAfterReady`, so an answer with nothing to refresh takes no extra tick. */

@@ -296,6 +296,28 @@ describe('soak: a stale session error', () => {
         expect(store.getSnapshot().placeOrderBlockers).not.toContain('session-error');
         expect(result.outcome).toBe('success');
     });
+    it('F21: does not keep the order waiting on a session read as processing once the checkout answered ready and the next read failed', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        server.failNextCalculation = { type: '/commerce/errors/tax-failure', detail: 'x' };
+        // The session read after the failure catches a run that started meanwhile; later reads fail.
+        const read = server.getSession.bind(server);
+        let reads = 0;
+        server.getSession = async (checkoutId) => {
+            reads += 1;
+            if (reads > 1) throw new Error('Unable to read the checkout session');
+            const session = await read(checkoutId);
+            return session && { ...session, isProcessing: true, state: 'Tax' };
+        };
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await harness.idle();
+        store.retryCalculation();
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        server.getSession = read;
+        expect(store.getSnapshot().placeOrderBlockers).not.toContain('processing');
+        expect(result.outcome).toBe('success');
+    });
 });
 
 describe('soak: an order POST whose answer was lost', () => {
