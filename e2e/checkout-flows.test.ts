@@ -139,10 +139,11 @@ describe('checking out in the preview', () => {
             await preview.state()
         ).deliveryGroups.items[0].availableDeliveryMethods.map((method) => method.id);
 
-        await checkout.enter(checkout.address.getByLabel('Street address'), '350 Fifth Avenue');
-        await checkout.enter(checkout.address.getByLabel('City'), 'New York');
-        await checkout.address.getByLabel('State or province').selectOption({ label: 'New York' });
-        await checkout.enter(checkout.address.getByLabel('Postal code'), '10118');
+        // Hawaii: no overnight delivery there, so the carrier's cheapest replaces the shopper's choice.
+        await checkout.enter(checkout.address.getByLabel('Street address'), '1 Aloha Tower Dr');
+        await checkout.enter(checkout.address.getByLabel('City'), 'Honolulu');
+        await checkout.address.getByLabel('State or province').selectOption({ label: 'Hawaii' });
+        await checkout.enter(checkout.address.getByLabel('Postal code'), '96813');
         await checkout.page
             .getByText(
                 'Your delivery method changed because the address changed. Check the selection.'
@@ -161,8 +162,8 @@ describe('checking out in the preview', () => {
             ADA_CONTACT.phone
         );
         const [group] = afterChange.deliveryGroups.items;
-        assert.equal(group.deliveryAddress?.city, 'New York');
-        assert.equal(group.deliveryAddress?.postalCode, '10118');
+        assert.equal(group.deliveryAddress?.city, 'Honolulu');
+        assert.equal(group.deliveryAddress?.postalCode, '96813');
         assert.notDeepEqual(
             group.availableDeliveryMethods.map((method) => method.id),
             methodIdsBefore,
@@ -172,6 +173,57 @@ describe('checking out in the preview', () => {
         assert.equal(await checked.getAttribute('value'), group.selectedDeliveryMethod?.id);
         assert.notEqual(group.selectedDeliveryMethod?.name, 'Overnight');
         await checkout.screenshot('address-change');
+        await assertCleanRequestLog();
+        await checkout.page.close();
+    });
+
+    test('changing the address keeps the chosen delivery method where the new address offers it too', async () => {
+        await preview.reset({ scenario: 'd2c-guest' });
+        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
+        await checkout.open(preview.pageUrl);
+        await checkout.fillContact(ADA_CONTACT);
+        await checkout.fillAddress(SAN_FRANCISCO);
+        await checkout.waitForDeliveryOptions();
+        await checkout.delivery.getByRole('radio', { name: /Overnight/ }).check();
+        await checkout.waitUntilSettled();
+        const methodIdsBefore = serverCheckout(
+            await preview.state()
+        ).deliveryGroups.items[0].availableDeliveryMethods.map((method) => method.id);
+
+        await checkout.enter(checkout.address.getByLabel('Street address'), '350 Fifth Avenue');
+        await checkout.enter(checkout.address.getByLabel('City'), 'New York');
+        await checkout.address.getByLabel('State or province').selectOption({ label: 'New York' });
+        await checkout.enter(checkout.address.getByLabel('Postal code'), '10118');
+        // The address lands, the carrier resets the method, and the engine brings the shopper's back.
+        const deadline = Date.now() + UI_TIMEOUT_MS;
+        let [group] = serverCheckout(await preview.state()).deliveryGroups.items;
+        while (
+            group.deliveryAddress?.city !== 'New York' ||
+            group.selectedDeliveryMethod?.name !== 'Overnight'
+        ) {
+            assert.ok(Date.now() < deadline, 'the order would go without the shopper’s Overnight');
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            [group] = serverCheckout(await preview.state()).deliveryGroups.items;
+        }
+        await checkout.waitUntilSettled();
+        assert.notDeepEqual(
+            group.availableDeliveryMethods.map((method) => method.id),
+            methodIdsBefore,
+            'the shipping calculator produced new methods for the new address'
+        );
+        assert.ok(
+            await checkout.delivery.getByRole('radio', { name: /Overnight/ }).isChecked(),
+            'the page shows the shopper’s choice'
+        );
+        assert.equal(
+            await checkout.page
+                .getByText('Your delivery method changed because the address changed.', {
+                    exact: false
+                })
+                .count(),
+            0,
+            'nothing changed for the shopper to check'
+        );
         await assertCleanRequestLog();
         await checkout.page.close();
     });
