@@ -6,6 +6,7 @@ import { ADA_CONTACT, SAN_FRANCISCO } from './support/shoppers';
 import { assertCleanLog } from './support/invariants';
 import { startE2ePreview, type E2ePreview } from './support/preview';
 import { orderReferences, serverCheckout } from './support/serverState';
+import { waitUntil } from './support/waiting';
 
 describe('checking out in the preview', () => {
     let preview: E2ePreview;
@@ -125,7 +126,11 @@ describe('checking out in the preview', () => {
         await checkout.page.close();
     });
 
-    test('changing the address after choosing a delivery method recalculates methods and tells the shopper', async () => {
+    /** A guest in San Francisco who chose Overnight; with the ids of the methods offered there. */
+    async function guestWithOvernightInSanFrancisco(): Promise<{
+        checkout: CheckoutPage;
+        methodIdsBefore: string[];
+    }> {
         await preview.reset({ scenario: 'd2c-guest' });
         const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
         await checkout.open(preview.pageUrl);
@@ -135,9 +140,15 @@ describe('checking out in the preview', () => {
         await checkout.delivery.getByRole('radio', { name: /Overnight/ }).check();
         await checkout.waitUntilSettled();
         await checkout.waitForTotal('Shipping', /\$29\.99/);
-        const methodIdsBefore = serverCheckout(
-            await preview.state()
-        ).deliveryGroups.items[0].availableDeliveryMethods.map((method) => method.id);
+        const [group] = serverCheckout(await preview.state()).deliveryGroups.items;
+        return {
+            checkout,
+            methodIdsBefore: group.availableDeliveryMethods.map((method) => method.id)
+        };
+    }
+
+    test('changing the address after choosing a delivery method recalculates methods and tells the shopper', async () => {
+        const { checkout, methodIdsBefore } = await guestWithOvernightInSanFrancisco();
 
         // Hawaii: no overnight delivery there, so the carrier's cheapest replaces the shopper's choice.
         await checkout.enter(checkout.address.getByLabel('Street address'), '1 Aloha Tower Dr');
@@ -178,34 +189,22 @@ describe('checking out in the preview', () => {
     });
 
     test('changing the address keeps the chosen delivery method where the new address offers it too', async () => {
-        await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
-        await checkout.fillContact(ADA_CONTACT);
-        await checkout.fillAddress(SAN_FRANCISCO);
-        await checkout.waitForDeliveryOptions();
-        await checkout.delivery.getByRole('radio', { name: /Overnight/ }).check();
-        await checkout.waitUntilSettled();
-        const methodIdsBefore = serverCheckout(
-            await preview.state()
-        ).deliveryGroups.items[0].availableDeliveryMethods.map((method) => method.id);
+        const { checkout, methodIdsBefore } = await guestWithOvernightInSanFrancisco();
 
         await checkout.enter(checkout.address.getByLabel('Street address'), '350 Fifth Avenue');
         await checkout.enter(checkout.address.getByLabel('City'), 'New York');
         await checkout.address.getByLabel('State or province').selectOption({ label: 'New York' });
         await checkout.enter(checkout.address.getByLabel('Postal code'), '10118');
         // The address lands, the carrier resets the method, and the engine brings the shopper's back.
-        const deadline = Date.now() + UI_TIMEOUT_MS;
-        let [group] = serverCheckout(await preview.state()).deliveryGroups.items;
-        while (
-            group.deliveryAddress?.city !== 'New York' ||
-            group.selectedDeliveryMethod?.name !== 'Overnight'
-        ) {
-            assert.ok(Date.now() < deadline, 'the order would go without the shopper’s Overnight');
-            await new Promise((resolve) => setTimeout(resolve, 100));
-            [group] = serverCheckout(await preview.state()).deliveryGroups.items;
-        }
+        await waitUntil(async () => {
+            const [held] = serverCheckout(await preview.state()).deliveryGroups.items;
+            return (
+                held.deliveryAddress?.city === 'New York' &&
+                held.selectedDeliveryMethod?.name === 'Overnight'
+            );
+        }, 'the order would go without the shopper’s Overnight');
         await checkout.waitUntilSettled();
+        const [group] = serverCheckout(await preview.state()).deliveryGroups.items;
         assert.notDeepEqual(
             group.availableDeliveryMethods.map((method) => method.id),
             methodIdsBefore,

@@ -5,6 +5,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
+import { waitUntil } from './support/waiting';
 
 interface ServerPayment {
     paymentToken: string;
@@ -12,13 +13,12 @@ interface ServerPayment {
     billingAddress: Record<string, string> | null;
 }
 
-/** Waits until `field` has focus (polled: focus moves after the messages render). */
-async function waitForFocus(field: Locator): Promise<void> {
-    const deadline = Date.now() + UI_TIMEOUT_MS;
-    while (!(await field.evaluate((element) => element.matches(':focus')))) {
-        assert.ok(Date.now() < deadline, 'focus never reached the field');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+/** Waits until `field` has focus (focus moves after the messages render). */
+function waitForFocus(field: Locator): Promise<void> {
+    return waitUntil(
+        () => field.evaluate((element) => element.matches(':focus')),
+        'focus never reached the field'
+    );
 }
 
 describe('paying by purchase order in the preview (b2b-buyer)', () => {

@@ -7,6 +7,7 @@ import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { assertCleanLog } from './support/invariants';
 import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
+import { waitUntil } from './support/waiting';
 import {
     axeFindings,
     focusedElement,
@@ -46,17 +47,17 @@ async function waitForFocus(
     matches: (element: FocusedElement) => boolean,
     what: string
 ): Promise<FocusedElement> {
-    const deadline = Date.now() + UI_TIMEOUT_MS;
-    for (;;) {
-        const element = await focusedElement(page);
-        if (element && matches(element)) {
-            return element;
-        }
-        if (Date.now() > deadline) {
-            assert.fail(`focus never reached ${what}; it is on ${JSON.stringify(element)}`);
-        }
-        await page.waitForTimeout(50);
-    }
+    // Asserted, not inferred: TypeScript does not follow the assignment inside the callback.
+    let element = null as FocusedElement | null;
+    await waitUntil(
+        async () => {
+            element = await focusedElement(page);
+            return element !== null && matches(element);
+        },
+        () => `focus never reached ${what}; it is on ${JSON.stringify(element)}`
+    );
+    assert.ok(element);
+    return element;
 }
 
 /** A logged request's body as sent: the log keeps it as JSON or as its text. */
@@ -118,11 +119,11 @@ describe('shopper details', () => {
             [2, /Overnight/]
         ] as const) {
             await page.keyboard.press('ArrowDown');
-            const deadline = Date.now() + UI_TIMEOUT_MS;
-            while (patchesWith(await preview.requests(), 'deliveryMethodId').length < index) {
-                assert.ok(Date.now() < deadline, 'the choice reaches the store');
-                await page.waitForTimeout(50);
-            }
+            await waitUntil(
+                async () =>
+                    patchesWith(await preview.requests(), 'deliveryMethodId').length >= index,
+                'the choice reaches the store'
+            );
             await checkout.waitUntilSettled();
             const element = await focused(page);
             assert.equal(element.tag, 'input', `focus stays on a radio, not ${element.tag}`);
@@ -209,11 +210,10 @@ describe('shopper details', () => {
             'nothing is sent while the shopper is still in the address'
         );
         await page.keyboard.press('Tab');
-        const deadline = Date.now() + UI_TIMEOUT_MS;
-        while (patchesWith(await preview.requests(), 'deliveryAddress').length === before) {
-            assert.ok(Date.now() < deadline, 'the address reaches the store once left');
-            await page.waitForTimeout(50);
-        }
+        await waitUntil(
+            async () => patchesWith(await preview.requests(), 'deliveryAddress').length > before,
+            'the address reaches the store once left'
+        );
         await checkout.waitUntilSettled();
 
         const sent = patchesWith(await preview.requests(), 'deliveryAddress').slice(before);

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Locator } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
+import { CheckoutPage } from './support/checkoutPage';
 import { assertCleanLog } from './support/invariants';
 import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
-
-/** Polls until the radio is checked: the other tab's news and the read after it take a moment. */
-async function waitUntilChecked(radio: Locator): Promise<void> {
-    const deadline = Date.now() + UI_TIMEOUT_MS;
-    while (!(await radio.isChecked())) {
-        assert.ok(Date.now() < deadline, 'the tab never showed the other tab’s choice');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
+import { waitUntil } from './support/waiting';
 
 /** Two tabs of one browser on the same checkout: each runs its own engine, and BroadcastChannel links them. */
 describe('two tabs on one checkout in the preview (b2b-buyer)', () => {
@@ -50,7 +41,12 @@ describe('two tabs on one checkout in the preview (b2b-buyer)', () => {
         await second.delivery.getByRole('radio', { name: new RegExp(other.name) }).check();
         await second.waitUntilSettled();
 
-        await waitUntilChecked(first.delivery.getByRole('radio', { name: new RegExp(other.name) }));
+        // The first tab hears the save and reads the checkout again: no reload.
+        const mirrored = first.delivery.getByRole('radio', { name: new RegExp(other.name) });
+        await waitUntil(
+            () => mirrored.isChecked(),
+            'the first tab never showed the other tab’s choice'
+        );
 
         await first.payByPurchaseOrder();
         await first.placeOrderButton.click();

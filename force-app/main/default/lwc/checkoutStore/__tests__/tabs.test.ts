@@ -21,6 +21,24 @@ function twoTabs() {
     return { ...harness, otherTab };
 }
 
+/**
+ * At this tab's next write: the other tab does `meanwhile`, says it saved, and the checkout expires (the new
+ * one holds no custom fields). Returns whether it happened.
+ */
+function expireAtNextWrite(tabs: ReturnType<typeof twoTabs>, meanwhile = (): void => undefined) {
+    const { server, otherTab } = tabs;
+    let expired = false;
+    server.faultInjector = (method) => {
+        if (expired || method !== 'PATCH') return null;
+        expired = true;
+        meanwhile();
+        otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
+        server.webCartFields = {};
+        return { status: 410, body: [{ errorCode: 'GONE', message: 'This checkout expired.' }] };
+    };
+    return () => expired;
+}
+
 describe('tabs of one browser', () => {
     it('places no order on a view another tab changed: it reads the checkout first and brings the shopper’s method back', async () => {
         const tabs = twoTabs();
@@ -92,26 +110,17 @@ describe('tabs of one browser', () => {
         const tabs = twoTabs();
         const { server, store, clock, otherTab } = tabs;
         await tabs.loaded();
-        let expired = false;
-        server.faultInjector = (method) => {
-            if (expired || method !== 'PATCH') return null;
-            expired = true;
-            // The other tab saved a custom field; then the checkout expired, and the new one holds nothing.
+        // The other tab saved a custom field while this tab was sending; then the checkout expired.
+        const expired = expireAtNextWrite(tabs, () =>
             otherTab.postMessage({
                 checkoutId: server.checkoutId,
                 edited: [[CUSTOM_FIELD, 'Bar']]
-            });
-            otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
-            server.webCartFields = {};
-            return {
-                status: 410,
-                body: [{ errorCode: 'GONE', message: 'This checkout expired.' }]
-            };
-        };
+            })
+        );
         store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
         await tabs.idle();
         const result = await clock.resolve(store.placeOrder());
-        expect(expired).toBe(true);
+        expect(expired()).toBe(true);
         expect(result.outcome).toBe('success');
         expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
         expect(server.groups[0].shippingInstructions).toBe('Ring twice');
@@ -124,21 +133,11 @@ describe('tabs of one browser', () => {
         // The shopper types in the other tab; this tab, idle, reads at once: the save has not landed yet.
         otherTab.postMessage({ checkoutId: server.checkoutId, edited: [[CUSTOM_FIELD, 'Bar']] });
         await tabs.idle();
-        let expired = false;
-        server.faultInjector = (method) => {
-            if (expired || method !== 'PATCH') return null;
-            expired = true;
-            otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
-            server.webCartFields = {};
-            return {
-                status: 410,
-                body: [{ errorCode: 'GONE', message: 'This checkout expired.' }]
-            };
-        };
+        const expired = expireAtNextWrite(tabs);
         store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
         await tabs.idle();
         const result = await clock.resolve(store.placeOrder());
-        expect(expired).toBe(true);
+        expect(expired()).toBe(true);
         expect(result.outcome).toBe('success');
         expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
     });
