@@ -113,6 +113,8 @@ export interface EngineContext {
     readonly methodIntent: Map<string, string>;
     /** The name of every delivery method seen, by id: a choice survives new ids for the same method. */
     readonly methodNames: Map<string, string>;
+    /** Groups whose intent only keeps the checkout's method through one shipping write (writeQueue.ts). */
+    readonly keptMethods: Set<string>;
     revision: number;
 
     // Loading: `load()` is one run (shared by its callers); a run starts the checkout, restarts start it again.
@@ -198,6 +200,7 @@ export function createContext(options: StoreOptions): EngineContext {
         recalculations: new Set(),
         methodIntent: new Map(),
         methodNames: new Map(),
+        keptMethods: new Set(),
         revision: 0,
         loadRun: null,
         loadActive: false,

@@ -101,6 +101,7 @@ export function selectDeliveryMethod(
     deliveryMethodId: string
 ): void {
     ctx.methodIntent.set(groupId, deliveryMethodId);
+    ctx.keptMethods.delete(groupId);
     dropEngineMessages(ctx, [
         `${ENGINE_CODES.methodReset}|${groupId}`,
         `${ENGINE_CODES.methodUnavailable}|${groupId}`

@@ -84,8 +84,14 @@ function takeNewerEdit(ctx: EngineContext, key: string, value: unknown): void {
         ctx.edits.delete(key as FieldKey);
         clearValidation(ctx, key as FieldKey);
     }
-    if (parsed.area === 'group' && parsed.field === 'deliveryMethodId' && typeof value === 'string')
+    if (
+        parsed.area === 'group' &&
+        parsed.field === 'deliveryMethodId' &&
+        typeof value === 'string'
+    ) {
         ctx.methodIntent.set(parsed.groupId, value);
+        ctx.keptMethods.delete(parsed.groupId);
+    }
 }
 
 /**

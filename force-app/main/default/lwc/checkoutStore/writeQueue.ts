@@ -155,7 +155,9 @@ function keepSelectedMethod(ctx: EngineContext, write: PlannedWrite): void {
     if (write.kind !== 'shipping' || !groupId || ctx.methodIntent.has(groupId)) return;
     if (write.edits.has(groupKey(groupId, 'deliveryAddress'))) return;
     const selected = findGroup(ctx.checkout, groupId)?.selectedDeliveryMethod?.id;
-    if (selected) ctx.methodIntent.set(groupId, selected);
+    if (!selected) return;
+    ctx.methodIntent.set(groupId, selected);
+    ctx.keptMethods.add(groupId);
 }
 
 /** The server has the sent values: forget the edits that were not replaced meanwhile. */
@@ -192,6 +194,8 @@ function confirmWrite(ctx: EngineContext, write: PlannedWrite, calculatorFailed:
     if (!calculatorFailed && write.kind === 'shipping' && write.groupId) {
         const addressKey = groupKey(write.groupId, 'deliveryAddress');
         reapplyMethodIntent(ctx, write.groupId, write.edits.has(addressKey));
+        // Kept for this write only: not a choice to bring back over a later one made elsewhere.
+        if (ctx.keptMethods.delete(write.groupId)) ctx.methodIntent.delete(write.groupId);
     }
     dropEditsMatchingServer(ctx, true);
 }

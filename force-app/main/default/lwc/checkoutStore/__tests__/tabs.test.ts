@@ -142,6 +142,23 @@ describe('tabs of one browser', () => {
         expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
     });
 
+    it('does not bring back, after another tab’s save, a method it only kept through its own shipping write', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock, otherTab } = tabs;
+        await tabs.loaded();
+        // This tab's instructions run shipping: the method the checkout holds (Standard) is kept through it.
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await tabs.idle();
+        expect(server.groups[0].selectedMethodId).toBe(STANDARD);
+        // The shopper's own choice, made in the other tab, lands there.
+        server.groups[0].selectedMethodId = EXPRESS;
+        otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
+        await tabs.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.groups[0].selectedMethodId).toBe(EXPRESS);
+    });
+
     it('tells the other tabs what the shopper edited and when a save landed', async () => {
         const tabs = twoTabs();
         const { server, store, otherTab } = tabs;
