@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityViolations } from './support/axe';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
-import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
+import { previewWithBrowser } from './support/suite';
 
 /** What a screen reader would announce for the focused element: its label (or name) and its role. */
 async function focusedControl(page: Page): Promise<{ tag: string; name: string }> {
@@ -41,23 +40,12 @@ async function tabTo(page: Page, name: RegExp, maxPresses = 40): Promise<void> {
 }
 
 describe('accessibility', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     test('a guest completes the checkout with the keyboard only', async () => {
-        await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage());
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage());
+        await checkout.open(suite.preview.pageUrl);
         const { page } = checkout;
 
         // Each field typed, then Tab; the shopper waits for the checkout to settle before the next one.
@@ -92,7 +80,7 @@ describe('accessibility', () => {
         await page.keyboard.press('Enter');
         await checkout.waitForOrderReference();
 
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.equal(state.orders.length, 1);
         const server = serverCheckout(state);
         assert.equal(server.contactInfo?.email, 'alan@example.com');
@@ -104,7 +92,7 @@ describe('accessibility', () => {
     });
 
     test('the scan reports a serious violation when there is one', async () => {
-        const page = await browser.context.newPage();
+        const page = await suite.browser.context.newPage();
         await page.setContent(
             '<html lang="en"><title>t</title><main><input type="text"></main></html>'
         );
@@ -126,9 +114,9 @@ describe('accessibility', () => {
             }
         };
 
-        await preview.reset({ scenario: 'd2c-guest' });
-        const guest = new CheckoutPage(await browser.context.newPage());
-        await guest.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const guest = new CheckoutPage(await suite.browser.context.newPage());
+        await guest.open(suite.preview.pageUrl);
         await scan(guest.page, 'empty guest checkout');
         await guest.enter(guest.contact.getByLabel('Email'), 'not-an-email');
         await guest.page
@@ -138,9 +126,9 @@ describe('accessibility', () => {
         await scan(guest.page, 'a field with a validation error');
         await guest.page.close();
 
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const buyer = new CheckoutPage(await browser.context.newPage());
-        await buyer.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const buyer = new CheckoutPage(await suite.browser.context.newPage());
+        await buyer.open(suite.preview.pageUrl);
         await buyer.waitForDeliveryOptions();
         await buyer.waitUntilSettled();
         await scan(buyer.page, 'buyer with saved addresses and delivery methods');
@@ -149,7 +137,7 @@ describe('accessibility', () => {
         await buyer.placeOrderButton.click();
         await buyer.waitForOrderReference();
         await scan(buyer.page, 'order confirmation');
-        await buyer.page.goto(`${preview.url}/?panel=expanded`);
+        await buyer.page.goto(`${suite.preview.url}/?panel=expanded`);
         await buyer.page
             .getByRole('heading', { name: 'What the engine sends' })
             .waitFor({ timeout: UI_TIMEOUT_MS });

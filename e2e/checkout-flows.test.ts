@@ -1,41 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { describe, test } from 'node:test';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { ADA_CONTACT, SAN_FRANCISCO } from './support/shoppers';
 import { assertCleanLog } from './support/invariants';
-import { startE2ePreview, type E2ePreview } from './support/preview';
 import { orderReferences, serverCheckout } from './support/serverState';
 import { waitUntil } from './support/waiting';
+import { previewWithBrowser } from './support/suite';
 
 describe('checking out in the preview', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     const assertCleanRequestLog = async (): Promise<void> =>
-        assertCleanLog(await preview.requests());
+        assertCleanLog(await suite.preview.requests());
 
     test('a guest typing briskly keeps every character typed, on the page and on the server', async () => {
-        await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'brisk');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'brisk');
+        await checkout.open(suite.preview.pageUrl);
         // The next field is typed while the previous one saves: the save's answer must not overwrite it.
         await checkout.fillContact(ADA_CONTACT);
         await checkout.fillAddress(SAN_FRANCISCO);
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
 
-        const server = serverCheckout(await preview.state());
+        const server = serverCheckout(await suite.preview.state());
         assert.deepEqual(server.contactInfo, {
             firstName: ADA_CONTACT.firstName,
             lastName: ADA_CONTACT.lastName,
@@ -60,9 +48,9 @@ describe('checking out in the preview', () => {
     });
 
     test('a D2C guest goes from an empty page to an order reference', async () => {
-        await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
 
         await checkout.fillContact(ADA_CONTACT);
         await checkout.fillAddress(SAN_FRANCISCO);
@@ -77,7 +65,7 @@ describe('checking out in the preview', () => {
         await checkout.placeOrderButton.click();
         const reference = await checkout.waitForOrderReference();
 
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.equal(state.orders.length, 1, 'exactly one order');
         assert.ok(
             reference.includes(orderReferences(state)[0]),
@@ -96,9 +84,9 @@ describe('checking out in the preview', () => {
     });
 
     test('a signed-in B2B buyer picks a saved address and a delivery method', async () => {
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
 
         assert.equal(
             await checkout.contact.getByLabel('Email').inputValue(),
@@ -116,7 +104,7 @@ describe('checking out in the preview', () => {
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
 
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.equal(state.orders.length, 1, 'exactly one order');
         const [group] = serverCheckout(state).deliveryGroups.items;
         assert.equal(group.deliveryAddress?.city, 'Portland');
@@ -131,16 +119,16 @@ describe('checking out in the preview', () => {
         checkout: CheckoutPage;
         methodIdsBefore: string[];
     }> {
-        await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.fillContact(ADA_CONTACT);
         await checkout.fillAddress(SAN_FRANCISCO);
         await checkout.waitForDeliveryOptions();
         await checkout.delivery.getByRole('radio', { name: /Overnight/ }).check();
         await checkout.waitUntilSettled();
         await checkout.waitForTotal('Shipping', /\$29\.99/);
-        const [group] = serverCheckout(await preview.state()).deliveryGroups.items;
+        const [group] = serverCheckout(await suite.preview.state()).deliveryGroups.items;
         return {
             checkout,
             methodIdsBefore: group.availableDeliveryMethods.map((method) => method.id)
@@ -162,7 +150,7 @@ describe('checking out in the preview', () => {
             .waitFor();
         await checkout.waitUntilSettled();
 
-        const afterChange = serverCheckout(await preview.state());
+        const afterChange = serverCheckout(await suite.preview.state());
         assert.equal(
             afterChange.contactInfo?.phoneNumber,
             ADA_CONTACT.phone,
@@ -197,14 +185,14 @@ describe('checking out in the preview', () => {
         await checkout.enter(checkout.address.getByLabel('Postal code'), '10118');
         // The address lands, the carrier resets the method, and the engine brings the shopper's back.
         await waitUntil(async () => {
-            const [held] = serverCheckout(await preview.state()).deliveryGroups.items;
+            const [held] = serverCheckout(await suite.preview.state()).deliveryGroups.items;
             return (
                 held.deliveryAddress?.city === 'New York' &&
                 held.selectedDeliveryMethod?.name === 'Overnight'
             );
         }, 'the order would go without the shopper’s Overnight');
         await checkout.waitUntilSettled();
-        const [group] = serverCheckout(await preview.state()).deliveryGroups.items;
+        const [group] = serverCheckout(await suite.preview.state()).deliveryGroups.items;
         assert.notDeepEqual(
             group.availableDeliveryMethods.map((method) => method.id),
             methodIdsBefore,
@@ -228,9 +216,9 @@ describe('checking out in the preview', () => {
     });
 
     test('a buyer ships one cart to two addresses, each delivery group with its own method', async () => {
-        await preview.reset({ scenario: 'multi-group' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'multi-group' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
 
         const warehouseAddress = checkout.address.getByRole('group', {
             name: 'Shipping address for Warehouse'
@@ -247,7 +235,7 @@ describe('checking out in the preview', () => {
 
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.equal(state.orders.length, 1);
         const groups = serverCheckout(state).deliveryGroups.items;
         assert.equal(groups.length, 2);
@@ -261,9 +249,9 @@ describe('checking out in the preview', () => {
     });
 
     test('a digital-only order needs no address and no delivery method', async () => {
-        await preview.reset({ scenario: 'digital-only' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'digital-only' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         assert.equal(await checkout.address.getByRole('textbox').count(), 0, 'no address to enter');
         assert.equal(await checkout.deliveryOptions().count(), 0, 'no delivery method to choose');
 
@@ -276,17 +264,17 @@ describe('checking out in the preview', () => {
         await checkout.screenshot('digital-only');
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
-        assert.equal((await preview.state()).orders.length, 1);
+        assert.equal((await suite.preview.state()).orders.length, 1);
         await assertCleanRequestLog();
         await checkout.page.close();
     });
 
     test('on a phone the page is one column: the summary follows the forms', async () => {
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const page = await browser.context.newPage();
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const page = await suite.browser.context.newPage();
         await page.setViewportSize({ width: 390, height: 844 });
         const checkout = new CheckoutPage(page, 'careful');
-        await checkout.open(preview.pageUrl);
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
 
@@ -308,12 +296,12 @@ describe('checking out in the preview', () => {
     });
 
     test('the developer panel shows the scenario, the faults and every request the engine sent', async () => {
-        await preview.reset({
+        await suite.preview.reset({
             scenario: 'd2c-guest',
             faults: { conflictRate: 0.2, latencyMs: [20, 200] }
         });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(`${preview.url}/?panel=expanded`);
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(`${suite.preview.url}/?panel=expanded`);
         await checkout.fillContact(ADA_CONTACT);
         await checkout.fillAddress(SAN_FRANCISCO);
         await checkout.waitForDeliveryOptions();
@@ -323,7 +311,7 @@ describe('checking out in the preview', () => {
         await panel
             .getByText('Faults on: latency ≤ 200 ms, 409 conflicts 20%')
             .waitFor({ timeout: UI_TIMEOUT_MS });
-        const sent = await preview.requests();
+        const sent = await suite.preview.requests();
         const lastPatch = sent.filter((request) => request.method === 'PATCH').at(-1);
         assert.ok(lastPatch, 'the engine sent PATCHes');
         await panel.getByText(`${sent.length} requests`).waitFor({ timeout: UI_TIMEOUT_MS });

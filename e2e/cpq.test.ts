@@ -1,39 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { loggedJson, type RequestLogEntry } from '../emulator/src/index';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { forbiddenPatches, overlappingWrites } from './support/invariants';
-import { startE2ePreview, type E2ePreview } from './support/preview';
+import { previewWithBrowser } from './support/suite';
 
 const CPQ_SUBMIT = '/apex/CpqCheckoutController/checkout';
 
 describe('the Industries CPQ submission', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     async function submissions(): Promise<RequestLogEntry[]> {
-        return (await preview.requests()).filter((request) => request.path === CPQ_SUBMIT);
+        return (await suite.preview.requests()).filter((request) => request.path === CPQ_SUBMIT);
     }
 
     test('an accepted SUBMIT outcome confirms the order, once, even after a double click', async () => {
-        const state = await preview.reset({ scenario: 'cpq', cpqOutcome: 'SUBMIT-1001' });
-        const checkout = new CheckoutPage(await browser.context.newPage());
-        await checkout.open(preview.pageUrl);
+        const state = await suite.preview.reset({ scenario: 'cpq', cpqOutcome: 'SUBMIT-1001' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage());
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitUntilSettled();
 
         await checkout.placeOrderButton.dblclick();
-        const submission = await preview.waitForRequest((request) => request.path === CPQ_SUBMIT);
+        const submission = await suite.preview.waitForRequest(
+            (request) => request.path === CPQ_SUBMIT
+        );
         assert.deepEqual(
             loggedJson(submission),
             { cartId: state.cpqCartId },
@@ -48,20 +38,22 @@ describe('the Industries CPQ submission', () => {
         const sent = await submissions();
         assert.equal(sent.length, 1, 'one CPQ submission');
         assert.equal(sent[0].status, 200);
-        const requests = await preview.requests();
+        const requests = await suite.preview.requests();
         assert.deepEqual(forbiddenPatches(requests), []);
         assert.deepEqual(overlappingWrites(requests), []);
         await checkout.page.close();
     });
 
     test('a rejected SUBMIT outcome tells the shopper and places nothing', async () => {
-        await preview.reset({ scenario: 'cpq', cpqOutcome: 'SUBMIT-1003' });
-        const checkout = new CheckoutPage(await browser.context.newPage());
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'cpq', cpqOutcome: 'SUBMIT-1003' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage());
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitUntilSettled();
 
         await checkout.placeOrderButton.click();
-        const submission = await preview.waitForRequest((request) => request.path === CPQ_SUBMIT);
+        const submission = await suite.preview.waitForRequest(
+            (request) => request.path === CPQ_SUBMIT
+        );
         assert.equal(submission.status, 200, 'the CPQ checkout answered with its SUBMIT outcome');
         await checkout.page
             .getByText("Your order can't be changed any more, so it was rejected.")

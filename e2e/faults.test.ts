@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { seriousAccessibilityViolations } from './support/axe';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { forbiddenPatches, overlappingWrites } from './support/invariants';
-import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
+import { previewWithBrowser } from './support/suite';
 
 /** Slow calculators (before the e2e time scale): the processing state lasts long enough to be seen. */
 const SLOW_CALCULATORS = {
@@ -18,46 +17,35 @@ const SLOW_CALCULATORS = {
 } as const;
 
 describe('faults on: the shopper sees what happens, nothing typed is lost, one order at most', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     test('a checkout that cannot start says so, and starts after a refresh', async () => {
-        await preview.reset({ scenario: 'd2c-guest', faults: { conflictRate: 1 } });
-        const page = await browser.context.newPage();
-        await page.goto(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest', faults: { conflictRate: 1 } });
+        const page = await suite.browser.context.newPage();
+        await page.goto(suite.preview.pageUrl);
         await page
             .getByText("We couldn't load your checkout. Refresh the page to try again.")
             .first()
             .waitFor({ timeout: UI_TIMEOUT_MS });
-        const starts = (await preview.requests()).filter(
+        const starts = (await suite.preview.requests()).filter(
             (request) => request.method === 'PUT' && request.path.endsWith('/checkouts')
         );
         assert.ok(starts.length > 1, 'the start was retried');
         assert.ok(starts.length <= 10, 'but not forever');
 
-        await preview.setFaults({});
+        await suite.preview.setFaults({});
         const checkout = new CheckoutPage(page);
-        await checkout.open(preview.pageUrl);
+        await checkout.open(suite.preview.pageUrl);
         assert.equal(await checkout.placeOrderButton.count(), 1);
         await page.close();
     });
 
     test('409 conflicts, slow calculators, a calculator failure and session errors', async () => {
-        await preview.reset({ scenario: 'd2c-guest', seed: 7 });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest', seed: 7 });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitUntilSettled();
-        await preview.setFaults({
+        await suite.preview.setFaults({
             conflictRate: 0.4,
             latencyMs: [20, 120],
             processingMs: Object.fromEntries(
@@ -88,7 +76,7 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
         await checkout.waitUntilSettled();
 
         assert.ok(await toldUpdating(), 'the shopper saw "Updating your checkout…"');
-        let server = serverCheckout(await preview.state());
+        let server = serverCheckout(await suite.preview.state());
         assert.deepEqual(
             [
                 server.contactInfo?.firstName,
@@ -99,18 +87,20 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
         );
         assert.equal(server.deliveryGroups.items[0].deliveryAddress?.postalCode, '22202');
         assert.equal(server.deliveryGroups.items[0].selectedDeliveryMethod?.name, 'Two-Day');
-        const conflicts = (await preview.requests()).filter((request) => request.status === 409);
+        const conflicts = (await suite.preview.requests()).filter(
+            (request) => request.status === 409
+        );
         assert.ok(conflicts.length > 0, 'the emulator answered some writes with 409');
 
         // A calculator fails: the shopper is told (an assertive live region), and what they typed is kept.
-        await preview.setFaults({ calculatorFailureRate: 1, latencyMs: [20, 60] });
+        await suite.preview.setFaults({ calculatorFailureRate: 1, latencyMs: [20, 60] });
         const instructions = checkout.address.getByLabel('Shipping instructions (optional)');
         await checkout.enter(instructions, 'Leave it at the front desk.');
         const announcedError = checkout.page.locator('[aria-live="assertive"] li').first();
         await announcedError.waitFor({ timeout: UI_TIMEOUT_MS });
         await checkout.waitUntilSettled();
         assert.equal(await instructions.inputValue(), 'Leave it at the front desk.');
-        server = serverCheckout(await preview.state());
+        server = serverCheckout(await suite.preview.state());
         assert.equal(
             server.deliveryGroups.items[0].shippingInstructions,
             'Leave it at the front desk.'
@@ -128,7 +118,7 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
         );
 
         // The calculators recover: the next change recalculates and the shopper can go on.
-        await preview.setFaults({ latencyMs: [20, 60] });
+        await suite.preview.setFaults({ latencyMs: [20, 60] });
         await checkout.enter(instructions, 'Leave it at the front desk, please.');
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
@@ -136,10 +126,10 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
         await checkout.waitUntilSettled();
 
         // Session errors while placing the order, and a double click: one order at most.
-        await preview.setFaults({ sessionErrorRate: 1, latencyMs: [20, 60] });
+        await suite.preview.setFaults({ sessionErrorRate: 1, latencyMs: [20, 60] });
         await checkout.placeOrderButton.dblclick();
         await checkout.waitUntilSettled();
-        let state = await preview.state();
+        let state = await suite.preview.state();
         assert.ok(state.orders.length <= 1, 'never two orders');
         if (state.orders.length === 0) {
             assert.ok(
@@ -147,19 +137,19 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
                 'an order that was not placed says why'
             );
         }
-        await preview.setFaults({ latencyMs: [20, 60] });
+        await suite.preview.setFaults({ latencyMs: [20, 60] });
         if (state.orders.length === 0) {
             await checkout.placeOrderButton.click();
         }
         await checkout.waitForOrderReference();
-        state = await preview.state();
+        state = await suite.preview.state();
         assert.equal(state.orders.length, 1, 'exactly one order');
         assert.equal(
             serverCheckout(state).deliveryGroups.items[0].selectedDeliveryMethod?.name,
             'Two-Day'
         );
 
-        const requests = await preview.requests();
+        const requests = await suite.preview.requests();
         assert.deepEqual(forbiddenPatches(requests), []);
         assert.deepEqual(overlappingWrites(requests), []);
         await checkout.page.close();

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
-import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
 import { waitUntil } from './support/waiting';
+import { previewWithBrowser } from './support/suite';
 
 interface ServerPayment {
     paymentToken: string;
@@ -22,23 +21,12 @@ function waitForFocus(field: Locator): Promise<void> {
 }
 
 describe('paying by purchase order in the preview (b2b-buyer)', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     test('a PO number entered before a delivery-method change still reaches the order, with billing same as shipping', async () => {
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
 
@@ -49,7 +37,7 @@ describe('paying by purchase order in the preview (b2b-buyer)', () => {
                 .isChecked(),
             'billing is the shipping address unless the buyer says otherwise'
         );
-        await preview.waitForRequest(
+        await suite.preview.waitForRequest(
             (request) => request.method === 'POST' && request.path.endsWith('/payments')
         );
 
@@ -61,7 +49,7 @@ describe('paying by purchase order in the preview (b2b-buyer)', () => {
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
 
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.equal(state.orders.length, 1);
         const order = state.orders[0] as { payment?: ServerPayment };
         const payment =
@@ -76,7 +64,7 @@ describe('paying by purchase order in the preview (b2b-buyer)', () => {
         assert.equal((state.billingAddress as Record<string, string>).street, shipping.street);
 
         // The method change cleared the payment on the server; the engine sent it again before the order.
-        const log = await preview.requests();
+        const log = await suite.preview.requests();
         const methodChange = log.filter(
             (request) =>
                 request.method === 'PATCH' && (request.body ?? '').includes('deliveryMethodId')
@@ -104,9 +92,9 @@ describe('paying by purchase order in the preview (b2b-buyer)', () => {
     });
 
     test('Place Order without a PO number says so and takes the buyer to the field', async () => {
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
         await checkout.termsCheckbox.check();
@@ -121,14 +109,14 @@ describe('paying by purchase order in the preview (b2b-buyer)', () => {
         await checkout.payment
             .getByText('Enter your purchase order number.')
             .waitFor({ timeout: UI_TIMEOUT_MS });
-        assert.deepEqual((await preview.state()).orders, []);
+        assert.deepEqual((await suite.preview.state()).orders, []);
         await checkout.page.close();
     });
 
     test('Place Order with the terms unchecked says so and takes the buyer to the checkbox', async () => {
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
         await checkout.enter(checkout.purchaseOrderField, 'PO-9');
@@ -138,7 +126,7 @@ describe('paying by purchase order in the preview (b2b-buyer)', () => {
             .getByText('Accept the terms and conditions to place your order.')
             .waitFor({ timeout: UI_TIMEOUT_MS });
         await waitForFocus(checkout.termsCheckbox);
-        assert.deepEqual((await preview.state()).orders, []);
+        assert.deepEqual((await suite.preview.state()).orders, []);
         await checkout.page.close();
     });
 });

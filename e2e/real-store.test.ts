@@ -4,14 +4,13 @@
  * order. Driven by label and role; judged from the emulator's own request log and state.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { loggedJson, type RequestLogEntry } from '../emulator/src/index';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { assertCleanLog, isWrite } from './support/invariants';
-import { startE2ePreview, type E2ePreview } from './support/preview';
 import { ADA_CONTACT, SAN_FRANCISCO } from './support/shoppers';
 import { orderReferences, serverCheckout } from './support/serverState';
+import { previewWithBrowser } from './support/suite';
 
 /** Connect calls on the checkout (start, GET, PATCH, orders), not the account's addresses or the session context. */
 function checkoutCalls(requests: readonly RequestLogEntry[]): RequestLogEntry[] {
@@ -21,22 +20,11 @@ function checkoutCalls(requests: readonly RequestLogEntry[]): RequestLogEntry[] 
 }
 
 describe('a real store: what goes on the wire, and the failures a site has', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     async function guestReadyToOrder(): Promise<CheckoutPage> {
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.fillContact(ADA_CONTACT);
         await checkout.fillAddress(SAN_FRANCISCO);
         await checkout.waitForDeliveryOptions();
@@ -45,9 +33,9 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
     }
 
     test("a buyer's calls say who, in which language, with the site's CSRF token on every write; a guest's say asGuest=true", async () => {
-        const state = await preview.reset({ scenario: 'b2b-buyer' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        const state = await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.address.getByRole('radio', { name: /Northwind Warehouse/ }).check();
         await checkout.waitUntilSettled();
         await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
@@ -56,7 +44,7 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
 
-        const requests = await preview.requests();
+        const requests = await suite.preview.requests();
         const calls = checkoutCalls(requests);
         assert.ok(
             calls.some((call) => call.method === 'PUT'),
@@ -95,9 +83,9 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
         assertCleanLog(requests);
         await checkout.page.close();
 
-        await preview.reset({ scenario: 'd2c-guest' });
+        await suite.preview.reset({ scenario: 'd2c-guest' });
         const guest = await guestReadyToOrder();
-        const guestCalls = checkoutCalls(await preview.requests());
+        const guestCalls = checkoutCalls(await suite.preview.requests());
         assert.ok(guestCalls.length > 0);
         for (const call of guestCalls) {
             assert.equal(call.query.asGuest, 'true', `${call.method} ${call.path}`);
@@ -107,12 +95,12 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
     });
 
     test("a buyer's write without the site's current token is refused, and the shopper is told, with what they typed kept", async () => {
-        await preview.reset({ scenario: 'b2b-buyer', seed: 1 });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer', seed: 1 });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitUntilSettled();
         // The site's token changes under the open page (as when the session is renewed elsewhere).
-        const renewed = await preview.reset({ scenario: 'b2b-buyer', seed: 2 });
+        const renewed = await suite.preview.reset({ scenario: 'b2b-buyer', seed: 2 });
         const instructions = checkout.address.getByLabel('Shipping instructions (optional)');
         await checkout.enter(instructions, 'Dock 4, ring twice');
         await checkout.page
@@ -122,10 +110,12 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
             .first()
             .waitFor({ timeout: UI_TIMEOUT_MS });
         assert.equal(await instructions.inputValue(), 'Dock 4, ring twice');
-        const refused = (await preview.requests()).filter((request) => request.status === 401);
+        const refused = (await suite.preview.requests()).filter(
+            (request) => request.status === 401
+        );
         assert.ok(refused.length > 0, 'the emulator refused the write');
         assert.ok(refused.every((request) => request.headers['csrf-token'] !== renewed.csrfToken));
-        const saved = (await preview.requests()).filter(
+        const saved = (await suite.preview.requests()).filter(
             (request) => request.status < 300 && (request.body ?? '').includes('Dock 4')
         );
         assert.deepEqual(saved, [], 'nothing the shopper typed was taken as saved');
@@ -133,9 +123,9 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
     });
 
     test('a tax calculation that fails offers Try again and names itself at Place order; trying again recovers', async () => {
-        await preview.reset({ scenario: 'd2c-guest', seed: 3 });
+        await suite.preview.reset({ scenario: 'd2c-guest', seed: 3 });
         const checkout = await guestReadyToOrder();
-        await preview.setFaults({ calculatorFailureRate: 1 });
+        await suite.preview.setFaults({ calculatorFailureRate: 1 });
         await checkout.delivery.getByRole('radio', { name: /Two-Day/ }).check();
         await checkout.waitUntilSettled();
         const taxFailed = "We couldn't calculate tax. Try again.";
@@ -150,37 +140,37 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
             0,
             'not "complete the required information": everything is complete'
         );
-        assert.equal((await preview.state()).orders.length, 0);
+        assert.equal((await suite.preview.state()).orders.length, 0);
 
-        await preview.setFaults({});
+        await suite.preview.setFaults({});
         await checkout.summary.getByRole('button', { name: 'Try again' }).click();
         await checkout.waitUntilSettled();
         assert.equal(await checkout.summary.getByText(taxFailed).count(), 0);
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
-        assert.equal((await preview.state()).orders.length, 1);
+        assert.equal((await suite.preview.state()).orders.length, 1);
         await checkout.page.close();
     });
 
     test('a calculation that failed at the start is run again before ordering: the total is the one without the failure', async () => {
-        await preview.reset({ scenario: 'd2c-guest', seed: 4 });
+        await suite.preview.reset({ scenario: 'd2c-guest', seed: 4 });
         const clean = await guestReadyToOrder();
         await clean.delivery.getByRole('radio', { name: /Two-Day/ }).check();
         await clean.waitUntilSettled();
         await clean.placeOrderButton.click();
         await clean.waitForOrderReference();
-        const cleanTotal = serverCheckout(await preview.state()).cartSummary.grandTotalAmount;
+        const cleanTotal = serverCheckout(await suite.preview.state()).cartSummary.grandTotalAmount;
         await clean.page.close();
 
-        await preview.reset({
+        await suite.preview.reset({
             scenario: 'd2c-guest',
             seed: 4,
             faults: { calculatorFailureRate: 1 }
         });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitUntilSettled();
-        await preview.setFaults({});
+        await suite.preview.setFaults({});
         await checkout.fillContact(ADA_CONTACT);
         await checkout.fillAddress(SAN_FRANCISCO);
         await checkout.waitForDeliveryOptions();
@@ -188,14 +178,14 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
         await checkout.waitUntilSettled();
         await checkout.placeOrderButton.click();
         await checkout.waitForOrderReference();
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.equal(state.orders.length, 1);
         assert.equal(serverCheckout(state).cartSummary.grandTotalAmount, cleanTotal);
         await checkout.page.close();
     });
 
     test('reloading the confirmation shows the order, not an editable checkout', async () => {
-        await preview.reset({ scenario: 'd2c-guest', seed: 5 });
+        await suite.preview.reset({ scenario: 'd2c-guest', seed: 5 });
         const checkout = await guestReadyToOrder();
         await checkout.placeOrderButton.click();
         const reference = await checkout.waitForOrderReference();
@@ -203,7 +193,7 @@ describe('a real store: what goes on the wire, and the failures a site has', () 
         const again = await checkout.waitForOrderReference();
         assert.equal(again, reference);
         assert.equal(await checkout.placeOrderButton.count(), 0, 'no Place Order button');
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.ok(reference.includes(orderReferences(state)[0]));
         assert.equal(state.orders.length, 1);
         await checkout.page.close();

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { RequestLogEntry } from '../emulator/src/index';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { CheckoutPage, UI_TIMEOUT_MS } from './support/checkoutPage';
 import { assertCleanLog } from './support/invariants';
-import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
 import { waitUntil } from './support/waiting';
 import {
@@ -14,6 +12,7 @@ import {
     skipLinkEvidence,
     type FocusedElement
 } from './support/shopperView';
+import { previewWithBrowser } from './support/suite';
 
 /**
  * Issue 13, as a shopper meets it in Chromium: focus stays where the shopper is (arrow keys through the delivery
@@ -79,27 +78,16 @@ function patchesWith(requests: RequestLogEntry[], key: string): RequestLogEntry[
 }
 
 describe('shopper details', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     const assertCleanRequestLog = async (): Promise<void> =>
-        assertCleanLog(await preview.requests());
+        assertCleanLog(await suite.preview.requests());
 
     /** A guest checkout with contact and address saved and the delivery methods listed. */
     async function guestReadyToChoose(): Promise<CheckoutPage> {
-        await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.fillContact(ALAN);
         await checkout.fillAddress(PRINCETON);
         await checkout.waitForDeliveryOptions();
@@ -121,7 +109,7 @@ describe('shopper details', () => {
             await page.keyboard.press('ArrowDown');
             await waitUntil(
                 async () =>
-                    patchesWith(await preview.requests(), 'deliveryMethodId').length >= index,
+                    patchesWith(await suite.preview.requests(), 'deliveryMethodId').length >= index,
                 'the choice reaches the store'
             );
             await checkout.waitUntilSettled();
@@ -131,7 +119,7 @@ describe('shopper details', () => {
             assert.match(element.name, name);
             assert.ok(element.checked, `${element.name} is chosen`);
         }
-        const [group] = serverCheckout(await preview.state()).deliveryGroups.items;
+        const [group] = serverCheckout(await suite.preview.state()).deliveryGroups.items;
         assert.equal(group.selectedDeliveryMethod?.name, 'Overnight');
 
         await checkout.placeOrderButton.focus();
@@ -148,9 +136,9 @@ describe('shopper details', () => {
     });
 
     test('Place Order on an empty form takes the shopper to the first missing field, marked, and each reason goes once fixed', async () => {
-        await preview.reset({ scenario: 'd2c-guest' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitUntilSettled();
         const { page } = checkout;
 
@@ -197,7 +185,7 @@ describe('shopper details', () => {
     test('a changed city, state and postal code reach the store as one address, once the shopper leaves it', async () => {
         const checkout = await guestReadyToChoose();
         const { page } = checkout;
-        const before = patchesWith(await preview.requests(), 'deliveryAddress').length;
+        const before = patchesWith(await suite.preview.requests(), 'deliveryAddress').length;
 
         await checkout.address.getByLabel('City').fill('Arlington');
         await page.keyboard.press('Tab');
@@ -205,18 +193,19 @@ describe('shopper details', () => {
         await page.keyboard.press('Tab');
         await page.keyboard.type('22202');
         assert.equal(
-            patchesWith(await preview.requests(), 'deliveryAddress').length,
+            patchesWith(await suite.preview.requests(), 'deliveryAddress').length,
             before,
             'nothing is sent while the shopper is still in the address'
         );
         await page.keyboard.press('Tab');
         await waitUntil(
-            async () => patchesWith(await preview.requests(), 'deliveryAddress').length > before,
+            async () =>
+                patchesWith(await suite.preview.requests(), 'deliveryAddress').length > before,
             'the address reaches the store once left'
         );
         await checkout.waitUntilSettled();
 
-        const sent = patchesWith(await preview.requests(), 'deliveryAddress').slice(before);
+        const sent = patchesWith(await suite.preview.requests(), 'deliveryAddress').slice(before);
         assert.equal(sent.length, 1, 'one save, one shipping and tax run');
         const body = sentBody(sent[0]) as { deliveryAddress: Record<string, string> };
         assert.deepEqual(
@@ -232,9 +221,9 @@ describe('shopper details', () => {
     });
 
     test('a buyer choosing a new address is told the methods and totals shown are for the previous one', async () => {
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const checkout = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await checkout.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
         await checkout.waitForDeliveryOptions();
         await checkout.waitUntilSettled();
 
@@ -278,9 +267,9 @@ describe('shopper details', () => {
             }
         };
 
-        await preview.reset({ scenario: 'd2c-guest' });
-        const guest = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await guest.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'd2c-guest' });
+        const guest = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await guest.open(suite.preview.pageUrl);
         await guest.waitUntilSettled();
         await scan(guest.page, 'empty guest checkout');
         await guest.placeOrderButton.click();
@@ -308,9 +297,9 @@ describe('shopper details', () => {
         await scan(checkout.page, 'order confirmation');
         await checkout.page.close();
 
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const buyer = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await buyer.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const buyer = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await buyer.open(suite.preview.pageUrl);
         await buyer.waitForDeliveryOptions();
         await buyer.address.getByRole('radio', { name: 'Use a new address' }).check();
         await buyer.summary

@@ -1,39 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { describe, test } from 'node:test';
 import { CheckoutPage } from './support/checkoutPage';
 import { assertCleanLog } from './support/invariants';
-import { startE2ePreview, type E2ePreview } from './support/preview';
 import { serverCheckout } from './support/serverState';
 import { waitUntil } from './support/waiting';
+import { previewWithBrowser } from './support/suite';
 
 /** Two tabs of one browser on the same checkout: each runs its own engine, and BroadcastChannel links them. */
 describe('two tabs on one checkout in the preview (b2b-buyer)', () => {
-    let preview: E2ePreview;
-    let browser: LaunchedBrowser;
-
-    before(async () => {
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await preview?.close();
-    });
+    const suite = previewWithBrowser();
 
     test('a delivery method chosen in one tab shows in the other without a reload, and that tab orders with it', async () => {
-        await preview.reset({ scenario: 'b2b-buyer' });
-        const first = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await first.open(preview.pageUrl);
+        await suite.preview.reset({ scenario: 'b2b-buyer' });
+        const first = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await first.open(suite.preview.pageUrl);
         await first.waitForDeliveryOptions();
         await first.waitUntilSettled();
-        const second = new CheckoutPage(await browser.context.newPage(), 'careful');
-        await second.open(preview.pageUrl);
+        const second = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await second.open(suite.preview.pageUrl);
         await second.waitForDeliveryOptions();
         await second.waitUntilSettled();
 
-        const group = serverCheckout(await preview.state()).deliveryGroups.items[0];
+        const group = serverCheckout(await suite.preview.state()).deliveryGroups.items[0];
         const other = group.availableDeliveryMethods.find(
             (method) => method.id !== group.selectedDeliveryMethod?.id
         );
@@ -51,7 +39,7 @@ describe('two tabs on one checkout in the preview (b2b-buyer)', () => {
         await first.payByPurchaseOrder();
         await first.placeOrderButton.click();
         await first.waitForOrderReference();
-        const state = await preview.state();
+        const state = await suite.preview.state();
         assert.equal(state.orders.length, 1);
         const placed = serverCheckout(state).deliveryGroups.items[0].selectedDeliveryMethod;
         assert.equal(
@@ -59,6 +47,6 @@ describe('two tabs on one checkout in the preview (b2b-buyer)', () => {
             other.name,
             'the order goes with the method chosen in the other tab'
         );
-        assertCleanLog(await preview.requests());
+        assertCleanLog(await suite.preview.requests());
     });
 });
