@@ -59,11 +59,13 @@ export function tellTabs(ctx: EngineContext, news: Omit<TabNews, 'checkoutId'>):
 }
 
 function receive(ctx: EngineContext, news: unknown): void {
-    if (ctx.disposed || !isObject(news) || news.checkoutId !== ctx.checkoutId) return;
+    if (ctx.disposed || !isObject(news)) return;
+    // The shopper's newest value is newest on any checkout: the other tab may have restarted first.
     for (const entry of Array.isArray(news.edited) ? news.edited : []) {
         if (Array.isArray(entry) && typeof entry[0] === 'string')
             takeNewerEdit(ctx, entry[0], entry[1]);
     }
+    if (news.checkoutId !== ctx.checkoutId) return;
     ctx.otherTabSaved = true;
     changed(ctx);
     if (isIdle(ctx)) void catchUp(ctx);

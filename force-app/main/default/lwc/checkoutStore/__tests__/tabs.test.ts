@@ -159,6 +159,26 @@ describe('tabs of one browser', () => {
         expect(server.groups[0].selectedMethodId).toBe(EXPRESS);
     });
 
+    it('takes a newer value typed in another tab that has already moved to a new checkout', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock, otherTab } = tabs;
+        await tabs.loaded();
+        let failing = true;
+        server.faultInjector = (method) =>
+            failing && method === 'PATCH' ? { status: 503, body: null } : null;
+        store.updateCustomFields({ type: 'WebCart' }, { MyCustomTextField__c: 'Foo' });
+        await tabs.idle();
+        // The other tab already restarted on a new checkout, where the shopper typed a newer value.
+        otherTab.postMessage({ checkoutId: '2z9000000000777AAA', edited: [[CUSTOM_FIELD, 'Bar']] });
+        failing = false;
+        server.webCartFields.MyCustomTextField__c = 'Bar';
+        store.retryFailed();
+        await tabs.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
+    });
+
     it('tells the other tabs what the shopper edited and when a save landed', async () => {
         const tabs = twoTabs();
         const { server, store, otherTab } = tabs;
@@ -183,16 +203,17 @@ describe('tabs of one browser', () => {
         ]);
     });
 
-    it('ignores news of another checkout and messages it cannot read', async () => {
+    it('reads nothing again for a save on another checkout, and ignores messages it cannot read', async () => {
         const tabs = twoTabs();
         const { server, store, otherTab } = tabs;
         await tabs.loaded();
         store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
-        otherTab.postMessage({
-            checkoutId: 'another',
-            edited: [[`group.${DEFAULT_GROUP}.shippingInstructions`, 'x']]
-        });
+        await tabs.idle();
+        const reads = server.requestsOf('GET', server.checkoutId).length;
+        otherTab.postMessage({ checkoutId: 'another', saved: true });
         otherTab.postMessage('boom');
+        await tabs.idle();
+        expect(server.requestsOf('GET', server.checkoutId)).toHaveLength(reads);
         otherTab.postMessage({ checkoutId: server.checkoutId, edited: 'boom' });
         otherTab.postMessage({ checkoutId: server.checkoutId, edited: [null, [1, 2]] });
         await tabs.idle();
