@@ -88,6 +88,9 @@ const METHOD_CODES = [ENGINE_CODES.methodReset, ENGINE_CODES.methodUnavailable];
 export type Reaction = 'reload' | 'acted' | 'nothing';
 
 export class Shopper {
+    /** Reloaded tabs whose lost method could not be entered again yet. */
+    private readonly methodToReenter = new Set<string>();
+
     constructor(
         private readonly random: Random,
         private readonly timeScale: number,
@@ -233,6 +236,10 @@ export class Shopper {
         const payment = last.get('payment.purchaseOrderNumber');
         if (payment && snapshot.payment?.status === 'failed')
             acted = this.enter(tab, payment.field, payment.value, true) || acted;
+        if (this.methodToReenter.has(tab.name)) {
+            this.reenterMethod(tab, snapshot);
+            acted = true;
+        }
         const blockers = new Set(snapshot.placeOrderBlockers);
         const methodNews = codes.some((code) => METHOD_CODES.some((m) => code.startsWith(m)));
         if (methodNews || blockers.has('missing-delivery-method'))
@@ -263,9 +270,17 @@ export class Shopper {
         }
     }
 
+    /**
+     * After a reload, the method the page lost, once its options are known: while none are offered (a shipping
+     * calculation that failed) it waits for a later round (`react`).
+     */
     reenterMethod(tab: SoakTab, snapshot: CheckoutSnapshot): void {
         const method = this.intents.last().get('shipping.deliveryMethod');
-        if (method && shownValue(snapshot, method.field) !== method.value)
+        const done =
+            !method ||
+            shownValue(snapshot, method.field) === method.value ||
             this.selectMethod(tab, method.value);
+        if (done) this.methodToReenter.delete(tab.name);
+        else this.methodToReenter.add(tab.name);
     }
 }
