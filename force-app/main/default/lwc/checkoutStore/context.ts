@@ -383,7 +383,8 @@ export function isIdle(ctx: EngineContext): boolean {
         !ctx.writeQueueScheduled &&
         !ctx.inFlight &&
         !ctx.awaitingReadiness &&
-        !ctx.submitting
+        !ctx.submitting &&
+        !ctx.catchingUp
     );
 }
 

@@ -11,6 +11,7 @@ import { changed, isIdle } from './context';
 import type { EngineContext } from './context';
 import { clearValidation } from './editLedger';
 import { parseKey } from './fields';
+import { restart } from './loading';
 import { waitUntilReady } from './readiness';
 import type { FieldKey, TabChannel } from './types';
 
@@ -105,6 +106,7 @@ export function catchUp(ctx: EngineContext): Promise<void> {
         ctx.otherTabSaved = false;
         ctx.catchingUp = readAgain(ctx).finally(() => {
             ctx.catchingUp = null;
+            changed(ctx);
         });
     }
     return ctx.catchingUp ?? Promise.resolve();
@@ -112,7 +114,9 @@ export function catchUp(ctx: EngineContext): Promise<void> {
 
 async function readAgain(ctx: EngineContext): Promise<void> {
     const readiness = await waitUntilReady(ctx, 'conflict');
-    if (readiness !== 'ready' && readiness !== 'calculator-error') return;
+    // Expired meanwhile: start again now, carrying what the shopper set, before the other tab orders without it.
+    if (readiness === 'gone' && !(await restart(ctx))) return;
+    if (readiness !== 'ready' && readiness !== 'calculator-error' && readiness !== 'gone') return;
     for (const groupId of ctx.methodIntent.keys()) applyMethodIntent(ctx, groupId);
     ctx.scheduleWrites();
 }

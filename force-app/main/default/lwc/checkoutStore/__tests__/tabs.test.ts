@@ -179,6 +179,25 @@ describe('tabs of one browser', () => {
         expect(server.webCartFields.MyCustomTextField__c).toBe('Bar');
     });
 
+    it('starts again, carrying what the shopper set, when the read after another tab’s save finds the checkout gone', async () => {
+        const tabs = twoTabs();
+        const { server, store, otherTab } = tabs;
+        await tabs.loaded();
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await tabs.idle();
+        // The checkout expired; the new one the next start gets holds nothing.
+        server.scriptNext('GET', server.checkoutId, {
+            status: 410,
+            body: [{ errorCode: 'GONE', message: 'This checkout expired.' }]
+        });
+        server.groups[0].shippingInstructions = null;
+        otherTab.postMessage({ checkoutId: server.checkoutId, saved: true });
+        await Promise.resolve(); // the news arrives a task later, as BroadcastChannel delivers it
+        await tabs.idle();
+        expect(server.requestsOf('PUT', '/checkouts').length).toBeGreaterThan(1);
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+    });
+
     it('tells the other tabs what the shopper edited and when a save landed', async () => {
         const tabs = twoTabs();
         const { server, store, otherTab } = tabs;
