@@ -1,7 +1,8 @@
 /**
  * A checkout that expired (404/410, or a start that answered with another checkout) is replaced by a new one
- * that holds none of its values, custom fields included, and its delivery groups may have new ids. What the shopper set must follow: the edits not yet sent move to the new group ids,
- * and what the old checkout held (as last read) goes again as pending edits. "Your entries are kept" is true.
+ * that holds none of its values, custom fields included, and its delivery groups may have new ids. What the
+ * shopper set must follow: the edits not yet sent move to the new group ids, and what the old checkout held (as
+ * last read) goes again as pending edits. "Your entries are kept" is true.
  */
 import {
     applyMethodIntent,
@@ -36,6 +37,13 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
     const newDefault = defaultGroupOf(now)?.id;
     const groupOf = (id: string): string | undefined =>
         findGroup(now, id) ? id : id === oldDefault ? newDefault : undefined;
+    /** `key` on the new checkout (its group id moved); null when unreadable or its group has no successor. */
+    const keyOnNewCheckout = (key: FieldKey): FieldKey | null => {
+        const parsed = parseKey(key);
+        if (!parsed || !('groupId' in parsed)) return parsed ? key : null;
+        const target = groupOf(parsed.groupId);
+        return target ? (key.replace(parsed.groupId, target) as FieldKey) : null;
+    };
 
     // The delivery method by name: its id belongs to the old group.
     for (const [groupId, methodId] of [...ctx.methodIntent]) {
@@ -57,12 +65,10 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
         ctx.engineMessages.set(id.replace(groupId, target), moved);
     }
     for (const [key, edit] of [...ctx.edits]) {
-        const parsed = parseKey(key);
-        if (!parsed || !('groupId' in parsed)) continue;
-        const target = groupOf(parsed.groupId);
-        if (target === parsed.groupId || !target) continue;
+        const moved = keyOnNewCheckout(key);
+        if (!moved || moved === key) continue;
         ctx.edits.delete(key);
-        ctx.edits.set(key.replace(parsed.groupId, target) as FieldKey, edit);
+        ctx.edits.set(moved, edit);
     }
 
     const carry = (key: FieldKey, value: unknown): void => {
@@ -73,13 +79,9 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
     // What other tabs' shoppers entered since this tab's last read is newer than its view: it goes first.
     for (const [key, value] of ctx.heardEdits) {
         const parsed = parseKey(key);
-        if (!parsed || (parsed.area === 'group' && parsed.field === 'deliveryMethodId')) continue;
-        const target = 'groupId' in parsed ? groupOf(parsed.groupId) : undefined;
-        if ('groupId' in parsed && !target) continue;
-        carry(
-            target && 'groupId' in parsed ? (key.replace(parsed.groupId, target) as FieldKey) : key,
-            value
-        );
+        if (parsed?.area === 'group' && parsed.field === 'deliveryMethodId') continue; // an intent's job
+        const moved = keyOnNewCheckout(key);
+        if (moved) carry(moved, value);
     }
     ctx.heardEdits.clear();
     for (const field of CONTACT_FIELDS) carry(contactKey(field), before.contactInfo?.[field]);
