@@ -66,6 +66,8 @@ export function carryOver(ctx: EngineContext, before: Checkout): void {
     }
     for (const [key, edit] of [...ctx.edits]) {
         const moved = keyOnNewCheckout(key);
+        // Carried before: what gives way to another tab's value is what this checkout holds, not the last one.
+        if (moved && edit.carried) edit.carried = { held: serverValue(now, moved) };
         if (!moved || moved === key) continue;
         ctx.edits.delete(key);
         ctx.edits.set(moved, edit);

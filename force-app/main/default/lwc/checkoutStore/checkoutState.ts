@@ -177,6 +177,9 @@ export function dropEditsMatchingServer(ctx: EngineContext, landed = false): voi
     const sending = landed ? undefined : ctx.inFlight?.edits;
     for (const [key, edit] of ctx.edits) {
         if (edit.status === 'saving' || edit.invalid || sending?.has(key)) continue;
+        // A group this checkout lacks is the expired one's: carryOver moves the edit, then it is judged.
+        const parsed = parseKey(key);
+        if (parsed && 'groupId' in parsed && !findGroup(ctx.checkout, parsed.groupId)) continue;
         const held = serverValue(ctx.checkout, key);
         const setSinceCarried = edit.carried && !sameForKey(key, edit.carried.held, held);
         if (setSinceCarried || sameForKey(key, edit.value, held)) ctx.edits.delete(key);
