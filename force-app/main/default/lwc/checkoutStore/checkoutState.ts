@@ -164,7 +164,7 @@ export function applyCheckout(ctx: EngineContext, body: Checkout): void {
     const reference = ctx.checkout.orderReferenceNumber;
     if (typeof reference === 'string' && reference) adoptPlacedOrder(ctx, reference);
     ctx.checkoutId = body.checkoutId || ctx.checkoutId;
-    dropEditsMatchingServer(ctx);
+    if (!ctx.renewing) dropEditsMatchingServer(ctx);
     changed(ctx);
 }
 
@@ -177,9 +177,6 @@ export function dropEditsMatchingServer(ctx: EngineContext, landed = false): voi
     const sending = landed ? undefined : ctx.inFlight?.edits;
     for (const [key, edit] of ctx.edits) {
         if (edit.status === 'saving' || edit.invalid || sending?.has(key)) continue;
-        // A group this checkout lacks is the expired one's: carryOver moves the edit, then it is judged.
-        const parsed = parseKey(key);
-        if (parsed && 'groupId' in parsed && !findGroup(ctx.checkout, parsed.groupId)) continue;
         const held = serverValue(ctx.checkout, key);
         const setSinceCarried = edit.carried && !sameForKey(key, edit.carried.held, held);
         if (setSinceCarried || sameForKey(key, edit.value, held)) ctx.edits.delete(key);

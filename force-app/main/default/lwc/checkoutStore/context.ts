@@ -123,6 +123,8 @@ export interface EngineContext {
     loadActive: boolean;
     /** A start request or its readiness wait is running. */
     starting: boolean;
+    /** That start replaces an expired checkout: the edits are judged once carryOver moved them to the new one. */
+    renewing: boolean;
     /** The last start failed: a later load() or retryFailed() starts again. */
     startFailed: boolean;
     restarts: number;
@@ -205,6 +207,7 @@ export function createContext(options: StoreOptions): EngineContext {
         loadRun: null,
         loadActive: false,
         starting: false,
+        renewing: false,
         startFailed: false,
         restarts: 0,
         inFlight: null,

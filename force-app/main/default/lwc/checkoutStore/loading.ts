@@ -9,7 +9,7 @@ import { carryOver } from './carryOver';
 import { applyCheckout } from './checkoutState';
 import { answerWithin, changed, engineMessage } from './context';
 import type { EngineContext } from './context';
-import type { OperationKind } from './types';
+import type { Checkout, OperationKind } from './types';
 import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
 import { afterRestart } from './payment';
@@ -62,18 +62,30 @@ async function resolveContextAndStart(ctx: EngineContext): Promise<void> {
 /** `expired`: the checkout held answered 404/410, so the one started is new whatever its id. */
 async function startCheckout(ctx: EngineContext, expired = false): Promise<boolean> {
     const before = ctx.checkout;
-    const started = await putCheckout(ctx);
-    // "Create or get" may answer with a new checkout (the old one expired): what the shopper set follows.
-    const renewed = expired || ctx.checkout?.checkoutId !== before?.checkoutId;
-    if (started && before && renewed) {
-        engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
-        afterRestart(ctx);
-        carryOver(ctx, before);
+    ctx.renewing = expired;
+    try {
+        const started = await putCheckout(ctx, before);
+        // "Create or get" may answer with a new checkout (the old one expired): what the shopper set follows.
+        const renewed = expired || ctx.checkout?.checkoutId !== before?.checkoutId;
+        if (started && before && renewed) {
+            engineMessage(
+                ctx,
+                ENGINE_CODES.restarted,
+                'checkout',
+                labels.checkoutRestarted,
+                'info'
+            );
+            afterRestart(ctx);
+            carryOver(ctx, before);
+        }
+        return started;
+    } finally {
+        ctx.renewing = false;
     }
-    return started;
 }
 
-async function putCheckout(ctx: EngineContext): Promise<boolean> {
+/** `before`: the checkout held; an answer naming another one means the edits belong to the one replaced. */
+async function putCheckout(ctx: EngineContext, before: Checkout | null): Promise<boolean> {
     ctx.starting = true;
     ctx.startFailed = false;
     ctx.engineMessages.delete(ENGINE_CODES.load);
@@ -94,22 +106,23 @@ async function putCheckout(ctx: EngineContext): Promise<boolean> {
             );
         }
         const { status, body } = sent.response;
+        const answered = isObject(body) ? body.checkoutId : undefined;
+        if (before && answered !== before.checkoutId) ctx.renewing = true;
         if (status === 200 && isCheckoutBody(body)) {
             applyCheckout(ctx, body);
             recordCalculations(ctx, startKind(ctx));
             if (sessionInDoubt(ctx)) await refreshSessionAfterReady(ctx);
             return true;
         }
-        const checkoutId = isObject(body) ? body.checkoutId : undefined;
-        if ((status !== 200 && status !== 202) || typeof checkoutId !== 'string') {
+        if ((status !== 200 && status !== 202) || typeof answered !== 'string') {
             return failStart(ctx, labels.errorLoad);
         }
-        ctx.checkoutId = checkoutId;
+        ctx.checkoutId = answered;
         const readiness = await waitUntilReady(ctx, startKind(ctx));
         if (readiness === 'gone' && ctx.restarts < MAX_RESTARTS) {
             ctx.restarts += 1;
             ctx.starting = false;
-            return putCheckout(ctx);
+            return putCheckout(ctx, before);
         }
         if (readiness === 'ready' || readiness === 'calculator-error') return true;
         if (readiness === 'cancelled') return failStart(ctx);

@@ -205,4 +205,26 @@ describe('soak: an expired checkout (410)', () => {
         });
         expect(server.groups[0].shippingInstructions).toBe('Ring twice');
     });
+
+    it('F23: does not carry the expired checkout’s older value over the shopper’s newer one that the new checkout already holds', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updateCustomFields({ type: 'WebCart' }, { MyCustomTextField__c: 'Bar' });
+        await harness.idle();
+        // The checkout expires as the shopper types a newer value; by the time this tab starts again, another
+        // tab has started the new checkout and written that newer value to it.
+        server.scriptNext('PATCH', server.checkoutId, GONE);
+        server.faultInjector = (method) => {
+            if (method === 'PUT') {
+                server.checkoutId = '2z9000000000999AAA';
+                server.webCartFields = { MyCustomTextField__c: 'Foo' };
+            }
+            return null;
+        };
+        store.updateCustomFields({ type: 'WebCart' }, { MyCustomTextField__c: 'Foo' });
+        await harness.idle();
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(server.webCartFields.MyCustomTextField__c).toBe('Foo');
+    });
 });
