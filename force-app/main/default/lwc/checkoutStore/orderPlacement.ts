@@ -13,7 +13,7 @@ import { ENGINE_CODES } from './engineCodes';
 import * as labels from './labels';
 import { load, restart } from './loading';
 import { placedOrders, storesOfCheckout, submissionsInFlight } from './pageRegistry';
-import { resendBeforeOrder } from './payment';
+import { resendAfterConflict, resendBeforeOrder } from './payment';
 import { getCheckout, readSession, waitUntilReady } from './readiness';
 import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
@@ -183,7 +183,7 @@ async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
             const changedUnderUs = [...ctx.methodIntent.keys()].some(
                 (groupId) => applyMethodIntent(ctx, groupId) !== 'selected'
             );
-            if (changedUnderUs) {
+            if (changedUnderUs || !(await resendAfterConflict(ctx))) {
                 ctx.scheduleWrites();
                 return failOrder(ctx, 'conflict');
             }

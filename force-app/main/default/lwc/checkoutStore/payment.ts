@@ -66,6 +66,19 @@ export function resendBeforeOrder(ctx: EngineContext): void {
     if (ctx.payment?.status === 'saved') ctx.payment.status = 'pending';
 }
 
+/**
+ * An order about to go again after a conflict: the write behind it may have been a delivery-method change that
+ * cleared the payment unseen, so the shopper's goes again first (the order waits; no write of this store is in
+ * flight meanwhile). False when it did not land: the order must not go without it.
+ */
+export async function resendAfterConflict(ctx: EngineContext): Promise<boolean> {
+    if (!ctx.payment) return true;
+    if (ctx.writeQueueRunning || ctx.inFlight) return false;
+    resendBeforeOrder(ctx);
+    if (hasPaymentToSend(ctx)) await sendPayment(ctx);
+    return ctx.payment?.status === 'saved';
+}
+
 /** A new checkout holds no payment: the shopper's goes again. */
 export function afterRestart(ctx: EngineContext): void {
     if (ctx.payment && ctx.payment.status !== 'invalid') ctx.payment.status = 'pending';

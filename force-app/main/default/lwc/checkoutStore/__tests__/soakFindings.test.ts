@@ -273,4 +273,23 @@ describe('soak: the purchase-order payment', () => {
         expect(result.outcome).toBe('success');
         expect(server.payment).toMatchObject({ paymentToken: 'PO-1' });
     });
+
+    it('F24: goes again before the order is sent again after a conflict, since the change behind it may have cleared it', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await harness.idle();
+        // The first order POST meets another tab's delivery-method write: the payment is gone, the checkout busy.
+        const heldAtOrders: unknown[] = [];
+        server.faultInjector = (method, path) => {
+            if (method !== 'POST' || !path.endsWith('/orders')) return null;
+            heldAtOrders.push(server.payment);
+            if (heldAtOrders.length > 1) return null;
+            server.payment = null;
+            return { status: 409, body: [{ errorCode: 'CHECKOUT_CONFLICT', message: 'busy' }] };
+        };
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(heldAtOrders.at(-1)).toMatchObject({ paymentToken: 'PO-1' });
+    });
 });
