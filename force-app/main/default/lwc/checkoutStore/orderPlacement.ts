@@ -43,10 +43,13 @@ export async function runPlaceOrder(
     const existing = orderOfPage(key);
     if (existing) return setOrder(ctx, await existing);
 
+    const lost = settings.strategy === 'commerce' ? await lookForLostOrder(ctx) : undefined;
+    if (lost) return lost;
     await settleBeforeOrder(ctx);
-    // Another store of this checkout may have placed or started the order meanwhile.
+    // Another store of this checkout may have placed or started the order meanwhile, or a read found it.
     const meanwhile = orderOfPage(key);
     if (meanwhile) return setOrder(ctx, await meanwhile);
+    if (ctx.order?.outcome === 'success') return ctx.order;
     const blockers = placeOrderBlockers(ctx).filter((blocker) => blocker !== 'submitting');
     if (blockers.length > 0) {
         // The real reason: a calculation that still fails says so itself.
@@ -103,6 +106,25 @@ async function settleBeforeOrder(ctx: EngineContext): Promise<void> {
     if (reapplied.includes('applied')) {
         ctx.scheduleWrites();
         await whenIdle(ctx);
+    }
+}
+
+/**
+ * An order whose answer was lost is looked for before anything else (shown as submitting): once placed, its
+ * checkout refuses the payment that settling would send again, and that refusal would hide the order.
+ */
+async function lookForLostOrder(ctx: EngineContext): Promise<OrderResult | undefined> {
+    if (!ctx.orderInDoubt) return undefined;
+    clearOrderMessages(ctx);
+    ctx.submitting = true;
+    changed(ctx);
+    try {
+        const found = await findPlacedOrder(ctx);
+        if (found !== 'unknown') ctx.orderInDoubt = false;
+        return typeof found === 'object' ? found : undefined;
+    } finally {
+        ctx.submitting = false;
+        changed(ctx);
     }
 }
 

@@ -217,6 +217,40 @@ describe('soak: an order POST whose answer was lost', () => {
         expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
         expect(second.orderReferenceNumber).toBe('ORN-LOST');
     });
+
+    it('F25: is looked for before the payment goes again, which the checkout refuses once it has the order', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await harness.idle();
+        let offline = false;
+        let placed = false;
+        server.faultInjector = (method, path) => {
+            if (offline) return 'network';
+            if (placed && method === 'POST' && path.endsWith('/payments'))
+                return { status: 400, body: [{ errorCode: 'INVALID_STATE', message: 'x' }] };
+            if (method !== 'POST' || !path.endsWith('/orders')) return null;
+            // The server placed the order; its answer, and every read after it in this press, were lost.
+            offline = placed = true;
+            server.orderReferenceNumber = 'ORN-LOST';
+            server.session = {
+                ...server.session,
+                state: 'Cart To Order',
+                orderReferenceNumber: 'ORN-LOST'
+            };
+            return 'network';
+        };
+        const read = server.getSession.bind(server);
+        server.getSession = (checkoutId) =>
+            offline ? Promise.reject(new TypeError('Failed to fetch')) : read(checkoutId);
+        const first = await clock.resolve(store.placeOrder());
+        offline = false;
+        const second =
+            first.outcome === 'success' ? first : await clock.resolve(store.placeOrder());
+        expect(second.outcome).toBe('success');
+        expect(second.orderReferenceNumber).toBe('ORN-LOST');
+        expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
+    });
 });
 
 describe('soak: the purchase-order payment', () => {
