@@ -167,5 +167,8 @@ export async function restart(ctx: EngineContext): Promise<boolean> {
     afterRestart(ctx);
     if (ctx.restarts > MAX_RESTARTS) return failStart(ctx, labels.errorLoad);
     engineMessage(ctx, ENGINE_CODES.restarted, 'checkout', labels.checkoutRestarted, 'info');
-    return startCheckout(ctx, true);
+    const started = await startCheckout(ctx, true);
+    // What was carried goes at once: another tab may order the new checkout before this one is pressed again.
+    if (started) ctx.scheduleWrites();
+    return started;
 }

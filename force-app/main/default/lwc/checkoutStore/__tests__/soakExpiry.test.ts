@@ -227,4 +227,25 @@ describe('soak: an expired checkout (410)', () => {
         expect(result.outcome).toBe('success');
         expect(server.webCartFields.MyCustomTextField__c).toBe('Foo');
     });
+
+    it('F26: writes what it carried to the new checkout at once when the order POST found the old one gone, before any press', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updateShipping(DEFAULT_GROUP, { shippingInstructions: 'Ring twice' });
+        await harness.idle();
+        // The checkout expired unseen; the start the order's 410 leads to gets a new one, without the values.
+        server.scriptNext('POST', '/orders', GONE);
+        server.faultInjector = (method) => {
+            if (method === 'PUT') {
+                server.checkoutId = '2z9000000000999AAA';
+                server.groups[0].shippingInstructions = null;
+            }
+            return null;
+        };
+        const first = await clock.resolve(store.placeOrder());
+        expect(first.outcome).toBe('retryable');
+        await harness.idle();
+        // Another tab may place the order on the new checkout now: this tab's values must be on it already.
+        expect(server.groups[0].shippingInstructions).toBe('Ring twice');
+    });
 });
