@@ -62,7 +62,8 @@ async function main(): Promise<void> {
         );
         console.log(
             `\n${report.ordersPlaced} orders placed in ${(report.wallMs / 1000).toFixed(0)} s; ` +
-                `${report.secondTabs} checkouts with a second tab, ${report.reloads} reloads, ` +
+                `${report.secondTabs} checkouts with a second tab, ${report.reloads} reloads ` +
+                `(${report.reenteredAfterReload} values entered again after them), ` +
                 `${report.offlineSpells} offline spells; ${report.requests} requests, faults injected ` +
                 `${JSON.stringify(report.faultsInjected)}, ${report.calculatorFailures} × 422`
         );

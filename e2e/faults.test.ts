@@ -154,4 +154,28 @@ describe('faults on: the shopper sees what happens, nothing typed is lost, one o
         assert.deepEqual(overlappingWrites(requests), []);
         await checkout.page.close();
     });
+
+    test('what the ended session refused comes back when the shopper refreshes the page, and is saved', async () => {
+        await suite.preview.reset({ scenario: 'd2c-guest', seed: 11 });
+        const checkout = new CheckoutPage(await suite.browser.context.newPage(), 'careful');
+        await checkout.open(suite.preview.pageUrl);
+        await checkout.waitUntilSettled();
+        await suite.preview.setFaults({ authExpiryRate: 1, latencyMs: [20, 60] });
+        await checkout.enter(checkout.contact.getByLabel('First name'), 'Grace');
+        await checkout.page
+            .getByText(
+                "Your session has ended, so this wasn't saved. Refresh the page to start again."
+            )
+            .first()
+            .waitFor({ timeout: UI_TIMEOUT_MS });
+        assert.equal(serverCheckout(await suite.preview.state()).contactInfo?.firstName, undefined);
+
+        // The shopper refreshes, as told: the page reloads with what they typed, and saves it.
+        await suite.preview.setFaults({ latencyMs: [20, 60] });
+        await checkout.open(suite.preview.pageUrl);
+        await checkout.waitUntilSettled();
+        assert.equal(await checkout.contact.getByLabel('First name').inputValue(), 'Grace');
+        assert.equal(serverCheckout(await suite.preview.state()).contactInfo?.firstName, 'Grace');
+        await checkout.page.close();
+    });
 });

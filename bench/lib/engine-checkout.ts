@@ -33,12 +33,14 @@ export interface EngineCheckoutContext {
 /** Where the engine keeps its learned timings: a page's localStorage, or a stand-in. */
 export type TimingStorage = NonNullable<NonNullable<StoreOptions['learnedTimings']>['storage']>;
 
-/** A browser's localStorage, in memory: what one shopper's visits share. */
-export function memoryStorage(): TimingStorage {
+/** A browser's localStorage (what one shopper's visits share) or a tab's sessionStorage, in memory. */
+export function memoryStorage(): TimingStorage &
+    NonNullable<NonNullable<StoreOptions['unsavedEdits']>['storage']> {
     const items = new Map<string, string>();
     return {
         getItem: (key) => items.get(key) ?? null,
-        setItem: (key, value) => void items.set(key, String(value))
+        setItem: (key, value) => void items.set(key, String(value)),
+        removeItem: (key) => void items.delete(key)
     };
 }
 

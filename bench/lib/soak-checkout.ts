@@ -60,6 +60,8 @@ export interface SoakCheckoutRun {
     tabsOpened: number;
     reloads: number;
     offlineSpells: number;
+    /** Values the shopper entered again after reloads: the page did not show them as they were left. */
+    reenteredAfterReload: number;
 }
 
 /** A value the shopper entered that the tab shows as not saved: a failed edit or payment. */
@@ -235,6 +237,7 @@ export async function runSoakCheckout(
         serverLog: await emulator.requests(),
         tabsOpened: page.tabs.size + page.reloads,
         reloads: page.reloads,
-        offlineSpells: page.offlineSpells
+        offlineSpells: page.offlineSpells,
+        reenteredAfterReload: shopper.reenteredAfterReload
     };
 }

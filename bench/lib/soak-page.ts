@@ -9,6 +9,7 @@ import type {
     Clock
 } from '../../force-app/main/default/lwc/checkoutStore/types';
 import type { Emulator, EmulatorState } from './emulator';
+import { memoryStorage } from './engine-checkout';
 import { Journal, createConnectivity, createNodeTransport } from './node-transport';
 import { seededRandom, sleep } from './random';
 import { loadEngineRealm } from './soak-realm';
@@ -67,6 +68,8 @@ export class SoakPage {
     /** Every snapshot the shopper looked at, by realm: what the page said along the way. */
     readonly seen: Array<{ tab: string; snapshot: CheckoutSnapshot }> = [];
     reloads = 0;
+    /** Each tab's sessionStorage, by base name: it outlives the tab's reloads. */
+    private readonly sessionStorages = new Map<string, ReturnType<typeof memoryStorage>>();
     /** How often the device lost its connection. */
     offlineSpells = 0;
     private readonly clock: Clock;
@@ -80,6 +83,8 @@ export class SoakPage {
     open(base: string, name = base): SoakTab {
         const { emulator, state, buyer, seed, requestTimeoutMs } = this.settings;
         const { engine } = loadEngineRealm();
+        const storage = this.sessionStorages.get(base) ?? memoryStorage();
+        this.sessionStorages.set(base, storage);
         const store = engine.createCheckoutStore({
             transport: createNodeTransport({
                 baseUrl: emulator.url,
@@ -99,7 +104,9 @@ export class SoakPage {
             connectivity: this.device,
             retry: { requestTimeoutMs },
             // Tabs of one browser hear each other (Node's BroadcastChannel reaches every realm of the process).
-            tabs: { name: `checkout-kit-soak:${seed}` }
+            tabs: { name: `checkout-kit-soak:${seed}` },
+            // What the shopper entered and could not save outlives a reload, as in a browser tab.
+            unsavedEdits: { webstoreId: state.webstoreId, storage }
         });
         const tab = { name, base, store };
         this.tabs.set(base, tab);

@@ -90,6 +90,8 @@ export type Reaction = 'reload' | 'acted' | 'nothing';
 export class Shopper {
     /** Reloaded tabs whose lost method could not be entered again yet. */
     private readonly methodToReenter = new Set<string>();
+    /** Values entered again after a reload because the page did not show them as the shopper left them. */
+    reenteredAfterReload = 0;
 
     constructor(
         private readonly random: Random,
@@ -266,7 +268,7 @@ export class Shopper {
         for (const [field, entry] of this.intents.last()) {
             if (field === 'shipping.deliveryMethod') continue;
             if (!sameAsIntent(field, entry.value, shownValue(snapshot, field)))
-                this.enter(tab, field, entry.value, true);
+                this.reenteredAfterReload += Number(this.enter(tab, field, entry.value, true));
         }
     }
 
@@ -276,10 +278,9 @@ export class Shopper {
      */
     reenterMethod(tab: SoakTab, snapshot: CheckoutSnapshot): void {
         const method = this.intents.last().get('shipping.deliveryMethod');
-        const done =
-            !method ||
-            shownValue(snapshot, method.field) === method.value ||
-            this.selectMethod(tab, method.value);
+        const shown = !method || shownValue(snapshot, method.field) === method.value;
+        const done = shown || this.selectMethod(tab, method.value);
+        if (!shown && done) this.reenteredAfterReload++;
         if (done) this.methodToReenter.delete(tab.name);
         else this.methodToReenter.add(tab.name);
     }

@@ -65,6 +65,8 @@ export type SoakReport = { checkouts: number } & Record<Invariant, number> & {
         secondTabs: number;
         reloads: number;
         offlineSpells: number;
+        /** Values the shopper had to enter again after a reload (the rest came back from the tab's storage). */
+        reenteredAfterReload: number;
         /** Rounds of "do what the page says, press Place Order" the placed orders took, by count. */
         roundsToOrder: Record<string, number>;
         /** Edits not on the server in a checkout without an order, still shown to the shopper. */
@@ -87,6 +89,7 @@ function emptyReport(options: SoakOptions, faults: FaultSettings): SoakReport {
         secondTabs: 0,
         reloads: 0,
         offlineSpells: 0,
+        reenteredAfterReload: 0,
         roundsToOrder: {},
         keptEdits: 0,
         requests: 0,
@@ -133,6 +136,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
                 report.secondTabs++;
             report.reloads += run.reloads;
             report.offlineSpells += run.offlineSpells;
+            report.reenteredAfterReload += run.reenteredAfterReload;
             report.keptEdits += verdict.keptEdits;
             for (const violation of verdict.violations) {
                 const invariant = violation.invariant as Invariant;

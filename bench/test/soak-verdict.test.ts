@@ -94,6 +94,7 @@ function run(
         tabsOpened: 1,
         reloads: 0,
         offlineSpells: 0,
+        reenteredAfterReload: 0,
         ...changes
     };
 }

@@ -40,7 +40,8 @@ function productionOptions(): StoreOptions {
         language: context.language,
         resolveContext: () => readSessionContext(transport),
         learnedTimings: { webstoreId: context.webstoreId },
-        tabs: { name: `checkout-kit:${context.webstoreId}` }
+        tabs: { name: `checkout-kit:${context.webstoreId}` },
+        unsavedEdits: { webstoreId: context.webstoreId }
     };
 }
 

@@ -8,6 +8,8 @@ import { browserConnectivity, realClock } from './browserDefaults';
 import { projectSnapshot } from './snapshot';
 import type { PatchBody, PatchResource } from './patchRules';
 import { parseKey } from './fields';
+import type { EditRecord } from './editLedger';
+import { keepUnsavedEdits } from './unsavedEdits';
 import type {
     AccountAddress,
     CalculationFailure,
@@ -16,7 +18,6 @@ import type {
     CheckoutSessionRecord,
     CheckoutSnapshot,
     Clock,
-    EditStatus,
     FieldKey,
     MessageScope,
     OperationKind,
@@ -37,21 +38,6 @@ export const DEFAULT_RETRY_TUNING: RetryTuning = {
 };
 
 /** One shopper edit in the ledger, until the server holds its value. */
-export interface EditRecord {
-    value: unknown;
-    status: EditStatus;
-    revision: number;
-    message?: string;
-    code?: string;
-    /** Client-side validation failed: never sent, not retried until the value changes. */
-    invalid?: boolean;
-    /**
-     * Carried from an expired checkout (carryOver.ts), with what the new one held then: a value set there
-     * since (another tab's) is newer than the carried one, which then gives way.
-     */
-    carried?: { held: unknown };
-}
-
 /** The value and revision of an edit as a write sent it. */
 export interface SentEdit {
     revision: number;
@@ -266,6 +252,7 @@ export function changed(ctx: EngineContext): void {
         ctx.notifyScheduled = false;
         if (ctx.disposed) return;
         const snapshot = getSnapshot(ctx);
+        keepUnsavedEdits(ctx);
         ctx.listeners.forEach((listener) => listener(snapshot));
         if (isIdle(ctx)) ctx.idleWaiters.splice(0).forEach((resolve) => resolve());
     });

@@ -8,7 +8,22 @@ import { serverValue } from './checkoutState';
 import { ENGINE_CODES } from './engineCodes';
 import { sameForKey } from './fields';
 import { tellTabs } from './tabSync';
-import type { FieldKey } from './types';
+import type { EditStatus, FieldKey } from './types';
+
+export interface EditRecord {
+    value: unknown;
+    status: EditStatus;
+    revision: number;
+    message?: string;
+    code?: string;
+    /** Client-side validation failed: never sent, not retried until the value changes. */
+    invalid?: boolean;
+    /**
+     * Carried from an expired checkout (carryOver.ts), with what the new one held then: a value set there
+     * since (another tab's) is newer than the carried one, which then gives way.
+     */
+    carried?: { held: unknown };
+}
 
 /**
  * Records the shopper's value for `key`. Latest wins; a value equal to what the server will hold once the

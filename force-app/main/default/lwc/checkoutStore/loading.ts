@@ -16,6 +16,7 @@ import { afterRestart } from './payment';
 import { refreshSessionAfterReady, sessionInDoubt, waitUntilReady } from './readiness';
 import { connectQuery } from './connectQuery';
 import { send, signedOutMessage } from './request';
+import { restoreUnsavedEdits } from './unsavedEdits';
 
 const MAX_RESTARTS = 3;
 
@@ -51,6 +52,7 @@ async function resolveContextAndStart(ctx: EngineContext): Promise<void> {
         }
     }
     if (!(await startCheckout(ctx))) return;
+    restoreUnsavedEdits(ctx);
     if (ctx.options.cpq) void readCpqSummary(ctx);
     ctx.scheduleWrites();
 }

@@ -3,7 +3,8 @@
  * the same snapshot, frozen; the edits overlay the server's checkout so the shopper always sees what they typed.
  */
 import { calculationOf, readRefusal } from './answers';
-import type { EditRecord, EngineContext } from './context';
+import type { EngineContext } from './context';
+import type { EditRecord } from './editLedger';
 import { ENGINE_CODES } from './engineCodes';
 import { CONTACT_FIELDS, SHIPPING_FIELDS, contactKey, groupKey, parseKey } from './fields';
 import type { ShippingField } from './fields';

@@ -272,6 +272,15 @@ export interface StoreOptions {
      * the runtime has no BroadcastChannel, a tab sees another's changes on its next read only.
      */
     tabs?: { name: string; channel?: TabChannel | null };
+    /**
+     * Keep what the shopper entered and the checkout does not hold yet across reloads of this tab, per webstore,
+     * in `storage` (the tab's sessionStorage when omitted; null keeps nothing): signing in again reloads the
+     * page. Without this option nothing is read or kept.
+     */
+    unsavedEdits?: {
+        webstoreId: string;
+        storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+    };
 }
 
 /** The part of BroadcastChannel the engine uses. */

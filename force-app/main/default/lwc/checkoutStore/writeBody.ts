@@ -2,7 +2,8 @@
  * What a write sends: its path, and a body built from pending edits, custom fields included where the PATCH
  * rules allow them. Pure: the planner and the custom-field carrier build writes with these.
  */
-import type { EditRecord, PlannedWrite } from './context';
+import type { PlannedWrite } from './context';
+import type { EditRecord } from './editLedger';
 import { serverContact } from './checkoutState';
 import { parseKey } from './fields';
 import { MAX_CUSTOM_FIELD_OBJECTS, isPatchAllowed } from './patchRules';

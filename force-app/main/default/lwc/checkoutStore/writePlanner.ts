@@ -2,7 +2,8 @@
  * The write planner: which PATCH goes next. Pure: it reads the checkout and the ledger and returns the write,
  * and the edits no write can ever send (their group is gone, their method is no longer offered).
  */
-import type { EditRecord, PlannedWrite } from './context';
+import type { PlannedWrite } from './context';
+import type { EditRecord } from './editLedger';
 import { defaultGroupOf, findGroup } from './checkoutState';
 import { chooseCustomFieldCarrier } from './customFieldCarrier';
 import { ENGINE_CODES } from './engineCodes';

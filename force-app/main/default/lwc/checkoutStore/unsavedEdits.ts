@@ -1,0 +1,164 @@
+/**
+ * What the shopper entered that the checkout does not hold yet outlives a reload of the tab
+ * (`StoreOptions.unsavedEdits`): signing in again after the site session ended reloads the page, and the values
+ * refused meanwhile would be gone with it. They are kept in the tab's sessionStorage, per webstore, with what the
+ * checkout held when they were entered, and come back at the next load as pending edits, unless the checkout
+ * holds another value by then (another tab set it: the newer value stays). The payment comes back too, saved or
+ * not: the form shows it again and it goes again. Storage may be missing or throw on any access: then nothing is
+ * kept. What is read is checked, and ignored unless it passes.
+ */
+import {
+    applyMethodIntent,
+    defaultGroupOf,
+    dropEditsMatchingServer,
+    findGroup,
+    serverValue
+} from './checkoutState';
+import { changed } from './context';
+import type { EngineContext } from './context';
+import { parseKey, sameForKey } from './fields';
+import { updatePayment } from './payment';
+import type { CheckoutAddress, FieldKey, PaymentValues, StoreOptions } from './types';
+
+type Option = NonNullable<StoreOptions['unsavedEdits']>;
+
+/** [field key, value, what the checkout held then]; a method's value is `name:<its name>`. */
+type KeptEdit = [FieldKey, unknown, unknown];
+
+interface Kept {
+    checkoutId: string;
+    /** The default delivery group then: its edits move to the default group of another checkout. */
+    groupId?: string;
+    edits: KeptEdit[];
+    payment?: PaymentValues;
+}
+
+/** Part of the key: a version that stores another shape never reads this one's entries, nor they its. */
+const VERSION = 1;
+/** Per store: the text last written, once the entry was read at load (nothing is written before). */
+const written = new WeakMap<EngineContext, string>();
+
+function storageOf(ctx: EngineContext): { storage: Option['storage']; key: string } | null {
+    const option = ctx.options.unsavedEdits;
+    if (!option) return null;
+    try {
+        // Reading `sessionStorage` itself throws where storage is blocked.
+        const storage = option.storage === undefined ? sessionStorage : option.storage;
+        return storage
+            ? { storage, key: `checkoutKit.unsavedEdits.v${VERSION}.${option.webstoreId}` }
+            : null;
+    } catch {
+        return null;
+    }
+}
+
+/** Writes what is unsaved now (nothing once the order is placed); called on every change, writes on a difference. */
+export function keepUnsavedEdits(ctx: EngineContext): void {
+    const place = written.has(ctx) ? storageOf(ctx) : null;
+    if (!place || !ctx.checkoutId) return;
+    const kept = ctx.order?.outcome === 'success' ? null : unsaved(ctx, ctx.checkoutId);
+    const text = kept ? JSON.stringify(kept) : '';
+    if (written.get(ctx) === text) return;
+    written.set(ctx, text);
+    try {
+        if (text) place.storage?.setItem(place.key, text);
+        else place.storage?.removeItem(place.key);
+    } catch {
+        // Quota or blocked storage: the edits last for this page only.
+    }
+}
+
+function unsaved(ctx: EngineContext, checkoutId: string): Kept | null {
+    const edits: KeptEdit[] = [];
+    for (const [key, edit] of ctx.edits) {
+        if (edit.invalid) continue;
+        const held = edit.carried ? edit.carried.held : serverValue(ctx.checkout, key);
+        const method =
+            key.endsWith('.deliveryMethodId') && ctx.methodNames.get(edit.value as string);
+        if (key.endsWith('.deliveryMethodId') && !method) continue;
+        edits.push([key, method ? `name:${method}` : edit.value, held]);
+    }
+    const payment = ctx.payment?.status === 'invalid' ? undefined : ctx.payment?.values;
+    if (edits.length === 0 && !payment) return null;
+    const groupId = defaultGroupOf(ctx.checkout)?.id;
+    return { checkoutId, ...(groupId ? { groupId } : {}), edits, ...(payment ? { payment } : {}) };
+}
+
+/**
+ * Once the checkout loaded: what the last page of this tab kept comes back. On the same checkout, a value the
+ * checkout no longer holds as it did then was set since, and stays; on another checkout (the old one expired),
+ * the default group's edits move to the new default group, as carryOver does.
+ */
+export function restoreUnsavedEdits(ctx: EngineContext): void {
+    if (written.has(ctx)) return;
+    const place = storageOf(ctx);
+    const now = ctx.checkout;
+    if (!place || !now) return;
+    let kept: Kept | null = null;
+    try {
+        kept = readKept(JSON.parse(place.storage?.getItem(place.key) as string));
+    } catch {
+        // Blocked storage, or text that is not JSON: nothing comes back.
+    }
+    written.set(ctx, kept ? JSON.stringify(kept) : '');
+    if (!kept) return;
+    const same = kept.checkoutId === now.checkoutId;
+    const newDefault = defaultGroupOf(now)?.id;
+    const keyHere = (key: FieldKey): FieldKey | null => {
+        const parsed = parseKey(key);
+        if (!parsed || !('groupId' in parsed) || (same && findGroup(now, parsed.groupId)))
+            return parsed ? key : null;
+        return parsed.groupId === kept.groupId && newDefault
+            ? (key.replace(parsed.groupId, newDefault) as FieldKey)
+            : null;
+    };
+    for (const [key, value, held] of kept.edits) {
+        const here = keyHere(key);
+        if (!here || ctx.edits.has(here)) continue;
+        const holds = serverValue(now, here);
+        if (same && !sameForKey(here, held, holds)) continue;
+        const parsed = parseKey(here);
+        if (parsed && 'groupId' in parsed && parsed.field === 'deliveryMethodId') {
+            ctx.methodIntent.set(parsed.groupId, value as string);
+            applyMethodIntent(ctx, parsed.groupId);
+        } else {
+            ctx.edits.set(here, {
+                value,
+                status: 'pending',
+                revision: ++ctx.revision,
+                carried: { held: holds }
+            });
+        }
+    }
+    dropEditsMatchingServer(ctx);
+    if (kept.payment && !ctx.payment) updatePayment(ctx, kept.payment);
+    changed(ctx);
+}
+
+/** The stored entry when it has the shape written here, else null. */
+function readKept(stored: unknown): Kept | null {
+    if (typeof stored !== 'object' || stored === null) return null;
+    const { checkoutId, groupId, edits, payment } = stored as Partial<Kept>;
+    const editsRead =
+        Array.isArray(edits) &&
+        edits.every(
+            (edit) =>
+                Array.isArray(edit) &&
+                edit.length === 3 &&
+                typeof edit[0] === 'string' &&
+                parseKey(edit[0] as FieldKey) !== null &&
+                (!String(edit[0]).endsWith('.deliveryMethodId') ||
+                    String(edit[1]).startsWith('name:'))
+        );
+    const paymentRead =
+        payment === undefined ||
+        (typeof payment?.purchaseOrderNumber === 'string' &&
+            (payment.billingAddress === 'shipping' || isAddress(payment.billingAddress)));
+    if (typeof checkoutId !== 'string' || !editsRead || !paymentRead) return null;
+    if (groupId !== undefined && typeof groupId !== 'string') return null;
+    return { checkoutId, groupId, edits: edits as KeptEdit[], payment };
+}
+
+function isAddress(value: unknown): value is CheckoutAddress {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
