@@ -255,6 +255,12 @@ export default class DeveloperPanel extends LightningElement {
             body: { scenario: this.scenario, seed: 1, timeScale: 1 }
         });
         await this.applyFaults();
+        // A new scenario is a new visit: nothing the last one kept in this tab (unsaved edits) comes back.
+        try {
+            window.sessionStorage.clear();
+        } catch {
+            // Blocked storage keeps nothing to clear.
+        }
         window.location.reload();
     }
 
