@@ -52,7 +52,6 @@ async function resolveContextAndStart(ctx: EngineContext): Promise<void> {
         }
     }
     if (!(await startCheckout(ctx))) return;
-    restoreUnsavedEdits(ctx);
     if (ctx.options.cpq) void readCpqSummary(ctx);
     ctx.scheduleWrites();
 }
@@ -80,6 +79,8 @@ async function startCheckout(ctx: EngineContext, expired = false): Promise<boole
             afterRestart(ctx);
             carryOver(ctx, before);
         }
+        // The first start that succeeds, whichever path led to it (a load, Try again, a restart).
+        if (started) restoreUnsavedEdits(ctx);
         return started;
     } finally {
         ctx.renewing = false;

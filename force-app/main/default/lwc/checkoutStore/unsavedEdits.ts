@@ -22,10 +22,14 @@ import type { CheckoutAddress, FieldKey, PaymentValues, StoreOptions } from './t
 
 type Option = NonNullable<StoreOptions['unsavedEdits']>;
 
-/** [field key, value, what the checkout held then]; a method's value is `name:<its name>`. */
-type KeptEdit = [FieldKey, unknown, unknown];
+/**
+ * [field key, value, what the checkout held then]; without the third when no checkout was loaded yet. A method's
+ * value is `name:<its name>`.
+ */
+type KeptEdit = [FieldKey, unknown, unknown?];
 
 interface Kept {
+    /** Empty when entered before any checkout loaded: restored as onto another checkout. */
     checkoutId: string;
     /** The default delivery group then: its edits move to the default group of another checkout. */
     groupId?: string;
@@ -33,12 +37,14 @@ interface Kept {
     payment?: PaymentValues;
 }
 
+type Place = { storage: NonNullable<Option['storage']>; key: string };
+
 /** Part of the key: a version that stores another shape never reads this one's entries, nor they its. */
 const VERSION = 1;
-/** Per store: the text last written, once the entry was read at load (nothing is written before). */
+/** Per store: the text last written; absent while what the last page kept waits for the first start. */
 const written = new WeakMap<EngineContext, string>();
 
-function storageOf(ctx: EngineContext): { storage: Option['storage']; key: string } | null {
+function placeOf(ctx: EngineContext): Place | null {
     const option = ctx.options.unsavedEdits;
     if (!option) return null;
     try {
@@ -52,23 +58,37 @@ function storageOf(ctx: EngineContext): { storage: Option['storage']; key: strin
     }
 }
 
+function readStored(place: Place): Kept | null {
+    try {
+        return readKept(JSON.parse(place.storage.getItem(place.key) as string));
+    } catch {
+        // Blocked storage, or text that is not JSON: nothing comes back.
+        return null;
+    }
+}
+
 /** Writes what is unsaved now (nothing once the order is placed); called on every change, writes on a difference. */
 export function keepUnsavedEdits(ctx: EngineContext): void {
-    const place = written.has(ctx) ? storageOf(ctx) : null;
-    if (!place || !ctx.checkoutId) return;
-    const kept = ctx.order?.outcome === 'success' ? null : unsaved(ctx, ctx.checkoutId);
+    const place = placeOf(ctx);
+    if (!place) return;
+    if (!written.has(ctx)) {
+        // What the last page kept is not written over before the first start brought it back.
+        if (readStored(place)) return;
+        written.set(ctx, '');
+    }
+    const kept = ctx.order?.outcome === 'success' ? null : unsaved(ctx);
     const text = kept ? JSON.stringify(kept) : '';
     if (written.get(ctx) === text) return;
     written.set(ctx, text);
     try {
-        if (text) place.storage?.setItem(place.key, text);
-        else place.storage?.removeItem(place.key);
+        if (text) place.storage.setItem(place.key, text);
+        else place.storage.removeItem(place.key);
     } catch {
         // Quota or blocked storage: the edits last for this page only.
     }
 }
 
-function unsaved(ctx: EngineContext, checkoutId: string): Kept | null {
+function unsaved(ctx: EngineContext): Kept | null {
     const edits: KeptEdit[] = [];
     for (const [key, edit] of ctx.edits) {
         if (edit.invalid) continue;
@@ -76,30 +96,26 @@ function unsaved(ctx: EngineContext, checkoutId: string): Kept | null {
         const method =
             key.endsWith('.deliveryMethodId') && ctx.methodNames.get(edit.value as string);
         if (key.endsWith('.deliveryMethodId') && !method) continue;
-        edits.push([key, method ? `name:${method}` : edit.value, held]);
+        const value = method ? `name:${method}` : edit.value;
+        edits.push(ctx.checkout ? [key, value, held] : [key, value]);
     }
     const payment = ctx.payment?.status === 'invalid' ? undefined : ctx.payment?.values;
     if (edits.length === 0 && !payment) return null;
+    const checkoutId = ctx.checkout ? (ctx.checkoutId ?? '') : '';
     const groupId = defaultGroupOf(ctx.checkout)?.id;
     return { checkoutId, ...(groupId ? { groupId } : {}), edits, ...(payment ? { payment } : {}) };
 }
 
 /**
- * Once the checkout loaded: what the last page of this tab kept comes back. On the same checkout, a value the
- * checkout no longer holds as it did then was set since, and stays; on another checkout (the old one expired),
+ * At the first start that succeeds: what the last page of this tab kept comes back. On the same checkout, a value
+ * the checkout no longer holds as it did then was set since, and stays; on another checkout (the old one expired),
  * the default group's edits move to the new default group, as carryOver does.
  */
 export function restoreUnsavedEdits(ctx: EngineContext): void {
-    if (written.has(ctx)) return;
-    const place = storageOf(ctx);
+    const place = placeOf(ctx);
     const now = ctx.checkout;
-    if (!place || !now) return;
-    let kept: Kept | null = null;
-    try {
-        kept = readKept(JSON.parse(place.storage?.getItem(place.key) as string));
-    } catch {
-        // Blocked storage, or text that is not JSON: nothing comes back.
-    }
+    if (written.has(ctx) || !place || !now) return;
+    const kept = readStored(place);
     written.set(ctx, kept ? JSON.stringify(kept) : '');
     if (!kept) return;
     const same = kept.checkoutId === now.checkoutId;
@@ -112,11 +128,11 @@ export function restoreUnsavedEdits(ctx: EngineContext): void {
             ? (key.replace(parsed.groupId, newDefault) as FieldKey)
             : null;
     };
-    for (const [key, value, held] of kept.edits) {
+    for (const [key, value, ...then] of kept.edits) {
         const here = keyHere(key);
         if (!here || ctx.edits.has(here)) continue;
         const holds = serverValue(now, here);
-        if (same && !sameForKey(here, held, holds)) continue;
+        if (same && then.length > 0 && !sameForKey(here, then[0], holds)) continue;
         const parsed = parseKey(here);
         if (parsed && 'groupId' in parsed && parsed.field === 'deliveryMethodId') {
             ctx.methodIntent.set(parsed.groupId, value as string);
@@ -144,7 +160,7 @@ function readKept(stored: unknown): Kept | null {
         edits.every(
             (edit) =>
                 Array.isArray(edit) &&
-                edit.length === 3 &&
+                (edit.length === 2 || edit.length === 3) &&
                 typeof edit[0] === 'string' &&
                 parseKey(edit[0] as FieldKey) !== null &&
                 (!String(edit[0]).endsWith('.deliveryMethodId') ||

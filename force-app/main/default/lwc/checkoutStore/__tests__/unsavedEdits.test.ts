@@ -93,6 +93,25 @@ describe('unsaved edits across a reload', () => {
         expect(reloaded.getSnapshot().deliveryGroups[0].selectedDeliveryMethodId).toBe(EXPRESS);
     });
 
+    it('keeps what was entered while the page could not start the checkout (the session had ended), and brings it back', async () => {
+        const harness = setup({
+            withAddress: true,
+            store: { unsavedEdits: { webstoreId: '0ZE000000000001', storage: tabStorage() } }
+        });
+        const { server, store, clock } = harness;
+        server.scriptNext('PUT', '/checkouts', SIGNED_OUT);
+        const loading = clock.resolve(store.load());
+        store.updateContact({ firstName: 'Ada' });
+        await loading;
+        await harness.idle();
+        expect(server.contactInfo?.firstName).toBeUndefined();
+        store.dispose();
+        const reloaded = harness.anotherStore();
+        await clock.resolve(reloaded.load());
+        await clock.resolve(reloaded.whenIdle());
+        expect(server.contactInfo?.firstName).toBe('Ada');
+    });
+
     it('gives way to a value another tab saved since: the newer value stays', async () => {
         const harness = await loadedTab();
         const { server, store } = harness;
