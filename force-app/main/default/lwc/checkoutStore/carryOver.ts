@@ -29,21 +29,42 @@ const SHIPPING_DETAILS = [
     'shippingInstructions'
 ] as const;
 
+/**
+ * A delivery group's successor on checkout `now`: the group itself when `now` has it, `now`'s default group for
+ * the old default group (`oldDefault`), otherwise none.
+ */
+export function successorGroup(
+    now: Checkout,
+    oldDefault: string | undefined,
+    groupId: string
+): string | undefined {
+    return findGroup(now, groupId)
+        ? groupId
+        : groupId === oldDefault
+          ? defaultGroupOf(now)?.id
+          : undefined;
+}
+
+/** `key` on checkout `now` (its group id moved to the successor); null when unreadable or its group has none. */
+export function keyOnCheckout(
+    now: Checkout,
+    oldDefault: string | undefined,
+    key: FieldKey
+): FieldKey | null {
+    const parsed = parseKey(key);
+    if (!parsed || !('groupId' in parsed)) return parsed ? key : null;
+    const target = successorGroup(now, oldDefault, parsed.groupId);
+    return target ? (key.replace(parsed.groupId, target) as FieldKey) : null;
+}
+
 /** `before`: the expired checkout as last read. */
 export function carryOver(ctx: EngineContext, before: Checkout): void {
     const now = ctx.checkout;
     if (!now) return;
     const oldDefault = defaultGroupOf(before)?.id;
-    const newDefault = defaultGroupOf(now)?.id;
-    const groupOf = (id: string): string | undefined =>
-        findGroup(now, id) ? id : id === oldDefault ? newDefault : undefined;
-    /** `key` on the new checkout (its group id moved); null when unreadable or its group has no successor. */
-    const keyOnNewCheckout = (key: FieldKey): FieldKey | null => {
-        const parsed = parseKey(key);
-        if (!parsed || !('groupId' in parsed)) return parsed ? key : null;
-        const target = groupOf(parsed.groupId);
-        return target ? (key.replace(parsed.groupId, target) as FieldKey) : null;
-    };
+    const groupOf = (id: string): string | undefined => successorGroup(now, oldDefault, id);
+    const keyOnNewCheckout = (key: FieldKey): FieldKey | null =>
+        keyOnCheckout(now, oldDefault, key);
 
     // The delivery method by name: its id belongs to the old group.
     for (const [groupId, methodId] of [...ctx.methodIntent]) {

@@ -11,9 +11,9 @@ import {
     applyMethodIntent,
     defaultGroupOf,
     dropEditsMatchingServer,
-    findGroup,
     serverValue
 } from './checkoutState';
+import { keyOnCheckout } from './carryOver';
 import { changed } from './context';
 import type { EngineContext } from './context';
 import { parseKey, sameForKey } from './fields';
@@ -119,17 +119,8 @@ export function restoreUnsavedEdits(ctx: EngineContext): void {
     written.set(ctx, kept ? JSON.stringify(kept) : '');
     if (!kept) return;
     const same = kept.checkoutId === now.checkoutId;
-    const newDefault = defaultGroupOf(now)?.id;
-    const keyHere = (key: FieldKey): FieldKey | null => {
-        const parsed = parseKey(key);
-        if (!parsed || !('groupId' in parsed) || (same && findGroup(now, parsed.groupId)))
-            return parsed ? key : null;
-        return parsed.groupId === kept.groupId && newDefault
-            ? (key.replace(parsed.groupId, newDefault) as FieldKey)
-            : null;
-    };
     for (const [key, value, ...then] of kept.edits) {
-        const here = keyHere(key);
+        const here = keyOnCheckout(now, kept.groupId, key);
         if (!here || ctx.edits.has(here)) continue;
         const holds = serverValue(now, here);
         if (same && then.length > 0 && !sameForKey(here, then[0], holds)) continue;

@@ -1,8 +1,7 @@
 import { DEFAULT_POLL_TUNING } from '../polling';
 import type { Harness } from './support/fakeCheckout';
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
 const FIELD = 'custom.WebCart.MyCustomTextField__c';
 const WAITING = ['CUSTOM_FIELDS_WAITING', 'c.CheckoutKit_CustomFieldsWaiting'];
 

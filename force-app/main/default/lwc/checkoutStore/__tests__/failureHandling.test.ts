@@ -3,9 +3,8 @@
  * answers, requests that never answer, ids that need encoding. The shopper is never stuck and never charged
  * wrong.
  */
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
 const readyToOrder = () =>
     setup({ withAddress: true, contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' } });
 

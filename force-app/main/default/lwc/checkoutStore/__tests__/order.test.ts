@@ -1,7 +1,5 @@
 import { submitOutcomeFor } from '../submission';
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
-
-const DEFAULT_GROUP = '0a70000000000AAA';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
 /** A guest checkout with everything the order needs already on the server. */
 const readyToOrder = () =>

@@ -2,10 +2,8 @@
  * A purchase-order payment with its billing address: validated, sent like every write (never beside another),
  * and sent again after a delivery-method change clears it, so the shopper never enters it twice.
  */
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, EXPRESS, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
-const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
 const readyToOrder = () =>
     setup({
         withAddress: true,

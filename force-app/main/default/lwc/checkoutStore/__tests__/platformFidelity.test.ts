@@ -3,9 +3,8 @@
  * the query every checkout call carries, the start, saved addresses by id, and whose words reach the shopper.
  */
 import { calculationLabel, readRefusal, shopperSafe } from '../answers';
-import { SAMPLE_ADDRESS, SAVED_ADDRESS_ID, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, SAVED_ADDRESS_ID, setup } from './support/fakeCheckout';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
 const BUYER_ACCOUNT = '001000000000009AAA';
 
 describe('the query of every checkout call', () => {

@@ -5,10 +5,9 @@ import {
     nextPollOffset,
     planFor
 } from '../polling';
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 import type { CheckoutSnapshot } from '../types';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
 const address = (street: string) => ({ deliveryAddress: { ...SAMPLE_ADDRESS, street } });
 
 function pollsAfter(server: ReturnType<typeof setup>['server'], sentAfter: number): number {

@@ -1,8 +1,7 @@
 import { readSessionContext } from '../lwrContext';
 import { createCheckoutStore } from '../store';
-import { SAMPLE_ADDRESS, contractRejects, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, contractRejects, setup } from './support/fakeCheckout';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
 const SECOND_GROUP = '0a70000000001AAA';
 
 describe('loading', () => {

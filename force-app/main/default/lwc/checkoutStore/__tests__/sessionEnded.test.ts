@@ -2,9 +2,7 @@
  * When the site session ends, the site answers with its login page, a redirect, 401 or 403. None of these is
  * a saved checkout: what the shopper typed is kept, they are told to sign in (or start) again, polling stops.
  */
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
-
-const DEFAULT_GROUP = '0a70000000000AAA';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
 const LOGIN_PAGE = '<!DOCTYPE html><html><body><form action="/login">Sign in</form></body></html>';
 

@@ -1,6 +1,4 @@
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
-
-const DEFAULT_GROUP = '0a70000000000AAA';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
 describe('the snapshot', () => {
     it('calls a new subscriber at once and stops after unsubscribe', async () => {

@@ -2,14 +2,14 @@
  * Expired checkouts the fault soak (bench/soak.ts) met, each reduced to the fake server: every test failed on
  * the engine before its fix and names the behaviour the fix has. Other findings: soakFindings.test.ts.
  */
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
-
-const DEFAULT_GROUP = '0a70000000000AAA';
-const STANDARD = `2Dm-std-${DEFAULT_GROUP}`;
-const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
-const GONE = { status: 410, body: [{ errorCode: 'GONE', message: 'This checkout expired.' }] };
-const readyToOrder = () =>
-    setup({ withAddress: true, contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' } });
+import {
+    DEFAULT_GROUP,
+    EXPRESS,
+    GONE,
+    SAMPLE_ADDRESS,
+    STANDARD,
+    readyToOrder
+} from './support/fakeCheckout';
 
 describe('soak: an expired checkout (410)', () => {
     it('F1: brings every value the shopper saved on the old checkout to the new one ("Your entries are kept")', async () => {

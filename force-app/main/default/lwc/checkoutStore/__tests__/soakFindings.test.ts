@@ -2,14 +2,14 @@
  * Failures the fault soak (bench/soak.ts) found, each reduced to the fake server: every test failed on the engine
  * of commit 41a7973 and names the behaviour its fix has. Expired checkouts: soakExpiry.test.ts.
  */
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
-
-const DEFAULT_GROUP = '0a70000000000AAA';
-const STANDARD = `2Dm-std-${DEFAULT_GROUP}`;
-const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
-const GONE = { status: 410, body: [{ errorCode: 'GONE', message: 'This checkout expired.' }] };
-const readyToOrder = () =>
-    setup({ withAddress: true, contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' } });
+import {
+    DEFAULT_GROUP,
+    EXPRESS,
+    GONE,
+    SAMPLE_ADDRESS,
+    STANDARD,
+    readyToOrder
+} from './support/fakeCheckout';
 
 describe('soak: the delivery method the shopper chose', () => {
     it('F4: is not replaced silently when place order meets a conflict and finds another method selected (another tab recalculated)', async () => {

@@ -2,12 +2,9 @@
  * Tabs of one browser on the same checkout (BroadcastChannel): the soak found an older value one tab held
  * written over a newer one typed in another, and an order placed on a view another tab had changed.
  */
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, EXPRESS, SAMPLE_ADDRESS, STANDARD, setup } from './support/fakeCheckout';
 import { tabChannels } from './support/tabChannels';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
-const STANDARD = `2Dm-std-${DEFAULT_GROUP}`;
-const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
 const CUSTOM_FIELD = 'custom.WebCart.MyCustomTextField__c';
 
 function twoTabs() {

@@ -3,10 +3,8 @@
  * after the site session ended reloads the page): `StoreOptions.unsavedEdits`, kept in the tab's sessionStorage.
  */
 import type { CheckoutStore } from '../types';
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
+import { DEFAULT_GROUP, EXPRESS, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
-const DEFAULT_GROUP = '0a70000000000AAA';
-const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
 const SIGNED_OUT = { status: 401, body: [{ errorCode: 'INVALID_SESSION_ID', message: 'x' }] };
 const KEY = 'checkoutKit.unsavedEdits.v1.0ZE000000000001';
 

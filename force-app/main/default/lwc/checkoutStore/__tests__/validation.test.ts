@@ -1,8 +1,6 @@
 import { validateAddress, validateContact, validateCustomField } from 'c/checkoutValidation';
 import type { CustomFieldType } from '../types';
-import { SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
-
-const DEFAULT_GROUP = '0a70000000000AAA';
+import { DEFAULT_GROUP, SAMPLE_ADDRESS, setup } from './support/fakeCheckout';
 
 describe('contact validation', () => {
     it('accepts a complete contact', () => {

@@ -248,6 +248,16 @@ const methodsFor = (groupId: string, variant = ''): DeliveryMethod[] => [
 /** The account's one saved shipping address. */
 export const SAVED_ADDRESS_ID = '8lW1';
 
+/** The default delivery group's id, and its standard and express methods' ids (no id variant). */
+export const DEFAULT_GROUP = '0a70000000000AAA';
+export const STANDARD = `2Dm-std-${DEFAULT_GROUP}`;
+export const EXPRESS = `2Dm-exp-${DEFAULT_GROUP}`;
+/** The answer to a request on an expired checkout. */
+export const GONE = {
+    status: 410,
+    body: [{ errorCode: 'GONE', message: 'This checkout expired.' }]
+};
+
 export const SAMPLE_ADDRESS: CheckoutAddress = {
     name: 'Alan Johnson',
     firstName: 'Alan',
@@ -783,4 +793,12 @@ export function setup(
         idle: () => clock.resolve(store.whenIdle())
     };
     return harness;
+}
+
+/** A checkout with an address and the contact details an order needs. */
+export function readyToOrder(): Harness {
+    return setup({
+        withAddress: true,
+        contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' }
+    });
 }
