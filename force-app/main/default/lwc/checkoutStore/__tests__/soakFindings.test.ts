@@ -1,6 +1,6 @@
 /**
  * Failures the fault soak (bench/soak.ts) found, each reduced to the fake server: every test failed on the engine
- * of commit 41a7973 and names the behaviour its fix has. Expired checkouts: soakExpiry.test.ts.
+ * before its fix and names the behaviour the fix has. Expired checkouts: soakExpiry.test.ts.
  */
 import {
     DEFAULT_GROUP,
@@ -10,6 +10,7 @@ import {
     STANDARD,
     readyToOrder
 } from './support/fakeCheckout';
+import type { FakeCheckoutServer, Harness } from './support/fakeCheckout';
 
 describe('soak: the delivery method the shopper chose', () => {
     it('F4: is not replaced silently when place order meets a conflict and finds another method selected (another tab recalculated)', async () => {
@@ -169,6 +170,35 @@ describe('soak: a stale session error', () => {
     });
 });
 
+/**
+ * The server places the order at the first order POST, and the device goes offline before its answer arrives:
+ * every request and session read fails until `online()`. `afterOrder` answers requests once the order exists.
+ */
+function placeOrderThenGoOffline(
+    { server }: Harness,
+    afterOrder: NonNullable<FakeCheckoutServer['faultInjector']> = () => null
+) {
+    let offline = false;
+    let placed = false;
+    server.faultInjector = (method, path) => {
+        if (offline) return 'network';
+        if (placed) return afterOrder(method, path);
+        if (method !== 'POST' || !path.endsWith('/orders')) return null;
+        offline = placed = true;
+        server.orderReferenceNumber = 'ORN-LOST';
+        server.session = {
+            ...server.session,
+            state: 'Cart To Order',
+            orderReferenceNumber: 'ORN-LOST'
+        };
+        return 'network';
+    };
+    const read = server.getSession.bind(server);
+    server.getSession = (checkoutId) =>
+        offline ? Promise.reject(new TypeError('Failed to fetch')) : read(checkoutId);
+    return { online: () => void (offline = false) };
+}
+
 describe('soak: an order POST whose answer was lost', () => {
     it('F7: is not sent again before the checkout or session says no order exists (the server may have placed it)', async () => {
         const harness = await readyToOrder().loaded();
@@ -193,25 +223,9 @@ describe('soak: an order POST whose answer was lost', () => {
     it('F13: is not sent again while no read can say whether the server placed it (offline right after the POST)', async () => {
         const harness = await readyToOrder().loaded();
         const { server, store, clock } = harness;
-        let offline = false;
-        server.faultInjector = (method, path) => {
-            if (offline) return 'network';
-            if (method !== 'POST' || !path.endsWith('/orders')) return null;
-            // The server placed the order, and the device went offline before its answer arrived.
-            offline = true;
-            server.orderReferenceNumber = 'ORN-LOST';
-            server.session = {
-                ...server.session,
-                state: 'Cart To Order',
-                orderReferenceNumber: 'ORN-LOST'
-            };
-            return 'network';
-        };
-        const read = server.getSession.bind(server);
-        server.getSession = (checkoutId) =>
-            offline ? Promise.reject(new TypeError('Failed to fetch')) : read(checkoutId);
+        const device = placeOrderThenGoOffline(harness);
         const first = await clock.resolve(store.placeOrder());
-        offline = false;
+        device.online();
         const second =
             first.outcome === 'success' ? first : await clock.resolve(store.placeOrder());
         expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
@@ -223,28 +237,14 @@ describe('soak: an order POST whose answer was lost', () => {
         const { server, store, clock } = harness;
         store.updatePayment({ purchaseOrderNumber: 'PO-1' });
         await harness.idle();
-        let offline = false;
-        let placed = false;
-        server.faultInjector = (method, path) => {
-            if (offline) return 'network';
-            if (placed && method === 'POST' && path.endsWith('/payments'))
-                return { status: 400, body: [{ errorCode: 'INVALID_STATE', message: 'x' }] };
-            if (method !== 'POST' || !path.endsWith('/orders')) return null;
-            // The server placed the order; its answer, and every read after it in this press, were lost.
-            offline = placed = true;
-            server.orderReferenceNumber = 'ORN-LOST';
-            server.session = {
-                ...server.session,
-                state: 'Cart To Order',
-                orderReferenceNumber: 'ORN-LOST'
-            };
-            return 'network';
-        };
-        const read = server.getSession.bind(server);
-        server.getSession = (checkoutId) =>
-            offline ? Promise.reject(new TypeError('Failed to fetch')) : read(checkoutId);
+        // Once ordered, the checkout refuses a payment.
+        const device = placeOrderThenGoOffline(harness, (method, path) =>
+            method === 'POST' && path.endsWith('/payments')
+                ? { status: 400, body: [{ errorCode: 'INVALID_STATE', message: 'x' }] }
+                : null
+        );
         const first = await clock.resolve(store.placeOrder());
-        offline = false;
+        device.online();
         const second =
             first.outcome === 'success' ? first : await clock.resolve(store.placeOrder());
         expect(second.outcome).toBe('success');
