@@ -121,6 +121,8 @@ async function lookForLostOrder(ctx: EngineContext): Promise<OrderResult | undef
     try {
         const found = await findPlacedOrder(ctx);
         if (found !== 'unknown') ctx.orderInDoubt = false;
+        // The press goes on with the new checkout.
+        if (found === 'gone') await restart(ctx);
         return typeof found === 'object' ? found : undefined;
     } finally {
         ctx.submitting = false;
@@ -130,12 +132,16 @@ async function lookForLostOrder(ctx: EngineContext): Promise<OrderResult | undef
 
 /**
  * After an order answer was lost: the session or the checkout says whether the order exists. `absent` only when
- * the checkout answered without one; `unknown` when no read answered (offline, the session ended).
+ * the checkout answered without one; `gone` when it answered 404/410 and the session named no order (nothing can
+ * be ordered on it: start again, as Salesforce's own client does); `unknown` when no read answered.
  */
-async function findPlacedOrder(ctx: EngineContext): Promise<OrderResult | 'absent' | 'unknown'> {
+async function findPlacedOrder(
+    ctx: EngineContext
+): Promise<OrderResult | 'absent' | 'gone' | 'unknown'> {
     await readSession(ctx);
     if (ctx.order?.outcome !== 'success' && ctx.checkoutId) {
         const answer = await getCheckout(ctx, ctx.checkoutId).catch(() => null);
+        if (answer?.status === 404 || answer?.status === 410) return 'gone';
         if (!answer || !isCheckoutBody(answer.body)) return 'unknown';
         applyCheckout(ctx, answer.body);
         recordCalculations(ctx, 'conflict');
@@ -192,6 +198,10 @@ async function submitCommerce(ctx: EngineContext): Promise<OrderResult> {
         const found = ctx.orderInDoubt ? await findPlacedOrder(ctx) : 'absent';
         if (found !== 'unknown') ctx.orderInDoubt = false;
         if (typeof found === 'object') return found;
+        if (found === 'gone') {
+            await restart(ctx);
+            return failOrder(ctx, 'network');
+        }
         if (found === 'absent') {
             const outcome = await postOrder(ctx);
             if (!('retry' in outcome)) return outcome;

@@ -251,6 +251,29 @@ describe('soak: an order POST whose answer was lost', () => {
         expect(second.orderReferenceNumber).toBe('ORN-LOST');
         expect(server.requestsOf('POST', '/orders')).toHaveLength(1);
     });
+
+    it('F27: starts a new checkout and places the order when the checkout it looks on is gone and the session has no order', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        // The order POST's answer is lost and the checkout expires: every read of it answers 410 from then on.
+        const expired = server.checkoutId;
+        let gone = false;
+        server.faultInjector = (method, path) => {
+            if (method === 'POST' && path.endsWith('/orders') && !gone) {
+                gone = true;
+                return 'network';
+            }
+            if (method === 'PUT') server.checkoutId = '2z9000000000999AAA';
+            return gone && path.includes(expired) ? GONE : null;
+        };
+        const first = await clock.resolve(store.placeOrder());
+        const second =
+            first.outcome === 'success' ? first : await clock.resolve(store.placeOrder());
+        const third =
+            second.outcome === 'success' ? second : await clock.resolve(store.placeOrder());
+        expect(third.outcome).toBe('success');
+        expect(server.requestsOf('PUT', '/checkouts').length).toBeGreaterThan(1);
+    });
 });
 
 describe('soak: the purchase-order payment', () => {
