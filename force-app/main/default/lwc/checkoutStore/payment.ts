@@ -41,6 +41,8 @@ export function updatePayment(ctx: EngineContext, values: Partial<PaymentValues>
     }
     const invalid = [...ctx.validation.keys()].some((key) => key.startsWith('payment.'));
     ctx.payment = { values: next, status: invalid ? 'invalid' : 'pending' };
+    // The other tabs send it again before their own orders: their delivery-method writes clear it.
+    if (!invalid) tellTabs(ctx, { payment: next });
     ctx.engineMessages.delete(ENGINE_CODES.paymentFailed);
     changed(ctx);
     ctx.scheduleWrites();
@@ -77,6 +79,24 @@ export async function resendAfterConflict(ctx: EngineContext): Promise<boolean> 
     resendBeforeOrder(ctx);
     if (hasPaymentToSend(ctx)) await sendPayment(ctx);
     return ctx.payment?.status === 'saved';
+}
+
+/**
+ * The shopper entered this payment in another tab, which sends it: this tab holds it as saved, so its own
+ * delivery-method writes and orders send it again (the contract clears it on every method change).
+ */
+export function takePaymentFromTab(ctx: EngineContext, values: PaymentValues): void {
+    ctx.payment = { values, status: 'saved' };
+    clearValidation(ctx, PO_KEY);
+    clearValidation(ctx, BILLING_KEY);
+    ctx.engineMessages.delete(ENGINE_CODES.paymentFailed);
+    changed(ctx);
+}
+
+/** Payment values as the engine writes them (a tab's message, a kept entry), checked before they are used. */
+export function isPaymentValues(value: unknown): value is PaymentValues {
+    if (!isObject(value) || typeof value.purchaseOrderNumber !== 'string') return false;
+    return value.billingAddress === 'shipping' || isObject(value.billingAddress);
 }
 
 /** A new checkout holds no payment: the shopper's goes again. */

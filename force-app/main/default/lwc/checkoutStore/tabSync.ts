@@ -13,7 +13,8 @@ import { clearValidation } from './editLedger';
 import { parseKey } from './fields';
 import { restart } from './loading';
 import { waitUntilReady } from './readiness';
-import type { FieldKey, TabChannel } from './types';
+import { isPaymentValues, takePaymentFromTab } from './payment';
+import type { FieldKey, PaymentValues, TabChannel } from './types';
 
 /** What one tab tells the others about `checkoutId`. */
 interface TabNews {
@@ -22,6 +23,8 @@ interface TabNews {
     edited?: Array<[FieldKey, unknown]>;
     /** A write, payment or order of that tab landed. */
     saved?: true;
+    /** The payment the shopper entered there. */
+    payment?: PaymentValues;
 }
 
 export function openTabChannel(ctx: EngineContext): void {
@@ -66,6 +69,7 @@ function receive(ctx: EngineContext, news: unknown): void {
         if (Array.isArray(entry) && typeof entry[0] === 'string')
             takeNewerEdit(ctx, entry[0], entry[1]);
     }
+    if (isPaymentValues(news.payment)) takePaymentFromTab(ctx, news.payment);
     if (news.checkoutId !== ctx.checkoutId) return;
     ctx.otherTabSaved = true;
     changed(ctx);

@@ -17,8 +17,8 @@ import { keyOnCheckout } from './carryOver';
 import { changed } from './context';
 import type { EngineContext } from './context';
 import { parseKey, sameForKey } from './fields';
-import { updatePayment } from './payment';
-import type { CheckoutAddress, FieldKey, PaymentValues, StoreOptions } from './types';
+import { isPaymentValues, updatePayment } from './payment';
+import type { FieldKey, PaymentValues, StoreOptions } from './types';
 
 type Option = NonNullable<StoreOptions['unsavedEdits']>;
 
@@ -157,15 +157,8 @@ function readKept(stored: unknown): Kept | null {
                 (!String(edit[0]).endsWith('.deliveryMethodId') ||
                     String(edit[1]).startsWith('name:'))
         );
-    const paymentRead =
-        payment === undefined ||
-        (typeof payment?.purchaseOrderNumber === 'string' &&
-            (payment.billingAddress === 'shipping' || isAddress(payment.billingAddress)));
+    const paymentRead = payment === undefined || isPaymentValues(payment);
     if (typeof checkoutId !== 'string' || !editsRead || !paymentRead) return null;
     if (groupId !== undefined && typeof groupId !== 'string') return null;
     return { checkoutId, groupId, edits: edits as KeptEdit[], payment };
-}
-
-function isAddress(value: unknown): value is CheckoutAddress {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_GROUP, EXPRESS, SAMPLE_ADDRESS, STANDARD, setup } from './support/fakeCheckout';
 import { tabChannels } from './support/tabChannels';
+import { createCheckoutStore } from '../store';
 
 const CUSTOM_FIELD = 'custom.WebCart.MyCustomTextField__c';
 
@@ -15,7 +16,7 @@ function twoTabs() {
         contactInfo: { email: 'ada@example.com', lastName: 'Lovelace' },
         store: { tabs: { name: 'checkout-kit:test', channel: channelOf() } }
     });
-    return { ...harness, otherTab };
+    return { ...harness, otherTab, channelOf };
 }
 
 /**
@@ -235,5 +236,33 @@ describe('tabs of one browser', () => {
         await tabs.idle();
         expect(server.groups[0].shippingInstructions).toBe('Ring twice');
         expect(() => store.getSnapshot()).not.toThrow();
+    });
+
+    it('places the order with the payment entered in another tab, after a method chosen here cleared it', async () => {
+        const tabs = twoTabs();
+        const { server, store, clock } = tabs;
+        await tabs.loaded();
+        // The other tab runs its own engine on the same checkout; the shopper enters the payment there.
+        const other = createCheckoutStore({
+            ...tabs.storeOptions(),
+            tabs: { name: 'checkout-kit:test', channel: tabs.channelOf() }
+        });
+        await clock.resolve(other.load());
+        other.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await clock.resolve(other.whenIdle());
+        expect(server.payment).toMatchObject({ paymentToken: 'PO-1' });
+        // Here the shopper picks another method: the contract clears the payment.
+        store.selectDeliveryMethod(DEFAULT_GROUP, EXPRESS);
+        await tabs.idle();
+        expect(server.groups[0].selectedMethodId).toBe(EXPRESS);
+        let paidAtOrder: unknown = null;
+        server.faultInjector = (method, path) => {
+            if (method === 'POST' && path.endsWith('/orders')) paidAtOrder = server.payment;
+            return null;
+        };
+        const result = await clock.resolve(store.placeOrder());
+        expect(result.outcome).toBe('success');
+        expect(paidAtOrder).toMatchObject({ paymentToken: 'PO-1' });
+        other.dispose();
     });
 });
