@@ -114,6 +114,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
     let model!: OrgModel;
     let faultRandom!: Random;
+    /** Counts the resets: a request begun in an earlier session ends there (apiRequest.ts). */
+    let session = 0;
     const log = new RequestLog(options.requestLogCapacity, options.requestLogMaxBytes);
     const sleeps = new Sleeps();
     const hangs = new Hangs();
@@ -143,6 +145,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         );
         // Requests held by the hang fault belong to the old session: they end now, unanswered.
         hangs.releaseAll();
+        session += 1;
         // Its own stream (3): fault draws never shift the org's calculator (1) or order (2) draws.
         faultRandom = new Random(deriveSeed(settings.seed, 3));
         log.clear();
@@ -211,6 +214,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         },
         get timeScale() {
             return settings.timeScale;
+        },
+        get session() {
+            return session;
         },
         log,
         sleep: (ms) => sleeps.sleep(ms),

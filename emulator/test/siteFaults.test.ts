@@ -189,6 +189,28 @@ describe('hangRate: a request never answered', () => {
         assert.equal(await hung, 'closed');
         assert.equal((await h.connect('GET', '/session-context')).status, 200);
     });
+
+    it('a reset ends a request still in its latency: it never answers, changes, draws from or is logged in the new session', async () => {
+        await h.reset({
+            scenario: 'd2c-guest',
+            seed: 4,
+            timeScale: 1,
+            faults: { latencyMs: [400, 400] }
+        });
+        const started = fetch(await connectUrl('/checkouts'), {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ cartId: 'active' })
+        }).then(
+            () => 'answered',
+            () => 'closed'
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await fresh('d2c-guest');
+        assert.equal(await started, 'closed');
+        assert.equal((await h.state()).checkout, null, 'the new session has no checkout');
+        assert.deepEqual(await logged(), []);
+    });
 });
 
 describe('the developer panel', () => {

@@ -18,14 +18,17 @@ import { csrfRefusal } from './csrf';
 import { drawFaults, injectedFault, type FaultDraws } from './faultInjection';
 
 /**
- * The emulator's live parts, read when each is needed: a reset during a request's latency replaces the model,
- * the faults and the fault stream, and the rest of that request then sees the new ones.
+ * The emulator's live parts, read when each is needed. A reset replaces the model, the faults, the fault stream
+ * and the log: a request begun before it ends unanswered and unlogged at its next step, so it never draws from
+ * the new session's faults nor changes its checkout (a client's straggler would make seeded runs differ).
  */
 export interface Runtime {
     readonly model: OrgModel;
     readonly faults: Faults;
     readonly faultRandom: Random;
     readonly timeScale: number;
+    /** Changes at every reset. */
+    readonly session: number;
     readonly log: RequestLog;
     sleep(ms: number): Promise<void>;
     /** Holds a request unanswered until its client goes away or the emulator resets or closes. */
@@ -44,6 +47,13 @@ export async function handleApiRequest(
 ): Promise<void> {
     const entry = startEntry(req, url, path, now());
     const method = entry.method;
+    const session = runtime.session;
+    /** A reset since the request began: it ends in the old session, unanswered and unlogged. */
+    const outlived = (): boolean => {
+        if (runtime.session === session) return false;
+        req.socket.destroy();
+        return true;
+    };
     const finish = (status: number, extra: Partial<RequestLogEntry> = {}): void => {
         Object.assign(entry, extra, { status, endedAt: now() });
         runtime.log.add(entry);
@@ -53,13 +63,15 @@ export async function handleApiRequest(
     try {
         raw = await readBody(req);
     } catch {
-        finish(0, { fault: 'client-aborted' });
+        if (!outlived()) finish(0, { fault: 'client-aborted' });
         return;
     }
     Object.assign(entry, loggedBody(raw));
+    if (outlived()) return;
 
     const draws = drawFaults(runtime.faultRandom, runtime.faults, runtime.timeScale);
     await runtime.sleep(draws.latencyMs / 2);
+    if (outlived()) return;
     if (draws.drop && !draws.dropAfter) {
         req.socket.destroy();
         finish(0, { fault: 'drop-before' });
@@ -67,7 +79,7 @@ export async function handleApiRequest(
     }
     if (draws.hang && !draws.dropAfter) {
         await hangUp(res, runtime);
-        finish(0, { fault: 'hang-before' });
+        if (!outlived()) finish(0, { fault: 'hang-before' });
         return;
     }
 
@@ -75,10 +87,11 @@ export async function handleApiRequest(
     const warnings = result.warnings?.length ? result.warnings : undefined;
     if (draws.hang) {
         await hangUp(res, runtime);
-        finish(0, { fault: 'hang-after', warnings });
+        if (!outlived()) finish(0, { fault: 'hang-after', warnings });
         return;
     }
     await runtime.sleep(draws.latencyMs / 2);
+    if (outlived()) return;
     if (draws.drop && draws.dropAfter) {
         req.socket.destroy();
         finish(0, { fault: 'drop-after', warnings });
