@@ -159,6 +159,8 @@ function orderOfPage(key: string): OrderResult | Promise<OrderResult> | undefine
 }
 
 function setOrder(ctx: EngineContext, result: OrderResult): OrderResult {
+    // A placed order is final: a press that failed while a read found it returns it.
+    if (ctx.order?.outcome === 'success' && result.outcome !== 'success') return ctx.order;
     ctx.order = orderResult(result);
     changed(ctx);
     return ctx.order;

@@ -114,9 +114,14 @@ function billingAddress(ctx: EngineContext): CheckoutAddress | null {
     return fields;
 }
 
-/** True when a payment is waiting and can go now. */
+/** True when a payment is waiting and can go now (never to a checkout that has its order). */
 export function hasPaymentToSend(ctx: EngineContext): boolean {
-    return ctx.payment?.status === 'pending' && !!ctx.checkoutId && billingAddress(ctx) !== null;
+    return (
+        ctx.payment?.status === 'pending' &&
+        ctx.order?.outcome !== 'success' &&
+        !!ctx.checkoutId &&
+        billingAddress(ctx) !== null
+    );
 }
 
 /**

@@ -94,9 +94,10 @@ const SETTLING: PlaceOrderBlocker[] = [
 ];
 
 export function placeOrderBlockers(state: SnapshotSource): PlaceOrderBlocker[] {
+    // The one reason once the order is placed.
+    if (state.order?.outcome === 'success') return ['complete'];
     const blockers: PlaceOrderBlocker[] = [];
     const checkout = state.checkout;
-    if (state.order?.outcome === 'success') blockers.push('complete');
     if (state.submitting) blockers.push('submitting');
     if (!checkout || !state.checkoutId || state.starting) {
         blockers.push('not-loaded');

@@ -274,6 +274,33 @@ describe('soak: an order POST whose answer was lost', () => {
         expect(third.outcome).toBe('success');
         expect(server.requestsOf('PUT', '/checkouts').length).toBeGreaterThan(1);
     });
+
+    it('F28: once the order is known, shows it alone: no payment failure from before, nothing sent to the ordered checkout', async () => {
+        const harness = await readyToOrder().loaded();
+        const { server, store, clock } = harness;
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await harness.idle();
+        const device = placeOrderThenGoOffline(harness, (method, path) =>
+            method === 'POST' && path.endsWith('/payments')
+                ? { status: 400, body: [{ errorCode: 'INVALID_STATE', message: 'x' }] }
+                : null
+        );
+        const first = await clock.resolve(store.placeOrder());
+        expect(first.outcome).toBe('retryable');
+        device.online();
+        // The shopper enters the payment again before pressing again: the ordered checkout refuses it.
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
+        await harness.idle();
+        const second = await clock.resolve(store.placeOrder());
+        expect(second.orderReferenceNumber).toBe('ORN-LOST');
+        const payments = server.requestsOf('POST', '/payments').length;
+        store.updatePayment({ purchaseOrderNumber: 'PO-2' });
+        await harness.idle();
+        const snapshot = store.getSnapshot();
+        expect(snapshot.placeOrderBlockers).toEqual(['complete']);
+        expect(snapshot.messages.filter((message) => message.severity === 'error')).toEqual([]);
+        expect(server.requestsOf('POST', '/payments')).toHaveLength(payments);
+    });
 });
 
 describe('soak: the purchase-order payment', () => {
