@@ -154,7 +154,8 @@ export function adoptPlacedOrder(
     ctx.validation.clear();
     // The confirmation speaks now: what failed on the way (a press, a payment) no longer applies.
     ctx.engineMessages.clear();
-    if (ctx.payment?.status === 'failed') ctx.payment = { values: ctx.payment.values, status: 'saved' };
+    if (ctx.payment?.status === 'failed')
+        ctx.payment = { values: ctx.payment.values, status: 'saved' };
     changed(ctx);
 }
 
