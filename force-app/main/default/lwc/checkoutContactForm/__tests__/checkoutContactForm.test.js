@@ -1,15 +1,8 @@
-import { createElement } from 'lwc';
-import CheckoutContactForm from 'c/checkoutContactForm';
+/** c-checkout-contact-form: the fields from the snapshot, the intents it sends, its checks and messages. */
 import { CheckoutStateAdapter, resetFakeStore } from 'c/checkoutStore';
 import { snapshotFor, flushPromises } from 'checkoutKitTest/snapshots';
-import {
-    cleanUpDom,
-    commitValue,
-    describedText,
-    focusField,
-    leaveField,
-    typeValue
-} from 'checkoutKitTest/dom';
+import { cleanUpDom, commitValue, describedText } from 'checkoutKitTest/dom';
+import { BUILDER_DEFAULTS, input, render } from './support/renderContactForm';
 
 jest.mock(
     '@salesforce/label/c.CheckoutKit_FieldMessage',
@@ -21,19 +14,6 @@ jest.mock(
 jest.mock('c/checkoutStore', () =>
     require('checkoutKitTest/fakeCheckoutStore').createCheckoutStoreModule()
 );
-
-const BUILDER_DEFAULTS = { showPhone: true, requireName: true, buyerFieldsReadOnly: true };
-
-function render(props = BUILDER_DEFAULTS) {
-    const element = createElement('c-checkout-contact-form', { is: CheckoutContactForm });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
-function input(element, field) {
-    return element.shadowRoot.querySelector(`input[data-field="${field}"]`);
-}
 
 describe('c-checkout-contact-form', () => {
     let store;
@@ -354,176 +334,5 @@ describe('c-checkout-contact-form', () => {
         );
         expect(element.shadowRoot.activeElement).toBeNull();
         await expect(element).toBeAccessible();
-    });
-
-    describe('while the shopper types', () => {
-        // The e2e "guest typing briskly" case: a save's answer re-renders the form mid-typing.
-        it.each([
-            ['lastName', 'Lovelace'],
-            ['email', 'ada@example.com'],
-            ['phoneNumber', '4155550100']
-        ])(
-            'keeps what is being typed in %s when a snapshot arrives, then hands it to the store',
-            async (name, typed) => {
-                const element = render();
-                CheckoutStateAdapter.emit(
-                    snapshotFor('ready', { contactInfo: { firstName: 'Ada' } })
-                );
-                await flushPromises();
-
-                const field = input(element, name);
-                focusField(field);
-                typeValue(field, typed.slice(0, 4));
-                CheckoutStateAdapter.emit(
-                    snapshotFor('processing', { contactInfo: { firstName: 'Ada' } })
-                );
-                await flushPromises();
-                expect(input(element, name).value).toBe(typed.slice(0, 4));
-
-                typeValue(field, typed);
-                CheckoutStateAdapter.emit(
-                    snapshotFor('ready', { contactInfo: { firstName: 'Ada' } })
-                );
-                await flushPromises();
-                expect(input(element, name).value).toBe(typed);
-                expect(store.updateContact).not.toHaveBeenCalled();
-
-                // Leaving hands the draft over even when no change event came.
-                leaveField(field);
-                expect(store.updateContact).toHaveBeenCalledTimes(1);
-                expect(store.updateContact.mock.calls[0][0]).toMatchObject({ [name]: typed });
-                await expect(element).toBeAccessible();
-            }
-        );
-
-        it('hands a value over once when change and blur both come', async () => {
-            const element = render();
-            CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
-            await flushPromises();
-
-            const email = input(element, 'email');
-            focusField(email);
-            typeValue(email, 'grace@example.com');
-            commitValue(email, 'grace@example.com');
-            leaveField(email);
-
-            expect(store.updateContact).toHaveBeenCalledTimes(1);
-            expect(store.updateContact).toHaveBeenCalledWith({ email: 'grace@example.com' });
-        });
-
-        it('shows the snapshot again once the field is left', async () => {
-            const element = render();
-            CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
-            await flushPromises();
-
-            const firstName = input(element, 'firstName');
-            focusField(firstName);
-            typeValue(firstName, ' Grace ');
-            leaveField(firstName);
-            expect(store.updateContact).toHaveBeenCalledWith({ firstName: 'Grace' });
-            // The store lays the pending edit over the server's value.
-            CheckoutStateAdapter.emit(
-                snapshotFor('saving', { contactInfo: { firstName: 'Grace' } })
-            );
-            await flushPromises();
-
-            expect(input(element, 'firstName').value).toBe('Grace');
-        });
-
-        it('keeps the phone country being chosen when a snapshot arrives', async () => {
-            const element = render();
-            CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
-            await flushPromises();
-
-            const select = element.shadowRoot.querySelector('select');
-            focusField(select);
-            select.value = 'GB';
-            select.dispatchEvent(new CustomEvent('change'));
-            CheckoutStateAdapter.emit(snapshotFor('processing', { contactInfo: {} }));
-            await flushPromises();
-
-            expect(element.shadowRoot.querySelector('select').value).toBe('GB');
-            commitValue(input(element, 'phoneNumber'), '7700900123');
-            expect(store.updateContact).toHaveBeenLastCalledWith({
-                phoneNumber: '7700900123',
-                isoCountryCodeForPhoneNumber: 'GB'
-            });
-        });
-    });
-
-    describe('Builder properties', () => {
-        it('uses the heading property over the default label', async () => {
-            const element = render({ ...BUILDER_DEFAULTS, headingLabel: 'Your details' });
-            CheckoutStateAdapter.emit(snapshotFor('ready'));
-            await flushPromises();
-
-            expect(element.shadowRoot.querySelector('h2').textContent).toBe('Your details');
-        });
-
-        it('hides the phone fields when showPhone is off', async () => {
-            const element = render({ ...BUILDER_DEFAULTS, showPhone: false });
-            CheckoutStateAdapter.emit(snapshotFor('ready'));
-            await flushPromises();
-
-            expect(input(element, 'phoneNumber')).toBeNull();
-            expect(element.shadowRoot.querySelector('select')).toBeNull();
-        });
-
-        it('requires the phone when requirePhone is on and the name only when requireName is on', async () => {
-            const element = render({ showPhone: true, requirePhone: true, requireName: false });
-            CheckoutStateAdapter.emit(snapshotFor('ready'));
-            await flushPromises();
-
-            expect(input(element, 'phoneNumber').required).toBe(true);
-            expect(input(element, 'firstName').required).toBe(false);
-        });
-
-        it('offers the configured phone countries with the default selected', async () => {
-            const element = render({
-                ...BUILDER_DEFAULTS,
-                phoneCountries: 'DE, FR',
-                defaultPhoneCountry: 'FR'
-            });
-            CheckoutStateAdapter.emit(snapshotFor('ready', { contactInfo: {} }));
-            await flushPromises();
-
-            const options = [...element.shadowRoot.querySelectorAll('option')];
-            expect(options.map((option) => option.value)).toEqual(['DE', 'FR']);
-            expect(options[1].selected).toBe(true);
-            expect(options[0].textContent.trim()).toBe('Germany');
-        });
-
-        it('makes name and email read-only for a signed-in buyer', async () => {
-            const element = render();
-            CheckoutStateAdapter.emit(snapshotFor('ready', { isGuest: false }));
-            await flushPromises();
-
-            expect(input(element, 'email').readOnly).toBe(true);
-            expect(input(element, 'phoneNumber').readOnly).toBe(false);
-            expect(element.shadowRoot.querySelector('.checkout-note').textContent).toContain(
-                'c.CheckoutKit_ContactManagedByAccount'
-            );
-            await expect(element).toBeAccessible();
-        });
-
-        it('lets signed-in buyers edit everything when buyerFieldsReadOnly is off', async () => {
-            const element = render({ ...BUILDER_DEFAULTS, buyerFieldsReadOnly: false });
-            CheckoutStateAdapter.emit(snapshotFor('ready', { isGuest: false }));
-            await flushPromises();
-
-            expect(input(element, 'email').readOnly).toBe(false);
-        });
-
-        it('labels the save button from its property', async () => {
-            const element = render({
-                ...BUILDER_DEFAULTS,
-                showSaveButton: true,
-                saveButtonLabel: 'Continue'
-            });
-            CheckoutStateAdapter.emit(snapshotFor('ready'));
-            await flushPromises();
-
-            expect(element.shadowRoot.querySelector('button').textContent.trim()).toBe('Continue');
-        });
     });
 });
