@@ -222,6 +222,7 @@ export class Shopper {
      * what Place Order says is missing. Re-entered values are the shopper's own, from the intent log.
      */
     react(tab: SoakTab, snapshot: CheckoutSnapshot): Reaction {
+        if (snapshot.phase === 'complete') return 'nothing'; // the page shows the order: done
         const texts = new Set(snapshot.messages.map((message) => message.message));
         if (RELOAD_LABELS.some((label) => texts.has(labelText(label)))) return 'reload';
         let acted = false;

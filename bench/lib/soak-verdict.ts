@@ -176,7 +176,10 @@ async function wrongTotals(run: SoakCheckoutRun, prices: CleanTotals): Promise<V
  */
 function stuck(run: SoakCheckoutRun): Violation[] {
     if (run.hung) return [{ invariant: 'stuck', detail: `${run.scenario}: ${run.hung}` }];
-    const confirmed = run.orders.some((order) => order.outcome === 'success');
+    // Told by a Place Order answer, or by a tab showing the order (its confirmation, after a lost answer).
+    const confirmed =
+        run.orders.some((order) => order.outcome === 'success') ||
+        [...run.snapshots.values()].some((snapshot) => snapshot.order?.outcome === 'success');
     if (confirmed && run.final.orders.length > 0) return [];
     const last = [...run.snapshots].map(([tab, snapshot]) => {
         const messages = snapshot.messages.map(

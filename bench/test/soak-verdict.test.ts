@@ -197,3 +197,18 @@ test('a wait that never ended is stuck, even after an order', async () => {
         stuck: 1
     });
 });
+
+test('an order the server placed is told when a tab shows it, even though no press answered success', async () => {
+    const retryable: OrderResult = {
+        ...placed,
+        outcome: 'retryable',
+        orderReferenceNumber: undefined
+    };
+    const shown = { order: placed, messages: [], edits: {}, placeOrderBlockers: ['complete'] };
+    const notShown = { order: retryable, messages: [], edits: {}, placeOrderBlockers: [] };
+    const tabs = (snapshot: unknown) => new Map([['tab1', snapshot as CheckoutSnapshot]]);
+    assert.deepEqual(await counts(run({ orders: [retryable], snapshots: tabs(shown) })), {});
+    assert.deepEqual(await counts(run({ orders: [retryable], snapshots: tabs(notShown) })), {
+        stuck: 1
+    });
+});
