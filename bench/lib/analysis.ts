@@ -72,7 +72,9 @@ const isSessionRead = (entry: JournalEntry): boolean =>
     entry.kind === 'apex' && entry.path === 'CheckoutSessionController.getSession';
 
 function waitKind(write: JournalEntry): Wait['kind'] {
-    if (write.method === 'POST' && write.path === '/checkouts') return 'start';
+    // The engine starts with PUT (create or get), the oracle and the baselines with POST.
+    if ((write.method === 'POST' || write.method === 'PUT') && write.path === '/checkouts')
+        return 'start';
     const body = write.requestBody as Record<string, unknown> | undefined;
     if (body?.deliveryAddress !== undefined) return 'shipping';
     if (body?.deliveryMethodId !== undefined) return 'deliveryMethod';

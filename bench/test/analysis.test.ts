@@ -1,7 +1,7 @@
 /** The bench's own checks: the independent PATCH rules, the lower bound, overlap detection, percentiles. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { percentile, runFigures } from '../lib/analysis';
+import { findWaits, percentile, runFigures } from '../lib/analysis';
 import type { ProcessingRecord } from '../lib/emulator';
 import { overlappingWrites } from '../lib/invariants';
 import type { JournalEntry } from '../lib/node-transport';
@@ -126,6 +126,23 @@ test('the lower bound: writes, plus processing and the return leg of one GET per
     assert.equal(figures.waits[0].polls, 2);
     assert.equal(figures.waits[0].lagMs, 200);
     assert.equal(figures.waits[0].avoidableLagMs, 150);
+});
+
+test('a start is a start whether it goes as POST or as PUT (create or get)', () => {
+    for (const method of ['POST', 'PUT']) {
+        const waits = findWaits(
+            [
+                entry(method, '/checkouts', 0, 100, 202),
+                entry('GET', '/checkouts/2z9', 700, 800, 200)
+            ],
+            []
+        );
+        assert.deepEqual(
+            waits.map((wait) => wait.kind),
+            ['start'],
+            method
+        );
+    }
 });
 
 test('overlapping writes are found per client, reads never count', () => {
