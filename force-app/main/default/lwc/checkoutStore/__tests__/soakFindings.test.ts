@@ -199,6 +199,12 @@ function placeOrderThenGoOffline(
     return { online: () => void (offline = false) };
 }
 
+/** An ordered checkout refuses a payment. */
+const refusesPayments: NonNullable<FakeCheckoutServer['faultInjector']> = (method, path) =>
+    method === 'POST' && path.endsWith('/payments')
+        ? { status: 400, body: [{ errorCode: 'INVALID_STATE', message: 'x' }] }
+        : null;
+
 describe('soak: an order POST whose answer was lost', () => {
     it('F7: is not sent again before the checkout or session says no order exists (the server may have placed it)', async () => {
         const harness = await readyToOrder().loaded();
@@ -237,12 +243,7 @@ describe('soak: an order POST whose answer was lost', () => {
         const { server, store, clock } = harness;
         store.updatePayment({ purchaseOrderNumber: 'PO-1' });
         await harness.idle();
-        // Once ordered, the checkout refuses a payment.
-        const device = placeOrderThenGoOffline(harness, (method, path) =>
-            method === 'POST' && path.endsWith('/payments')
-                ? { status: 400, body: [{ errorCode: 'INVALID_STATE', message: 'x' }] }
-                : null
-        );
+        const device = placeOrderThenGoOffline(harness, refusesPayments);
         const first = await clock.resolve(store.placeOrder());
         device.online();
         const second =
@@ -280,11 +281,7 @@ describe('soak: an order POST whose answer was lost', () => {
         const { server, store, clock } = harness;
         store.updatePayment({ purchaseOrderNumber: 'PO-1' });
         await harness.idle();
-        const device = placeOrderThenGoOffline(harness, (method, path) =>
-            method === 'POST' && path.endsWith('/payments')
-                ? { status: 400, body: [{ errorCode: 'INVALID_STATE', message: 'x' }] }
-                : null
-        );
+        const device = placeOrderThenGoOffline(harness, refusesPayments);
         const first = await clock.resolve(store.placeOrder());
         expect(first.outcome).toBe('retryable');
         device.online();
