@@ -30,6 +30,7 @@ import { updatePayment } from './payment';
 import { runPlaceOrder } from './orderPlacement';
 import { liveStores } from './pageRegistry';
 import { closeTabChannel, openTabChannel } from './tabSync';
+import { restoreUnsavedEdits } from './unsavedEdits';
 import { scheduleWrites } from './writeQueue';
 import type { CheckoutStore, OrderResult, StoreOptions } from './types';
 
@@ -39,6 +40,7 @@ export function createCheckoutStore(options: StoreOptions): CheckoutStore {
     ctx.scheduleWrites = () => scheduleWrites(ctx);
     liveStores.add(ctx);
     openTabChannel(ctx);
+    restoreUnsavedEdits(ctx);
     /** Intents after dispose() are ignored: the store sends nothing more. */
     const unlessDisposed =
         <A extends unknown[]>(intent: (...args: A) => void) =>

@@ -107,20 +107,23 @@ function unsaved(ctx: EngineContext): Kept | null {
 }
 
 /**
- * At the first start that succeeds: what the last page of this tab kept comes back. On the same checkout, a value
- * the checkout no longer holds as it did then was set since, and stays; on another checkout (the old one expired),
- * the default group's edits move to the new default group, as carryOver does.
+ * What the last page of this tab kept comes back: at once when it was entered before any checkout loaded (nothing
+ * to compare it with, so the page shows it even while the checkout cannot start yet), otherwise at the first start
+ * that succeeds. On the same checkout, a value the checkout no longer holds as it did then was set since, and
+ * stays; on another checkout (the old one expired), the default group's edits move to the new default group, as
+ * carryOver does.
  */
 export function restoreUnsavedEdits(ctx: EngineContext): void {
     const place = placeOf(ctx);
     const now = ctx.checkout;
-    if (written.has(ctx) || !place || !now) return;
+    if (written.has(ctx) || !place) return;
     const kept = readStored(place);
+    if (!now && kept?.checkoutId !== '') return;
     written.set(ctx, kept ? JSON.stringify(kept) : '');
     if (!kept) return;
-    const same = kept.checkoutId === now.checkoutId;
+    const same = kept.checkoutId === now?.checkoutId;
     for (const [key, value, ...then] of kept.edits) {
-        const here = keyOnCheckout(now, kept.groupId, key);
+        const here = now ? keyOnCheckout(now, kept.groupId, key) : keyOfNoGroup(key);
         if (!here || ctx.edits.has(here)) continue;
         const holds = serverValue(now, here);
         if (same && then.length > 0 && !sameForKey(here, then[0], holds)) continue;
@@ -129,17 +132,20 @@ export function restoreUnsavedEdits(ctx: EngineContext): void {
             ctx.methodIntent.set(parsed.groupId, value as string);
             applyMethodIntent(ctx, parsed.groupId);
         } else {
-            ctx.edits.set(here, {
-                value,
-                status: 'pending',
-                revision: ++ctx.revision,
-                carried: { held: holds }
-            });
+            // Carried (gives way to a value set since) only where there is a checkout to say what it held.
+            const carried = now ? { carried: { held: holds } } : {};
+            ctx.edits.set(here, { value, status: 'pending', revision: ++ctx.revision, ...carried });
         }
     }
     dropEditsMatchingServer(ctx);
     if (kept.payment && !ctx.payment) updatePayment(ctx, kept.payment);
     changed(ctx);
+}
+
+/** `key` when it names no delivery group (before a checkout loaded, no group is known). */
+function keyOfNoGroup(key: FieldKey): FieldKey | null {
+    const parsed = parseKey(key);
+    return parsed && !('groupId' in parsed) ? key : null;
 }
 
 /** The stored entry when it has the shape written here, else null. */

@@ -91,7 +91,7 @@ describe('unsaved edits across a reload', () => {
         expect(reloaded.getSnapshot().deliveryGroups[0].selectedDeliveryMethodId).toBe(EXPRESS);
     });
 
-    it('keeps what was entered while the page could not start the checkout (the session had ended), and brings it back', async () => {
+    it('keeps what was entered while the page could not start the checkout (the session had ended), and shows it again at once', async () => {
         const harness = setup({
             withAddress: true,
             store: { unsavedEdits: { webstoreId: '0ZE000000000001', storage: tabStorage() } }
@@ -100,14 +100,21 @@ describe('unsaved edits across a reload', () => {
         server.scriptNext('PUT', '/checkouts', SIGNED_OUT);
         const loading = clock.resolve(store.load());
         store.updateContact({ firstName: 'Ada' });
+        store.updatePayment({ purchaseOrderNumber: 'PO-1' });
         await loading;
         await harness.idle();
         expect(server.contactInfo?.firstName).toBeUndefined();
         store.dispose();
+        // The reloaded page cannot start the checkout either, at first: what was typed shows all the same.
+        server.scriptNext('PUT', '/checkouts', SIGNED_OUT);
         const reloaded = harness.anotherStore();
+        await clock.resolve(reloaded.load());
+        expect(reloaded.getSnapshot().contactInfo.firstName).toBe('Ada');
+        expect(reloaded.getSnapshot().payment?.values.purchaseOrderNumber).toBe('PO-1');
         await clock.resolve(reloaded.load());
         await clock.resolve(reloaded.whenIdle());
         expect(server.contactInfo?.firstName).toBe('Ada');
+        expect(server.payment).toMatchObject({ paymentToken: 'PO-1' });
     });
 
     it('gives way to a value another tab saved since: the newer value stays', async () => {
