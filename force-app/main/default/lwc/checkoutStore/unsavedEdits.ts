@@ -93,10 +93,11 @@ function unsaved(ctx: EngineContext): Kept | null {
     for (const [key, edit] of ctx.edits) {
         if (edit.invalid) continue;
         const held = edit.carried ? edit.carried.held : serverValue(ctx.checkout, key);
-        const method =
-            key.endsWith('.deliveryMethodId') && ctx.methodNames.get(edit.value as string);
-        if (key.endsWith('.deliveryMethodId') && !method) continue;
-        const value = method ? `name:${method}` : edit.value;
+        // A method goes by its name (its id changes with the address); one never named is not kept.
+        const isMethod = key.endsWith('.deliveryMethodId');
+        const name = isMethod ? ctx.methodNames.get(edit.value as string) : undefined;
+        if (isMethod && !name) continue;
+        const value = isMethod ? `name:${name}` : edit.value;
         edits.push(ctx.checkout ? [key, value, held] : [key, value]);
     }
     const payment = ctx.payment?.status === 'invalid' ? undefined : ctx.payment?.values;
